@@ -1,0 +1,38 @@
+import { ErrorCode, type ErrorPayload } from './error-codes';
+
+/**
+ * The one exception the domain throws. Transports map `code` to their own error shape; the message is safe to show
+ * to the caller, so it never contains secrets, SQL or file paths.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = 'DomainException';
+  }
+
+  static badInput(message: string, fields?: Record<string, string[]>): DomainException {
+    return new DomainException(ErrorCode.BAD_USER_INPUT, message, fields);
+  }
+
+  static notFound(message: string): DomainException {
+    return new DomainException(ErrorCode.NOT_FOUND, message);
+  }
+
+  static forbidden(message = 'You are not allowed to do this.'): DomainException {
+    return new DomainException(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'Sign in first.'): DomainException {
+    return new DomainException(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  toPayload(): ErrorPayload {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './errors/domain.exception';
+export * from './errors/error-codes';
+export * from './health/health.module';
+export * from './logging/logging.module';
+export * from './boot/run-application';

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseConfig, type DatabaseConfig } from '@app/config';
+import { dataSourceOptions } from './data-source-options';
+
+/**
+ * The one TypeORM data source. Feature libs register their entities with `TypeOrmModule.forFeature`
+ * (autoLoadEntities); migrations run at boot unless DB_MIGRATE_ON_BOOT=false.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (config: DatabaseConfig) => ({
+        ...dataSourceOptions(config),
+        autoLoadEntities: true,
+        migrationsRun: config.migrateOnBoot,
+        // main.ts checks reachability first and reports it clearly; do not spend a minute retrying.
+        retryAttempts: 1,
+        retryDelay: 0,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

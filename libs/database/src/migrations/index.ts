@@ -1,0 +1,5 @@
+import { CreateMembers1764400000000 } from './1764400000000-CreateMembers';
+import { CreatePractitionerProfiles1764400001000 } from './1764400001000-CreatePractitionerProfiles';
+
+/** Every migration, in order. Each works on both dialects through `sqlDialect`. */
+export const MIGRATIONS = [CreateMembers1764400000000, CreatePractitionerProfiles1764400001000];

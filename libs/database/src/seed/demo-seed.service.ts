@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, type EntityManager } from 'typeorm';
+import { authConfig, type AuthConfig } from '@app/config';
+import {
+  AgencyEntity,
+  ContactChannelEntity,
+  PractitionerCompetenceEntity,
+  PractitionerEntity,
+  PractitionerExpertiseEntity,
+  PractitionerLanguageEntity,
+} from '@app/directory';
+import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
+import { DEMO_PASSWORD, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
+
+export interface SeedResult {
+  created: number;
+  skipped: number;
+}
+
+export interface DemoLogin {
+  email: string;
+  role: MemberRole;
+  status: MemberStatus;
+  country: string | null;
+}
+
+const MONTH_MS = 30.44 * 24 * 3600 * 1000;
+const monthsFrom = (now: Date, months: number) => new Date(now.getTime() + months * MONTH_MS);
+
+/** Writes the demo network. Idempotent: members are keyed by e-mail, agencies by (country, name, city). */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+  ) {}
+
+  async seed(): Promise<SeedResult> {
+    const plans = planDemoNetwork();
+    const existing = new Set(
+      (await this.dataSource.getRepository(MemberEntity).find({ select: { email: true } })).map((m) => m.email),
+    );
+    const missing = plans.filter((plan) => !existing.has(plan.email));
+    if (missing.length === 0) {
+      return { created: 0, skipped: plans.length };
+    }
+    const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, ...this.auth.argon2 });
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const agencies = new Map<string, string>();
+      // The admin vets everyone else, so it is written first and its id is reused if it already exists.
+      const adminEmail = plans.find((plan) => plan.role === MemberRole.ADMIN)?.email;
+      const adminId =
+        (adminEmail && (await manager.findOneBy(MemberEntity, { email: adminEmail }))?.id) || randomUUID();
+      const ordered = [...missing].sort(
+        (a, b) => Number(b.role === MemberRole.ADMIN) - Number(a.role === MemberRole.ADMIN),
+      );
+      for (const plan of ordered) {
+        const memberId = plan.role === MemberRole.ADMIN ? adminId : randomUUID();
+        await this.insertMember(manager, plan, memberId, passwordHash, adminId, now);
+        const agencyId = await this.agencyId(manager, plan, agencies, now);
+        await this.insertProfile(manager, plan, memberId, agencyId, now);
+      }
+    });
+    this.logger.log(`Demo network seeded: ${missing.length} practitioners`);
+    return { created: missing.length, skipped: plans.length - missing.length };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.dataSource.getRepository(MemberEntity).count()) === 0;
+  }
+
+  async countDemoAccounts(): Promise<number> {
+    return this.dataSource.getRepository(MemberEntity).countBy({ isDemo: true });
+  }
+
+  /** The logins worth printing: the admin, the coordinators, one vetted member and one applicant. */
+  async demoLogins(): Promise<DemoLogin[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder(MemberEntity, 'm')
+      .leftJoin(PractitionerEntity, 'p', 'p.member_id = m.id')
+      .select(['m.email AS email', 'm.role AS role', 'm.status AS status', 'p.country AS country'])
+      .where('m.is_demo = :demo', { demo: true })
+      .orderBy('m.email', 'ASC')
+      .getRawMany<DemoLogin>();
+    const staff = rows.filter((row) => row.role !== MemberRole.MEMBER);
+    const vetted = rows.filter((row) => row.role === MemberRole.MEMBER && row.status === MemberStatus.VETTED);
+    const member = vetted.find((row) => row.country === 'UZ') ?? vetted[0];
+    const applicant = rows.find((row) => row.status === MemberStatus.PENDING);
+    const order = [MemberRole.ADMIN, MemberRole.COORDINATOR];
+    staff.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+    return [...staff, ...(member ? [member] : []), ...(applicant ? [applicant] : [])];
+  }
+
+  private async insertMember(
+    manager: EntityManager,
+    plan: DemoPractitionerPlan,
+    id: string,
+    passwordHash: string,
+    adminId: string,
+    now: Date,
+  ): Promise<void> {
+    const vetted = plan.vettedForMonths !== null;
+    await manager.insert(MemberEntity, {
+      id,
+      email: plan.email,
+      passwordHash,
+      role: plan.role,
+      coordinatorCountries: plan.coordinatorCountries,
+      status: plan.status,
+      vettedAt: vetted ? monthsFrom(now, -1) : null,
+      vettedBy: vetted && adminId !== id ? adminId : null,
+      vettedUntil: vetted ? monthsFrom(now, plan.vettedForMonths ?? 0) : null,
+      totpSecretEncrypted: null,
+      totpKeyId: null,
+      totpEnabledAt: null,
+      recoveryCodeHashes: [],
+      isDemo: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  private async agencyId(
+    manager: EntityManager,
+    plan: DemoPractitionerPlan,
+    cache: Map<string, string>,
+    now: Date,
+  ): Promise<string> {
+    const key = `${plan.country}|${plan.agency.name}|${plan.agency.city}`;
+    const cached = cache.get(key);
+    if (cached) {
+      return cached;
+    }
+    const found = await manager.findOneBy(AgencyEntity, {
+      country: plan.country,
+      name: plan.agency.name,
+      city: plan.agency.city,
+    });
+    const id = found?.id ?? randomUUID();
+    if (!found) {
+      await manager.insert(AgencyEntity, { id, country: plan.country, ...plan.agency, createdAt: now });
+    }
+    cache.set(key, id);
+    return id;
+  }
+
+  private async insertProfile(
+    manager: EntityManager,
+    plan: DemoPractitionerPlan,
+    memberId: string,
+    agencyId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.insert(PractitionerEntity, {
+      memberId,
+      displayName: plan.displayName,
+      nativeName: plan.nativeName,
+      nameVariants: plan.nameVariants,
+      position: plan.position,
+      country: plan.country,
+      agencyId,
+      timeZone: plan.timeZone,
+      workingDays: plan.workingDays,
+      workingHoursStart: plan.workingHours[0],
+      workingHoursEnd: plan.workingHours[1],
+      available24x7: plan.available24x7,
+      bio: plan.bio,
+      confirmedAt: monthsFrom(now, -plan.confirmedMonthsAgo),
+      searchKey: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(
+      PractitionerLanguageEntity,
+      plan.languages.map(({ code, level }) => ({ practitionerId: memberId, languageCode: code, level })),
+    );
+    await manager.insert(
+      PractitionerExpertiseEntity,
+      plan.expertise.map((code) => ({ practitionerId: memberId, code })),
+    );
+    await manager.insert(
+      PractitionerCompetenceEntity,
+      plan.competences.map((code) => ({ practitionerId: memberId, code })),
+    );
+    await manager.insert(
+      ContactChannelEntity,
+      plan.contacts.map((contact, sortOrder) => ({ id: randomUUID(), practitionerId: memberId, sortOrder, ...contact })),
+    );
+  }
+}

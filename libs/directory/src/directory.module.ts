@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencyEntity } from './entities/agency.entity';
+import {
+  ContactChannelEntity,
+  PractitionerCompetenceEntity,
+  PractitionerExpertiseEntity,
+  PractitionerLanguageEntity,
+} from './entities/practitioner-attributes.entity';
+import { PractitionerEntity } from './entities/practitioner.entity';
+import { ReferenceDataService } from './reference/reference-data.service';
+
+export const DIRECTORY_ENTITIES = [
+  AgencyEntity,
+  PractitionerEntity,
+  PractitionerLanguageEntity,
+  PractitionerExpertiseEntity,
+  PractitionerCompetenceEntity,
+  ContactChannelEntity,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
+  providers: [ReferenceDataService],
+  exports: [TypeOrmModule, ReferenceDataService],
+})
+export class DirectoryModule {}

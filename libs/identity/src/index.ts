@@ -1,0 +1,3 @@
+export * from './entities/member.entity';
+export * from './identity.module';
+export * from './member.enums';

@@ -1,0 +1,6 @@
+export * from './chat.gateway';
+export * from './handshake';
+export * from './realtime-io.adapter';
+export * from './realtime.events';
+export * from './realtime.module';
+export * from './socket-auth.service';
