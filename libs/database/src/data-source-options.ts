@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DataSourceOptions, EntitySchema, LogLevel, MixedList } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
 import { MIGRATIONS } from './migrations';
+import { SafeTypeOrmLogger } from './typeorm-logger';
 
 type Entities = MixedList<string | EntitySchema | (new () => unknown)>;
 
@@ -17,7 +18,9 @@ export function dataSourceOptions(config: DatabaseConfig, entities: Entities = [
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: (config.logging ? ['query', 'error'] : ['error']) as LogLevel[],
+    logger: new SafeTypeOrmLogger(config.logging),
+    logging: true,
+    maxQueryExecutionTime: 1000,
   };
   if (config.dialect === 'postgres') {
     return {

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './migrations';
 export * from './preflight';
+export * from './typeorm-logger';

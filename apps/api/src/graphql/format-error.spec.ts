@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+import { DomainException } from '@app/common';
+import { formatGraphQLError } from './format-error';
+
+describe(formatGraphQLError.name, () => {
+  it('should expose a domain error with its code and field errors', () => {
+    const error = new GraphQLError('wrapped', {
+      originalError: DomainException.badInput('Invalid profile', { timeZone: ['unknown time zone'] }),
+    });
+    expect(formatGraphQLError({ message: 'wrapped', path: ['x'] }, error)).toEqual({
+      message: 'Invalid profile',
+      path: ['x'],
+      locations: undefined,
+      extensions: { code: 'BAD_USER_INPUT', fields: { timeZone: ['unknown time zone'] } },
+    });
+  });
+
+  it('should pass request errors through with their code', () => {
+    const formatted = formatGraphQLError(
+      { message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['x'] } },
+      new GraphQLError('Cannot query field "nope"'),
+    );
+    expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('should hide anything unexpected behind INTERNAL_SERVER_ERROR', () => {
+    const error = new GraphQLError('SQLITE_ERROR: no such table: member at /srv/app/x.js', {
+      originalError: new Error('SQLITE_ERROR: no such table: member at /srv/app/x.js'),
+    });
+    const formatted = formatGraphQLError({ message: error.message, extensions: { code: 'X' } }, error);
+    expect(formatted.message).toBe('Internal server error');
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(formatted)).not.toMatch(/SQLITE|\/srv/);
+  });
+});

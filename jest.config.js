@@ -1,0 +1,33 @@
+// Jest projects: unit (*.spec.ts beside sources), integration (services against a real database), e2e (apps
+// in-process) and services (suites that need Redis, several processes or process kills; run by test:services).
+const { join } = require('node:path');
+
+const root = __dirname;
+const libs = ['common', 'config', 'database', 'directory', 'identity', 'realtime'];
+
+const base = {
+  rootDir: root,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.spec.json') }] },
+  moduleNameMapper: {
+    '^@app/database/seed$': '<rootDir>/libs/database/src/seed',
+    ...Object.fromEntries(libs.map((lib) => [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src`])),
+  },
+  setupFiles: ['<rootDir>/test/setup/env.ts'],
+};
+
+const withDatabase = {
+  ...base,
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...withDatabase, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
+    { ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...withDatabase, displayName: 'services', testMatch: ['<rootDir>/test/services/**/*.services-spec.ts'] },
+  ],
+};

@@ -1,0 +1,99 @@
+import { DEV_JWT_SECRET } from './auth.config';
+import { loadConfiguration } from './configuration';
+import { redactUrl } from './database.config';
+import { ConfigValidationError } from './env';
+
+const SECRET = 'x'.repeat(40);
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, TOTP_ENCRYPTION_KEY: `${SECRET}y` };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfiguration(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    return (error as ConfigValidationError).problems;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe(loadConfiguration.name, () => {
+  it('should work with no environment at all (development defaults)', () => {
+    const config = loadConfiguration({});
+    expect(config.server).toMatchObject({ nodeEnv: 'development', port: 3000, isProduction: false });
+    expect(config.database).toMatchObject({
+      dialect: 'sqlite',
+      sqlitePath: './data/counterpart.sqlite',
+      migrateOnBoot: true,
+      seedOnBoot: true,
+    });
+    expect(config.auth.jwtSecret).toBe(DEV_JWT_SECRET);
+    expect(config.chat).toMatchObject({ embedded: true, path: '/socket.io', maxHttpBufferSize: 65_536 });
+    expect(config.chat.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(config.redis.url).toBeUndefined();
+  });
+
+  it('should honour PORT for the server and for the socket origin allowlist', () => {
+    const config = loadConfiguration({ PORT: '4100', CHAT_ALLOWED_ORIGINS: 'https://app.example.org' });
+    expect(config.server.port).toBe(4100);
+    expect(config.chat.allowedOrigins).toEqual([
+      'http://localhost:4100',
+      'http://127.0.0.1:4100',
+      'https://app.example.org',
+    ]);
+  });
+
+  it('should switch to PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfiguration({ DATABASE_URL: 'postgres://cp:pw@db:5432/counterpart' });
+    expect(config.database.dialect).toBe('postgres');
+    expect(config.database.url).toBe('postgres://cp:pw@db:5432/counterpart');
+  });
+
+  it('should parse booleans strictly', () => {
+    expect(loadConfiguration({ CHAT_EMBEDDED: 'false' }).chat.embedded).toBe(false);
+    expect(loadConfiguration({ CHAT_EMBEDDED: '0' }).chat.embedded).toBe(false);
+    expect(problemsOf({ CHAT_EMBEDDED: 'maybe' }).join('\n')).toMatch(/CHAT_EMBEDDED/);
+  });
+
+  it('should treat an empty variable as unset', () => {
+    expect(loadConfiguration({ PORT: '', DATABASE_URL: '' }).database.dialect).toBe('sqlite');
+  });
+
+  it('should name every malformed variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://r' }).join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/REDIS_URL/);
+  });
+
+  it('should refuse a production boot without secrets, naming them', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' }).join('\n');
+    expect(problems).toMatch(/JWT_SECRET must be set in production/);
+    expect(problems).toMatch(/TOTP_ENCRYPTION_KEY must be set in production/);
+  });
+
+  it('should refuse the development default or a short secret in production', () => {
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET }).join()).toMatch(/JWT_SECRET/);
+    expect(problemsOf({ ...PRODUCTION, TOTP_ENCRYPTION_KEY: 'short' }).join()).toMatch(/TOTP_ENCRYPTION_KEY/);
+  });
+
+  it('should accept a complete production environment and never seed demo data there', () => {
+    const config = loadConfiguration({ ...PRODUCTION, DB_SEED_ON_BOOT: 'true' });
+    expect(config.server.isProduction).toBe(true);
+    expect(config.database.seedOnBoot).toBe(false);
+    expect(config.auth.requireTwoFactorForStaff).toBe(true);
+    expect(config.server.prettyLogs).toBe(false);
+  });
+
+  it('should reject origins that are not plain origins', () => {
+    expect(problemsOf({ CHAT_ALLOWED_ORIGINS: 'https://ok.example,not-a-url' }).join()).toMatch(
+      /CHAT_ALLOWED_ORIGINS/,
+    );
+  });
+});
+
+describe(redactUrl.name, () => {
+  it('should hide the password of a connection URL', () => {
+    expect(redactUrl('postgres://cp:secret@db:5432/x')).toBe('postgres://cp:***@db:5432/x');
+    expect(redactUrl('not a url')).toBe('(unparseable URL)');
+  });
+});

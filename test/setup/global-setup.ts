@@ -1,0 +1,8 @@
+import { createTemplateDatabase, TEMPLATE_ENV } from '../utils/template-database';
+
+/** Migrates the template database once per run; workers inherit its location through the environment. */
+export default async function globalSetup(): Promise<void> {
+  if (!process.env[TEMPLATE_ENV]) {
+    process.env[TEMPLATE_ENV] = await createTemplateDatabase();
+  }
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '@app/config';
+import { dataSourceOptions } from '@app/database';
+import {
+  databaseConfigFor,
+  TEMPLATE_ENV,
+  TEST_TMP_DIR,
+  testDialect,
+  withAdminClient,
+  withDatabaseName,
+} from './template-database';
+
+export interface TestDatabase {
+  /** Variables that point an app at this database. */
+  env: Record<string, string>;
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+function template(): string {
+  const value = process.env[TEMPLATE_ENV];
+  if (!value) {
+    throw new Error(`${TEMPLATE_ENV} is not set: run this suite through Jest's integration, e2e or services project`);
+  }
+  return value;
+}
+
+/**
+ * A private, migrated database for one test file: a copy of the template SQLite file, or a PostgreSQL database
+ * cloned from the template. Tests never share rows, so they never depend on order.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const id = `${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  if (testDialect() === 'sqlite') {
+    const file = join(TEST_TMP_DIR, `t_${id}.sqlite`);
+    copyFileSync(template(), file);
+    return {
+      env: { SQLITE_PATH: file },
+      config: databaseConfigFor({ sqlitePath: file }),
+      drop: () => {
+        for (const suffix of ['', '-wal', '-shm']) {
+          rmSync(`${file}${suffix}`, { force: true });
+        }
+        return Promise.resolve();
+      },
+    };
+  }
+  const name = `cp_t_${id}`;
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template()}"`));
+  const url = withDatabaseName(process.env.DATABASE_URL as string, name);
+  return {
+    env: { DATABASE_URL: url },
+    config: databaseConfigFor({ url }),
+    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
+}
+
+/** A TypeORM data source on a fresh test database, for integration tests of services and repositories. */
+export async function openTestDataSource(entities: DataSourceEntities): Promise<{
+  dataSource: DataSource;
+  database: TestDatabase;
+  close(): Promise<void>;
+}> {
+  const database = await createTestDatabase();
+  const dataSource = await new DataSource(dataSourceOptions(database.config, entities)).initialize();
+  return {
+    dataSource,
+    database,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+type DataSourceEntities = Parameters<typeof dataSourceOptions>[1];
