@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
@@ -24,7 +24,7 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Extra environment for this app (e.g. NODE_ENV=production to test the production profile). */
   env?: Record<string, string>;
-  module?: Type;
+  module?: Type | DynamicModule;
 }
 
 /**
@@ -35,7 +35,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await createTestDatabase();
   const app = await withEnv({ ...database.env, ...options.env }, async () => {
     const config = loadConfiguration(process.env);
-    const moduleRef = await Test.createTestingModule({ imports: [options.module ?? AppModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [options.module ?? AppModule.register({ chatEmbedded: config.chat.embedded })] }).compile();
     const nest = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureApplication(nest, config);
     nest.useWebSocketAdapter(new RealtimeIoAdapter(nest, config.chat));

@@ -54,7 +54,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     env: { DATABASE_URL: url },
     config: databaseConfigFor({ url }),
-    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: async () => {
+      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
   };
 }
 

@@ -1,9 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
-import { ConditionalModule } from '@nestjs/config';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HealthModule, LoggingModule } from '@app/common';
-import { AppConfigModule, chatConfig, serverConfig, type ServerConfig } from '@app/config';
+import { AppConfigModule, serverConfig, type ServerConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { SeedModule } from '@app/database/seed';
 import { DirectoryModule } from '@app/directory';
@@ -12,7 +11,7 @@ import { RealtimeModule } from '@app/realtime';
 import { graphqlOptions } from './graphql/graphql.options';
 import { API_RESOLVERS } from './schema';
 
-/** The API process: GraphQL, health, the demo seed, and the chat gateway when CHAT_EMBEDDED is on (default). */
+/** The API process: GraphQL, health, the demo seed; `register` adds the chat gateway. */
 @Module({
   imports: [
     AppConfigModule,
@@ -27,8 +26,12 @@ import { API_RESOLVERS } from './schema';
       inject: [serverConfig.KEY],
       useFactory: (server: ServerConfig) => graphqlOptions(server),
     }),
-    ConditionalModule.registerWhen(RealtimeModule, (env) => chatConfig.parse(env).embedded),
   ],
   providers: [...API_RESOLVERS],
 })
-export class AppModule {}
+export class AppModule {
+  /** The API, with the chat gateway mounted in-process when `chatEmbedded` (CHAT_EMBEDDED, default true). */
+  static register(options: { chatEmbedded: boolean }): DynamicModule {
+    return { module: AppModule, imports: options.chatEmbedded ? [RealtimeModule] : [] };
+  }
+}

@@ -31,7 +31,7 @@ async function welcome(app: INestApplication, config: AppConfig, url: string): P
 
 void runApplication({
   name: 'api',
-  module: AppModule,
+  module: (config) => AppModule.register({ chatEmbedded: config.chat.embedded }),
   configure: (app, config) => app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.chat)),
   afterListen: welcome,
 });

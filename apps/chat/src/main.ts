@@ -5,7 +5,7 @@ import { ChatNodeModule } from './chat-node.module';
 
 void runApplication({
   name: 'chat',
-  module: ChatNodeModule,
+  module: () => ChatNodeModule,
   configure: (app, config) => app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.chat)),
   afterListen: (_app, config, url) => {
     process.stdout.write(`Counterpart chat node listening at ${url}${config.chat.path}\n`);

@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -15,7 +15,8 @@ const OPERATOR_ERRORS = new Set([
 export interface RunOptions {
   /** Shown in boot messages: "api", "chat". */
   name: string;
-  module: Type;
+  /** The root module, built from the validated configuration. */
+  module: (config: AppConfig) => Type | DynamicModule;
   configure?: (app: NestExpressApplication, config: AppConfig) => void;
   afterListen?: (app: INestApplication, config: AppConfig, url: string) => Promise<void>;
 }
@@ -24,7 +25,6 @@ export interface RunOptions {
 export function configureApplication(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.enableShutdownHooks();
   app.disable('x-powered-by');
   if (config.server.trustProxy) {
     app.set('trust proxy', true);
@@ -42,8 +42,13 @@ export async function runApplication(options: RunOptions): Promise<NestExpressAp
     const config = loadConfiguration(process.env);
     await assertDatabaseReachable(config.database);
     // Nest's own logger stays off until pino takes over, so boot failures are reported once, below.
-    app = await NestFactory.create<NestExpressApplication>(options.module, { logger: false, abortOnError: false });
+    app = await NestFactory.create<NestExpressApplication>(options.module(config), {
+      logger: false,
+      abortOnError: false,
+      forceCloseConnections: true,
+    });
     configureApplication(app, config);
+    stopOnSignals(app, options.name);
     options.configure?.(app, config);
     await app.listen(config.server.port, config.server.host);
     const address = app.getHttpServer().address();
@@ -57,6 +62,36 @@ export async function runApplication(options: RunOptions): Promise<NestExpressAp
     process.exitCode = 1;
     return undefined;
   }
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM: close the app (HTTP server, sockets, database) and exit 0. A second signal, or a
+ * shutdown that takes longer than 10 s, exits at once with code 1.
+ */
+function stopOnSignals(app: INestApplication, name: string): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    process.stdout.write(`\nCounterpart ${name}: ${signal} received, shutting down…\n`);
+    setTimeout(() => {
+      process.stderr.write(`Counterpart ${name}: shutdown took longer than ${SHUTDOWN_GRACE_MS} ms\n`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        reportBootFailure(name, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 export function reportBootFailure(name: string, error: unknown): void {

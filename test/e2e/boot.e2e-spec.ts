@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { authConfig } from '@app/config';
+import { TEST_TMP_DIR } from '../utils/template-database';
+import { API_CLI, API_MAIN, CHAT_MAIN, runNode, STACK_LINE, startNode } from '../utils/processes';
+import { signAccessToken } from '../utils/tokens';
+
+const SECRETS = {
+  JWT_SECRET: 'boot-test-production-jwt-secret-0123456789',
+  TOTP_ENCRYPTION_KEY: 'boot-test-production-totp-key-0123456789',
+};
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('booting the built apps', () => {
+  const dir = join(TEST_TMP_DIR, `boot-${randomBytes(4).toString('hex')}`);
+  const sqlite = (name: string) => join(dir, `${name}.sqlite`);
+
+  beforeAll(() => mkdirSync(dir, { recursive: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should refuse a production boot without secrets, naming them, without a stack trace', async () => {
+    const result = await runNode(API_MAIN, { NODE_ENV: 'production', SQLITE_PATH: sqlite('no-secrets') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/JWT_SECRET must be set in production/);
+    expect(result.stderr).toMatch(/TOTP_ENCRYPTION_KEY must be set in production/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('should refuse a malformed value, naming the variable', async () => {
+    const result = await runNode(API_MAIN, { PORT: 'eighty', SQLITE_PATH: sqlite('bad-port') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/PORT must be an integer number/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('should report an unreachable DATABASE_URL clearly, without its password', async () => {
+    const port = await closedPort();
+    const result = await runNode(API_MAIN, {
+      ...SECRETS,
+      NODE_ENV: 'production',
+      DATABASE_URL: `postgres://counterpart:hunter2secret@127.0.0.1:${port}/counterpart`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot connect to PostgreSQL at postgres:\/\/counterpart:\*\*\*@127\.0\.0\.1/);
+    expect(result.stderr).toMatch(/DATABASE_URL/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain('hunter2secret');
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('should seed with the CLI idempotently, and refuse a production boot while demo accounts exist', async () => {
+    const env = { SQLITE_PATH: sqlite('demo') };
+    const first = await runNode(API_CLI, env, ['seed']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Demo network: (\d+) practitioner\(s\) added, 0 already present/);
+    const second = await runNode(API_CLI, env, ['seed']);
+    expect(second.stdout).toMatch(/Demo network: 0 practitioner\(s\) added, \d+ already present/);
+
+    const production = await runNode(API_MAIN, { ...env, ...SECRETS, NODE_ENV: 'production' });
+    expect(production.code).toBe(1);
+    expect(production.stderr).toMatch(/Refusing to start in production: \d+ demo account\(s\) exist/);
+    expect(production.stderr).not.toMatch(STACK_LINE);
+
+    const seedInProduction = await runNode(API_CLI, { ...env, ...SECRETS, NODE_ENV: 'production' }, ['seed']);
+    expect(seedInProduction.code).toBe(1);
+    expect(seedInProduction.stderr).toMatch(/never seeded in production/);
+  });
+
+  it('should migrate with the CLI and report when there is nothing left to do', async () => {
+    const env = { SQLITE_PATH: sqlite('migrate') };
+    const first = await runNode(API_CLI, env, ['migrate']);
+    expect(first.stdout).toMatch(/Applied \d+ migration\(s\)/);
+    const second = await runNode(API_CLI, env, ['migrate']);
+    expect(second.stdout).toMatch(/Database is up to date/);
+  });
+
+  it('should start on an empty database, seed it, print the URL and logins, serve, and stop cleanly on Ctrl-C', async () => {
+    const app = startNode(API_MAIN, { PORT: '0', SQLITE_PATH: sqlite('start') });
+    try {
+      const [, url] = await app.waitFor(/Counterpart is running at (http:\/\/localhost:\d+)/);
+      await app.waitFor(/admin@demo\.counterpart\.example/);
+      expect(app.output().stdout).toMatch(/password for all: \S+/);
+
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      const graphql = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      app.child.kill('SIGINT');
+    }
+    const exit = await app.finished;
+    expect(exit.code).toBe(0);
+    expect(exit.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('should boot the standalone chat node with its own /health and socket gateway', async () => {
+    const env = { PORT: '0', SQLITE_PATH: sqlite('chat') };
+    const chat = startNode(CHAT_MAIN, env);
+    try {
+      const [, url] = await chat.waitFor(/chat node listening at (http:\/\/localhost:\d+)/);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect((await fetch(`${url}/graphql`, { method: 'POST' })).status).toBe(404);
+
+      const token = signAccessToken(authConfig.parse({}));
+      const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { token } });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', resolve);
+          socket.once('connect_error', reject);
+        });
+        expect(await socket.timeout(2000).emitWithAck('session:ping', {})).toMatchObject({ ok: true });
+      } finally {
+        socket.close();
+      }
+    } finally {
+      chat.child.kill('SIGTERM');
+    }
+    expect((await chat.finished).code).toBe(0);
+  });
+});
