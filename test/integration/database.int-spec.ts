@@ -15,6 +15,10 @@ describe('database layer', () => {
 
   afterAll(() => close());
 
+  it('should run on the dialect the environment asks for', () => {
+    expect(dataSource.options.type).toBe(process.env.DATABASE_URL ? 'postgres' : 'better-sqlite3');
+  });
+
   it('should have every migration applied and nothing pending', async () => {
     expect(await dataSource.showMigrations()).toBe(false);
     const executed = await dataSource.query(`SELECT name FROM schema_migration ORDER BY id`);
