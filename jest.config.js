@@ -26,8 +26,16 @@ const withDatabase = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...withDatabase, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
+    {
+      ...withDatabase,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+    },
     { ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
-    { ...withDatabase, displayName: 'services', testMatch: ['<rootDir>/test/services/**/*.services-spec.ts'] },
+    {
+      ...withDatabase,
+      displayName: 'services',
+      testMatch: ['<rootDir>/test/services/**/*.services-spec.ts'],
+    },
   ],
 };

@@ -28,7 +28,9 @@ describe('API over HTTP', () => {
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const reused = await request(api.app.getHttpServer()).get('/health').set('x-request-id', 'trace-42');
     expect(reused.headers['x-request-id']).toBe('trace-42');
-    const replaced = await request(api.app.getHttpServer()).get('/health').set('x-request-id', 'bad id with spaces');
+    const replaced = await request(api.app.getHttpServer())
+      .get('/health')
+      .set('x-request-id', 'bad id with spaces');
     expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
   });
 

@@ -52,7 +52,9 @@ describe('booting the built apps', () => {
       DATABASE_URL: `postgres://counterpart:hunter2secret@127.0.0.1:${port}/counterpart`,
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Cannot connect to PostgreSQL at postgres:\/\/counterpart:\*\*\*@127\.0\.0\.1/);
+    expect(result.stderr).toMatch(
+      /Cannot connect to PostgreSQL at postgres:\/\/counterpart:\*\*\*@127\.0\.0\.1/,
+    );
     expect(result.stderr).toMatch(/DATABASE_URL/);
     expect(`${result.stdout}${result.stderr}`).not.toContain('hunter2secret');
     expect(result.stderr).not.toMatch(STACK_LINE);

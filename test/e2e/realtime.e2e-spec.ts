@@ -53,7 +53,9 @@ describe('chat gateway handshake (embedded in the API)', () => {
   ])('should refuse a handshake with %s as UNAUTHENTICATED', async (_case, variant) => {
     let auth: Record<string, string> = {};
     if ('token' in variant) {
-      auth = { token: signAccessToken(api.config.auth, { secret: 'another-secret-of-sufficient-length-000' }) };
+      auth = {
+        token: signAccessToken(api.config.auth, { secret: 'another-secret-of-sufficient-length-000' }),
+      };
     } else if ('expired' in variant) {
       auth = { token: signAccessToken(api.config.auth, { expiresInSeconds: -10 }) };
     }

@@ -29,7 +29,10 @@ export function buildMember(overrides: Partial<MemberEntity> = {}): MemberEntity
   });
 }
 
-export async function createMember(dataSource: DataSource, overrides: Partial<MemberEntity> = {}): Promise<MemberEntity> {
+export async function createMember(
+  dataSource: DataSource,
+  overrides: Partial<MemberEntity> = {},
+): Promise<MemberEntity> {
   const member = buildMember(overrides);
   await dataSource.getRepository(MemberEntity).insert(member);
   return member;

@@ -1,5 +1,10 @@
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { DIRECTORY_ENTITIES, LanguageLevel, PractitionerEntity, PractitionerLanguageEntity } from '@app/directory';
+import {
+  DIRECTORY_ENTITIES,
+  LanguageLevel,
+  PractitionerEntity,
+  PractitionerLanguageEntity,
+} from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { createMember } from '../factories/member.factory';
 import { createPractitioner } from '../factories/practitioner.factory';
@@ -22,7 +27,9 @@ describe('database layer', () => {
   it('should have every migration applied and nothing pending', async () => {
     expect(await dataSource.showMigrations()).toBe(false);
     const executed = await dataSource.query(`SELECT name FROM schema_migration ORDER BY id`);
-    expect(executed.map((row: { name: string }) => row.name)).toEqual(dataSource.migrations.map((m) => m.name));
+    expect(executed.map((row: { name: string }) => row.name)).toEqual(
+      dataSource.migrations.map((m) => m.name),
+    );
   });
 
   it('should create the member and practitioner-profile tables', async () => {
@@ -80,7 +87,9 @@ describe('database layer', () => {
     const { member } = await createPractitioner(dataSource, {
       profile: { displayName: 'Zahra Rahimi', nativeName: 'زهرا رحیمی', nameVariants: ['Zahra Rahimy'] },
     });
-    const profile = await dataSource.getRepository(PractitionerEntity).findOneByOrFail({ memberId: member.id });
+    const profile = await dataSource
+      .getRepository(PractitionerEntity)
+      .findOneByOrFail({ memberId: member.id });
     expect(profile.nativeName).toBe('زهرا رحیمی');
     expect(profile.nameVariants).toEqual(['Zahra Rahimy']);
     expect(profile.workingDays).toEqual([1, 2, 3, 4, 5]);
@@ -93,14 +102,18 @@ describe('database layer', () => {
 
   it('should enforce foreign keys and cascade a member’s profile on delete', async () => {
     await expect(
-      dataSource
-        .getRepository(PractitionerLanguageEntity)
-        .insert({ practitionerId: '00000000-0000-4000-8000-000000000000', languageCode: 'uz', level: LanguageLevel.NATIVE }),
+      dataSource.getRepository(PractitionerLanguageEntity).insert({
+        practitionerId: '00000000-0000-4000-8000-000000000000',
+        languageCode: 'uz',
+        level: LanguageLevel.NATIVE,
+      }),
     ).rejects.toBeInstanceOf(QueryFailedError);
 
     const { member } = await createPractitioner(dataSource);
     await dataSource.getRepository(MemberEntity).delete({ id: member.id });
     expect(await dataSource.getRepository(PractitionerEntity).countBy({ memberId: member.id })).toBe(0);
-    expect(await dataSource.getRepository(PractitionerLanguageEntity).countBy({ practitionerId: member.id })).toBe(0);
+    expect(
+      await dataSource.getRepository(PractitionerLanguageEntity).countBy({ practitionerId: member.id }),
+    ).toBe(0);
   });
 });

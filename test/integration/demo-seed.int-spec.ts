@@ -68,7 +68,9 @@ describe(DemoSeedService.name, () => {
     const logins = await seed.demoLogins();
     expect(logins[0]).toMatchObject({ role: MemberRole.ADMIN, email: 'admin@demo.counterpart.example' });
     expect(logins.filter((login) => login.role === MemberRole.COORDINATOR).length).toBeGreaterThanOrEqual(3);
-    expect(logins).toContainEqual(expect.objectContaining({ role: MemberRole.MEMBER, status: MemberStatus.VETTED }));
+    expect(logins).toContainEqual(
+      expect.objectContaining({ role: MemberRole.MEMBER, status: MemberStatus.VETTED }),
+    );
     expect(logins).toContainEqual(expect.objectContaining({ status: MemberStatus.PENDING }));
   });
 });

@@ -10,7 +10,9 @@ import { signAccessToken } from '../utils/tokens';
 function requiredEnv(name: 'DATABASE_URL' | 'REDIS_URL'): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set: run this suite with "npm run test:services" (scripts/services.sh start)`);
+    throw new Error(
+      `${name} is not set: run this suite with "npm run test:services" (scripts/services.sh start)`,
+    );
   }
   return value;
 }
@@ -56,7 +58,12 @@ describe('production layout: API and a standalone chat node as separate processe
   });
 
   it('should serve GraphQL from the API and sockets from the chat node, both healthy, both stopping cleanly', async () => {
-    const shared = { ...database.env, NODE_ENV: 'development', PORT: '0', REDIS_URL: requiredEnv('REDIS_URL') };
+    const shared = {
+      ...database.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      REDIS_URL: requiredEnv('REDIS_URL'),
+    };
     const api = startNode(API_MAIN, { ...shared, CHAT_EMBEDDED: 'false', DB_SEED_ON_BOOT: 'false' });
     const chat = startNode(CHAT_MAIN, { ...shared, DB_MIGRATE_ON_BOOT: 'false' });
     processes.push(api, chat);
@@ -91,7 +98,10 @@ describe('production layout: API and a standalone chat node as separate processe
         socket.once('connect', resolve);
         socket.once('connect_error', reject);
       });
-      expect(await socket.timeout(2000).emitWithAck('session:ping', {})).toMatchObject({ ok: true, memberId });
+      expect(await socket.timeout(2000).emitWithAck('session:ping', {})).toMatchObject({
+        ok: true,
+        memberId,
+      });
     } finally {
       socket.close();
     }

@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 // Runs in every test worker before any module is loaded: a quiet, cheap, deterministic environment.
 process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL ??= 'silent';
@@ -8,6 +10,5 @@ process.env.DB_SEED_ON_BOOT = 'false';
 
 // Nest's static logger (used by services before pino takes over) stays quiet unless LOG_LEVEL asks otherwise.
 if (process.env.LOG_LEVEL === 'silent') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('@nestjs/common') as typeof import('@nestjs/common')).Logger.overrideLogger(false);
+  Logger.overrideLogger(false);
 }

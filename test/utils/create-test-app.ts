@@ -35,7 +35,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await createTestDatabase();
   const app = await withEnv({ ...database.env, ...options.env }, async () => {
     const config = loadConfiguration(process.env);
-    const moduleRef = await Test.createTestingModule({ imports: [options.module ?? AppModule.register({ chatEmbedded: config.chat.embedded })] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [options.module ?? AppModule.register({ chatEmbedded: config.chat.embedded })],
+    }).compile();
     const nest = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureApplication(nest, config);
     nest.useWebSocketAdapter(new RealtimeIoAdapter(nest, config.chat));

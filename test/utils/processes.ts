@@ -30,7 +30,9 @@ function baseEnv(): Record<string, string> {
 
 function requireBuilt(script: string): void {
   if (!existsSync(script)) {
-    throw new Error(`${script} is missing: build first with "npm run build" (npm test builds before testing)`);
+    throw new Error(
+      `${script} is missing: build first with "npm run build" (npm test builds before testing)`,
+    );
   }
 }
 
@@ -83,7 +85,9 @@ export function startNode(script: string, env: Record<string, string>, args: str
         void finished.then((result) => {
           if (listeners.has(check)) {
             cleanup();
-            reject(new Error(`exited (${result.code}) before ${pattern}\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+            reject(
+              new Error(`exited (${result.code}) before ${pattern}\nstdout:\n${stdout}\nstderr:\n${stderr}`),
+            );
           }
         });
         check();

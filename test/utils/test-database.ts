@@ -23,7 +23,9 @@ export interface TestDatabase {
 function template(): string {
   const value = process.env[TEMPLATE_ENV];
   if (!value) {
-    throw new Error(`${TEMPLATE_ENV} is not set: run this suite through Jest's integration, e2e or services project`);
+    throw new Error(
+      `${TEMPLATE_ENV} is not set: run this suite through Jest's integration, e2e or services project`,
+    );
   }
   return value;
 }

@@ -9,6 +9,10 @@ export function signAccessToken(
 ): string {
   return new JwtService().sign(
     { sub: claims.sub ?? randomUUID(), role: claims.role ?? 'MEMBER', typ: 'access' },
-    { secret: claims.secret ?? auth.jwtSecret, algorithm: 'HS256', expiresIn: claims.expiresInSeconds ?? 900 },
+    {
+      secret: claims.secret ?? auth.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: claims.expiresInSeconds ?? 900,
+    },
   );
 }

@@ -15,6 +15,9 @@ import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
 import { API_RESOLVERS } from './schema';
 
+/** Command output goes to stdout; failures to stderr through reportBootFailure. */
+const print = (text: string) => process.stdout.write(`${text}\n`);
+
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
@@ -35,7 +38,7 @@ async function migrate(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    console.log(
+    print(
       applied.length === 0
         ? 'Database is up to date.'
         : `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m.name}`).join('\n')}`,
@@ -54,7 +57,7 @@ async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedCliModule, { logger: ['error', 'warn'] });
   try {
     const { created, skipped } = await app.get(DemoSeedService).seed();
-    console.log(`Demo network: ${created} practitioner(s) added, ${skipped} already present.`);
+    print(`Demo network: ${created} practitioner(s) added, ${skipped} already present.`);
   } finally {
     await app.close();
   }
@@ -66,7 +69,7 @@ async function printApiSchema(): Promise<void> {
     const schema = await app.get(GraphQLSchemaFactory).create(API_RESOLVERS);
     const target = resolve('apps/api/schema.gql');
     writeFileSync(target, `${printSchema(lexicographicSortSchema(schema))}\n`);
-    console.log(`Wrote ${target}`);
+    print(`Wrote ${target}`);
   } finally {
     await app.close();
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { runApplication } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { DEMO_PASSWORD, DemoSeedService } from '@app/database/seed';
+import { MemberStatus } from '@app/identity';
 import { RealtimeIoAdapter } from '@app/realtime';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
@@ -12,15 +13,19 @@ async function welcome(app: INestApplication, config: AppConfig, url: string): P
     `Counterpart is running at ${url}`,
     `  GraphQL  ${url}/graphql`,
     `  Health   ${url}/health`,
-    config.chat.embedded ? `  Chat     ${url.replace('http', 'ws')}${config.chat.path}` : '  Chat     (standalone chat nodes)',
-    config.database.dialect === 'sqlite' ? `  Database SQLite ${config.database.sqlitePath}` : '  Database PostgreSQL',
+    config.chat.embedded
+      ? `  Chat     ${url.replace('http', 'ws')}${config.chat.path}`
+      : '  Chat     (standalone chat nodes)',
+    config.database.dialect === 'sqlite'
+      ? `  Database SQLite ${config.database.sqlitePath}`
+      : '  Database PostgreSQL',
   ];
   if (!config.server.isProduction) {
     const logins = await app.get(DemoSeedService).demoLogins();
     if (logins.length > 0) {
       lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}) — development only:`);
       for (const login of logins) {
-        const what = `${login.role.toLowerCase()}${login.status === 'VETTED' ? '' : `, ${login.status.toLowerCase()}`}`;
+        const what = `${login.role.toLowerCase()}${login.status === MemberStatus.VETTED ? '' : `, ${login.status.toLowerCase()}`}`;
         lines.push(`  ${login.email.padEnd(50)} ${what}${login.country ? ` (${login.country})` : ''}`);
       }
     }

@@ -12,7 +12,8 @@ class ChatEnv {
   @ListEnv()
   @Matches(/^https?:\/\/[^/\s]+$/, {
     each: true,
-    message: 'CHAT_ALLOWED_ORIGINS must be a comma-separated list of origins like https://counterpart.example.org',
+    message:
+      'CHAT_ALLOWED_ORIGINS must be a comma-separated list of origins like https://counterpart.example.org',
   })
   CHAT_ALLOWED_ORIGINS?: string[];
 

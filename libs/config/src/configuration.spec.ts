@@ -59,7 +59,9 @@ describe(loadConfiguration.name, () => {
   });
 
   it('should name every malformed variable at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://r' }).join('\n');
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://r' }).join(
+      '\n',
+    );
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/DATABASE_URL/);
     expect(problems).toMatch(/REDIS_URL/);

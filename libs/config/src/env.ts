@@ -47,7 +47,7 @@ export interface ConfigNamespace<T extends ConfigObject> {
   (): T;
   readonly KEY: string;
   /** Parses an explicit environment (used by the boot preflight and the CLI). */
-  parse(env: Env): T;
+  parse(this: void, env: Env): T;
 }
 
 /** One validated `registerAs` namespace: the env schema is checked, then mapped to the typed config object. */

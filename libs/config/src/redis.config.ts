@@ -12,4 +12,6 @@ export interface RedisConfig {
   url?: string;
 }
 
-export const redisConfig = defineNamespace('redis', RedisEnv, (vars): RedisConfig => ({ url: vars.REDIS_URL }));
+export const redisConfig = defineNamespace('redis', RedisEnv, (vars): RedisConfig => ({
+  url: vars.REDIS_URL,
+}));

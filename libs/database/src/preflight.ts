@@ -17,7 +17,10 @@ export async function assertDatabaseReachable(config: DatabaseConfig): Promise<v
   if (config.dialect !== 'postgres' || !config.url) {
     return;
   }
-  const client = new Client({ connectionString: config.url, connectionTimeoutMillis: config.connectTimeoutMs });
+  const client = new Client({
+    connectionString: config.url,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 /** Query parameters that would carry a credential; tokens belong in `handshake.auth` only (never in URLs/logs). */
 const CREDENTIAL_IN_QUERY = /[?&](token|access_token|accessToken|auth)=/i;
 
-export type AllowRequest = (req: IncomingMessage, callback: (err: string | null, success: boolean) => void) => void;
+export type AllowRequest = (
+  req: IncomingMessage,
+  callback: (err: string | null, success: boolean) => void,
+) => void;
 
 /**
  * engine.io `allowRequest`: runs before the WebSocket upgrade or the first polling request. CORS does not stop a

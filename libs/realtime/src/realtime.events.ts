@@ -5,7 +5,10 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 
 /** Events a client may emit, with the acknowledgement each one gets. Later issues add the chat events here. */
 export interface ClientToServerEvents {
-  'session:ping': (payload: unknown, ack: (response: Ack<{ memberId: string; serverTime: string }>) => void) => void;
+  'session:ping': (
+    payload: unknown,
+    ack: (response: Ack<{ memberId: string; serverTime: string }>) => void,
+  ) => void;
 }
 
 /** Events the server emits to a client. */

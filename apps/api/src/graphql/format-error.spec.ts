@@ -17,7 +17,10 @@ describe(formatGraphQLError.name, () => {
 
   it('should pass request errors through with their code', () => {
     const formatted = formatGraphQLError(
-      { message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['x'] } },
+      {
+        message: 'Cannot query field "nope"',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['x'] },
+      },
       new GraphQLError('Cannot query field "nope"'),
     );
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });

@@ -1,6 +1,12 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ReferenceDataService } from '@app/directory';
-import { CompetenceModel, CountryModel, ExpertiseAreaModel, LanguageModel, LocaleCode } from './reference.model';
+import {
+  CompetenceModel,
+  CountryModel,
+  ExpertiseAreaModel,
+  LanguageModel,
+  LocaleCode,
+} from './reference.model';
 
 /** Reference lists for filters and forms, in English or Russian; public (they hold no personal data). */
 @Resolver()
@@ -18,7 +24,9 @@ export class ReferenceResolver {
   }
 
   @Query(() => [ExpertiseAreaModel])
-  expertiseAreas(@Args('locale', { type: () => LocaleCode, defaultValue: LocaleCode.en }) locale: LocaleCode) {
+  expertiseAreas(
+    @Args('locale', { type: () => LocaleCode, defaultValue: LocaleCode.en }) locale: LocaleCode,
+  ) {
     return this.reference.expertiseAreas(locale);
   }
 

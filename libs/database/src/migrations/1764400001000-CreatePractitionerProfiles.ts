@@ -16,7 +16,9 @@ export class CreatePractitionerProfiles1764400001000 implements MigrationInterfa
         created_at ${t.timestamp} NOT NULL,
         CONSTRAINT pk_agency PRIMARY KEY (id)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX uq_agency_country_name_city ON agency (country, name, city)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX uq_agency_country_name_city ON agency (country, name, city)`,
+    );
     await queryRunner.query(`CREATE INDEX ix_agency_type ON agency (type)`);
 
     await queryRunner.query(`

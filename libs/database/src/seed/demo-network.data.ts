@@ -188,7 +188,11 @@ export const DEMO_COUNTRIES: readonly DemoCountry[] = [
     ],
     agencies: [
       { name: 'Prosecutor General’s Office of the Republic of Tajikistan', type: P, city: 'Dushanbe' },
-      { name: 'Ministry of Internal Affairs — Department against Human Trafficking', type: POL, city: 'Dushanbe' },
+      {
+        name: 'Ministry of Internal Affairs — Department against Human Trafficking',
+        type: POL,
+        city: 'Dushanbe',
+      },
       { name: 'Border Troops of the State Committee for National Security', type: B, city: 'Khorog' },
       { name: 'Financial Monitoring Department, National Bank of Tajikistan', type: F, city: 'Dushanbe' },
     ],
@@ -440,7 +444,11 @@ export const DEMO_COUNTRIES: readonly DemoCountry[] = [
     ],
     agencies: [
       { name: 'Prosecutor General’s Office of the Republic of Azerbaijan', type: P, city: 'Baku' },
-      { name: 'Ministry of Internal Affairs — Main Department for Combating Trafficking', type: POL, city: 'Baku' },
+      {
+        name: 'Ministry of Internal Affairs — Main Department for Combating Trafficking',
+        type: POL,
+        city: 'Baku',
+      },
       { name: 'State Border Service', type: B, city: 'Astara' },
     ],
   },
@@ -487,7 +495,12 @@ export const POSITIONS: Record<AgencyType, readonly string[]> = {
     'Head of the International Cooperation Department',
     'Deputy Prosecutor',
   ],
-  [AgencyType.POLICE]: ['Senior Investigator', 'Investigator', 'Head of the Anti-Trafficking Unit', 'Liaison Officer'],
+  [AgencyType.POLICE]: [
+    'Senior Investigator',
+    'Investigator',
+    'Head of the Anti-Trafficking Unit',
+    'Liaison Officer',
+  ],
   [AgencyType.BORDER]: ['Border Guard Officer', 'Head of Document Examination', 'Risk Analysis Officer'],
   [AgencyType.FIU]: ['Financial Analyst', 'Head of International Relations', 'Senior Financial Investigator'],
   [AgencyType.MINISTRY]: ['Senior Policy Adviser', 'National Rapporteur’s Office'],

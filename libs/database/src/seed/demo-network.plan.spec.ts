@@ -1,5 +1,5 @@
 import { MemberRole, MemberStatus } from '@app/identity';
-import { ReferenceDataService } from '@app/directory';
+import { ContactKind, ReferenceDataService } from '@app/directory';
 import { emailSlug, planDemoNetwork } from './demo-network.plan';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -61,7 +61,7 @@ describe(planDemoNetwork.name, () => {
         plan.timeZone,
       );
       for (const contact of plan.contacts) {
-        if (contact.kind !== 'EMAIL') {
+        if (contact.kind !== ContactKind.EMAIL) {
           expect(contact.value).toMatch(/^\+[1-9]\d{7,14}$/);
         }
       }

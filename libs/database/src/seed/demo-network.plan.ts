@@ -46,7 +46,11 @@ const STAFF: Record<string, { role: MemberRole; email: string; scope: string[] }
   'UZ:1': { role: MemberRole.COORDINATOR, email: `coordinator.uz@${DEMO_EMAIL_DOMAIN}`, scope: ['UZ', 'TM'] },
   'KZ:0': { role: MemberRole.COORDINATOR, email: `coordinator.kz@${DEMO_EMAIL_DOMAIN}`, scope: ['KZ', 'RU'] },
   'KG:0': { role: MemberRole.COORDINATOR, email: `coordinator.kg@${DEMO_EMAIL_DOMAIN}`, scope: ['KG', 'TJ'] },
-  'PK:0': { role: MemberRole.COORDINATOR, email: `coordinator.pk@${DEMO_EMAIL_DOMAIN}`, scope: ['PK', 'AF', 'IR'] },
+  'PK:0': {
+    role: MemberRole.COORDINATOR,
+    email: `coordinator.pk@${DEMO_EMAIL_DOMAIN}`,
+    scope: ['PK', 'AF', 'IR'],
+  },
 };
 const PENDING_IN = new Set(['UZ', 'KZ', 'KG', 'TJ', 'IR', 'PK']);
 const LAST = PRACTITIONERS_PER_COUNTRY - 1;
@@ -146,10 +150,14 @@ export function planDemoNetwork(): DemoPractitionerPlan[] {
       const lastLatin = gendered ? feminine(last[1]) : last[1];
       const displayName = `${first[1]} ${lastLatin}`;
       const nativeName = country.nonLatin ? `${first[0]} ${lastNative}` : null;
-      const variants = (last[2] ?? []).map((variant) => `${first[1]} ${gendered ? feminine(variant) : variant}`);
+      const variants = (last[2] ?? []).map(
+        (variant) => `${first[1]} ${gendered ? feminine(variant) : variant}`,
+      );
 
       const staff = STAFF[`${country.code}:${index}`];
-      let email = staff?.email ?? `${emailSlug(first[1])}.${emailSlug(lastLatin)}@${country.code.toLowerCase()}.${DEMO_EMAIL_DOMAIN}`;
+      let email =
+        staff?.email ??
+        `${emailSlug(first[1])}.${emailSlug(lastLatin)}@${country.code.toLowerCase()}.${DEMO_EMAIL_DOMAIN}`;
       for (let n = 2; emails.has(email); n += 1) {
         email = email.replace(/(\d*)@/, `${n}@`);
       }
@@ -240,7 +248,8 @@ export function planDemoNetwork(): DemoPractitionerPlan[] {
         timeZone: country.timeZone,
         workingDays: country.workingDays,
         workingHours: country.hours,
-        available24x7: (agency.type === AgencyType.BORDER || agency.type === AgencyType.POLICE) && rng() < 0.35,
+        available24x7:
+          (agency.type === AgencyType.BORDER || agency.type === AgencyType.POLICE) && rng() < 0.35,
         languages,
         expertise,
         competences,

@@ -43,7 +43,9 @@ export class DemoSeedService {
   async seed(): Promise<SeedResult> {
     const plans = planDemoNetwork();
     const existing = new Set(
-      (await this.dataSource.getRepository(MemberEntity).find({ select: { email: true } })).map((m) => m.email),
+      (await this.dataSource.getRepository(MemberEntity).find({ select: { email: true } })).map(
+        (m) => m.email,
+      ),
     );
     const missing = plans.filter((plan) => !existing.has(plan.email));
     if (missing.length === 0) {
@@ -190,7 +192,12 @@ export class DemoSeedService {
     );
     await manager.insert(
       ContactChannelEntity,
-      plan.contacts.map((contact, sortOrder) => ({ id: randomUUID(), practitionerId: memberId, sortOrder, ...contact })),
+      plan.contacts.map((contact, sortOrder) => ({
+        id: randomUUID(),
+        practitionerId: memberId,
+        sortOrder,
+        ...contact,
+      })),
     );
   }
 }

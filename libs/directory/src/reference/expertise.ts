@@ -81,7 +81,10 @@ export const EXPERTISE_AREAS: readonly TaxonomyEntry[] = [
   {
     code: 'BORDER_CONTROL',
     group: 'SMUGGLING',
-    labels: { en: 'Border control and passenger screening', ru: 'Пограничный контроль и проверка пассажиров' },
+    labels: {
+      en: 'Border control and passenger screening',
+      ru: 'Пограничный контроль и проверка пассажиров',
+    },
   },
   {
     code: 'FINANCIAL_INVESTIGATION',

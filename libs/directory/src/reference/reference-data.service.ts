@@ -60,4 +60,3 @@ export class ReferenceDataService {
 function localise(entries: readonly TaxonomyEntry[], locale: Locale): TaxonomyItem[] {
   return entries.map(({ code, group, labels }) => ({ code, group, name: labels[locale] }));
 }
-
