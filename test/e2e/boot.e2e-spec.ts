@@ -109,6 +109,42 @@ describe('booting the built apps', () => {
     expect(exit.stderr).not.toMatch(STACK_LINE);
   });
 
+  it('should log JSON lines in production with request ids and no credentials', async () => {
+    const app = startNode(API_MAIN, {
+      ...SECRETS,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      SQLITE_PATH: sqlite('logs'),
+    });
+    try {
+      const [, url] = await app.waitFor(/Counterpart is running at (http:\/\/localhost:\d+)/);
+      const response = await fetch(`${url}/graphql?token=query-secret-123`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'apollo-require-preflight': 'true',
+          authorization: 'Bearer header-secret-456',
+          cookie: 'session=cookie-secret-789',
+          'x-request-id': 'log-test-1',
+        },
+        body: JSON.stringify({ query: '{ __typename }', variables: { password: 'body-secret-000' } }),
+      });
+      expect(response.status).toBe(200);
+      await app.waitFor(/"id":"log-test-1"/);
+    } finally {
+      app.child.kill('SIGTERM');
+    }
+    const { stdout } = await app.finished;
+    const requestLine = stdout.split('\n').find((line) => line.includes('"log-test-1"')) ?? '';
+    expect(JSON.parse(requestLine)).toMatchObject({
+      req: { id: 'log-test-1', method: 'POST', url: '/graphql' },
+    });
+    for (const secret of ['query-secret-123', 'header-secret-456', 'cookie-secret-789', 'body-secret-000']) {
+      expect(stdout).not.toContain(secret);
+    }
+  });
+
   it('should boot the standalone chat node with its own /health and socket gateway', async () => {
     const env = { PORT: '0', SQLITE_PATH: sqlite('chat') };
     const chat = startNode(CHAT_MAIN, env);
