@@ -8,7 +8,7 @@ import {
 import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { createMember } from '../factories/member.factory';
 import { createPractitioner } from '../factories/practitioner.factory';
-import { openTestDataSource } from '../utils/test-database';
+import { MEMBER_AND_PROFILE_TABLES, openTestDataSource } from '../utils/test-database';
 
 describe('database layer', () => {
   let dataSource: DataSource;
@@ -35,15 +35,7 @@ describe('database layer', () => {
   it('should create the member and practitioner-profile tables', async () => {
     const runner = dataSource.createQueryRunner();
     try {
-      for (const table of [
-        'member',
-        'agency',
-        'practitioner',
-        'practitioner_language',
-        'practitioner_expertise',
-        'practitioner_competence',
-        'contact_channel',
-      ]) {
+      for (const table of MEMBER_AND_PROFILE_TABLES) {
         expect(await runner.hasTable(table)).toBe(true);
       }
       const member = await runner.getTable('member');

@@ -4,21 +4,12 @@ import { authConfig } from '@app/config';
 import { DEMO_PASSWORD, DemoSeedService, planDemoNetwork } from '@app/database/seed';
 import { DIRECTORY_ENTITIES } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
-import { openTestDataSource } from '../utils/test-database';
+import { MEMBER_AND_PROFILE_TABLES, openTestDataSource } from '../utils/test-database';
 
-const TABLES = [
-  'member',
-  'agency',
-  'practitioner',
-  'practitioner_language',
-  'practitioner_expertise',
-  'practitioner_competence',
-  'contact_channel',
-];
 
 async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of TABLES) {
+  for (const table of MEMBER_AND_PROFILE_TABLES) {
     const [{ count }] = await dataSource.query(`SELECT COUNT(*) AS count FROM ${table}`);
     counts[table] = Number(count);
   }

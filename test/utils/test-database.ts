@@ -13,6 +13,17 @@ import {
   withDatabaseName,
 } from './template-database';
 
+/** The tables of the Member and Practitioner-profile model (DESIGN.md), created by the first migrations. */
+export const MEMBER_AND_PROFILE_TABLES = [
+  'member',
+  'agency',
+  'practitioner',
+  'practitioner_language',
+  'practitioner_expertise',
+  'practitioner_competence',
+  'contact_channel',
+];
+
 export interface TestDatabase {
   /** Variables that point an app at this database. */
   env: Record<string, string>;
