@@ -3,10 +3,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { authConfig } from '@app/config';
 import { TEST_TMP_DIR } from '../utils/template-database';
 import { API_CLI, API_MAIN, CHAT_MAIN, runNode, STACK_LINE, startNode } from '../utils/processes';
-import { signAccessToken } from '../utils/tokens';
+import { createMember } from '../factories/member.factory';
+import { openSession } from '../utils/sessions';
+import { connectDataSource } from '../utils/test-database';
+import { databaseConfigFor } from '../utils/template-database';
 
 const SECRETS = {
   JWT_SECRET: 'boot-test-production-jwt-secret-0123456789',
@@ -153,7 +155,10 @@ describe('booting the built apps', () => {
       expect((await fetch(`${url}/health`)).status).toBe(200);
       expect((await fetch(`${url}/graphql`, { method: 'POST' })).status).toBe(404);
 
-      const token = signAccessToken(authConfig.parse({}));
+      const dataSource = await connectDataSource(databaseConfigFor({ sqlitePath: sqlite('chat') }));
+      const member = await createMember(dataSource);
+      const { accessToken: token } = await openSession(dataSource, member);
+      await dataSource.destroy();
       const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { token } });
       try {
         await new Promise<void>((resolve, reject) => {

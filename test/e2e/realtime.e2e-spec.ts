@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { signAccessToken } from '../utils/tokens';
+import { AccessTokenService, AuthService, MemberRole, SessionEntity } from '@app/identity';
+import { createMember } from '../factories/member.factory';
+import { openSession } from '../utils/sessions';
 
 interface ConnectError extends Error {
   data?: { code: string; message: string };
@@ -37,45 +39,74 @@ describe('chat gateway handshake (embedded in the API)', () => {
 
   afterAll(() => api.close());
 
+  /** A signed-in member's access token. */
+  async function token(): Promise<{ accessToken: string; sessionId: string; memberId: string }> {
+    const member = await createMember(api.dataSource);
+    return { ...(await openSession(api.dataSource, member, api.config.auth)), memberId: member.id };
+  }
+
   it('should accept a valid access token from handshake.auth and answer session:ping', async () => {
-    const memberId = '6f1c2a44-1b7e-4c1a-9a55-0d3c1e2f4a11';
-    const socket = open({ auth: { token: signAccessToken(api.config.auth, { sub: memberId }) } });
+    const { accessToken, memberId } = await token();
+    const socket = open({ auth: { token: accessToken } });
     expect(await outcome(socket)).toEqual({ connected: true });
     const ack = await socket.timeout(2000).emitWithAck('session:ping', {});
     expect(ack).toMatchObject({ ok: true, memberId });
     expect(new Date(ack.serverTime).getTime()).not.toBeNaN();
   });
 
-  it.each([
-    ['no token', {}],
-    ['a token signed with another key', { token: 'x' }],
-    ['an expired token', { expired: true }],
-  ])('should refuse a handshake with %s as UNAUTHENTICATED', async (_case, variant) => {
-    let auth: Record<string, string> = {};
-    if ('token' in variant) {
-      auth = {
-        token: signAccessToken(api.config.auth, { secret: 'another-secret-of-sufficient-length-000' }),
-      };
-    } else if ('expired' in variant) {
-      auth = { token: signAccessToken(api.config.auth, { expiresInSeconds: -10 }) };
-    }
-    const result = await outcome(open({ auth }));
-    expect(result.connected).toBe(false);
-    if (!result.connected) {
-      expect(result.error.message).toBe('UNAUTHENTICATED');
-      expect(result.error.data).toMatchObject({ code: 'UNAUTHENTICATED' });
-    }
+  it.each(['no token', 'a token signed with another key', 'an expired token', 'a revoked session'])(
+    'should refuse a handshake with %s as UNAUTHENTICATED',
+    async (variant) => {
+      const { accessToken, sessionId, memberId } = await token();
+      const claims = { sub: memberId, sid: sessionId, role: MemberRole.MEMBER };
+      const auth: Record<string, string> = {};
+      if (variant === 'a token signed with another key') {
+        const foreign = {
+          ...api.config.auth,
+          jwtKeys: [{ id: 'k1', secret: 'another-secret-of-sufficient-length' }],
+        };
+        auth.token = new AccessTokenService(foreign).sign(claims).token;
+      } else if (variant === 'an expired token') {
+        auth.token = new AccessTokenService({ ...api.config.auth, accessTokenTtlSeconds: -10 }).sign(
+          claims,
+        ).token;
+      } else if (variant === 'a revoked session') {
+        await api.dataSource
+          .getRepository(SessionEntity)
+          .update({ id: sessionId }, { revokedAt: new Date() });
+        auth.token = accessToken;
+      }
+      const result = await outcome(open({ auth }));
+      expect(result.connected).toBe(false);
+      if (!result.connected) {
+        expect(result.error.message).toBe('UNAUTHENTICATED');
+        expect(result.error.data).toMatchObject({ code: 'UNAUTHENTICATED' });
+      }
+    },
+  );
+
+  it('should drop a member’s sockets the moment their session is revoked', async () => {
+    const { accessToken, sessionId, memberId } = await token();
+    const socket = open({ auth: { token: accessToken } });
+    expect(await outcome(socket)).toEqual({ connected: true });
+    const notice = new Promise((resolve) => socket.once('session:revoked', resolve));
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const actor = await api.app.get(AuthService).authenticate(accessToken);
+    expect(actor.memberId).toBe(memberId);
+    await api.app.get(AuthService).revokeSession(actor, sessionId);
+    expect(await notice).toMatchObject({ reason: expect.any(String) });
+    expect(await closed).toBe('io server disconnect');
   });
 
   it('should refuse a token in the query string', async () => {
-    const token = signAccessToken(api.config.auth);
+    const { accessToken } = await token();
     const response = await request(api.app.getHttpServer())
       .get('/socket.io/')
-      .query({ EIO: '4', transport: 'polling', token });
+      .query({ EIO: '4', transport: 'polling', token: accessToken });
     expect(response.status).toBe(403);
     expect(response.text).toContain('TOKEN_IN_QUERY');
 
-    const result = await outcome(open({ auth: { token }, query: { token } }));
+    const result = await outcome(open({ auth: { token: accessToken }, query: { token: accessToken } }));
     expect(result.connected).toBe(false);
   });
 
@@ -94,13 +125,13 @@ describe('chat gateway handshake (embedded in the API)', () => {
       .set('origin', 'http://localhost:3000');
     expect(own.status).toBe(200);
 
-    const token = signAccessToken(api.config.auth);
-    const result = await outcome(open({ auth: { token }, extraHeaders: { origin: 'https://evil.example' } }));
+    const { accessToken } = await token();
+    const result = await outcome(open({ auth: { token: accessToken }, extraHeaders: { origin: 'https://evil.example' } }));
     expect(result.connected).toBe(false);
   });
 
   it('should drop a socket that sends more than the buffer limit', async () => {
-    const socket = open({ auth: { token: signAccessToken(api.config.auth) } });
+    const socket = open({ auth: { token: (await token()).accessToken } });
     expect(await outcome(socket)).toEqual({ connected: true });
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     socket.emit('session:ping', { padding: 'x'.repeat(api.config.chat.maxHttpBufferSize + 1024) });

@@ -1,17 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 
 let sequence = 0;
 
-/** A valid member row with unique e-mail; override any field. Not persisted. */
-export function buildMember(overrides: Partial<MemberEntity> = {}): MemberEntity {
+/** Every factory member signs in with this password; its hash is computed once per worker. */
+export const FACTORY_PASSWORD = 'factory-password-2026';
+let factoryHash: Promise<string> | undefined;
+
+export function factoryPasswordHash(): Promise<string> {
+  factoryHash ??= argon2.hash(FACTORY_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 });
+  return factoryHash;
+}
+
+/** A valid member row with a unique e-mail; override any field. Not persisted. */
+export function buildMember(passwordHash: string, overrides: Partial<MemberEntity> = {}): MemberEntity {
   sequence += 1;
   const now = new Date();
   return Object.assign(new MemberEntity(), {
     id: randomUUID(),
     email: `member-${sequence}-${randomUUID().slice(0, 8)}@factory.test`,
-    passwordHash: '$argon2id$v=19$m=1024,t=1,p=1$placeholder$placeholder',
+    passwordHash,
     role: MemberRole.MEMBER,
     coordinatorCountries: [],
     status: MemberStatus.VETTED,
@@ -21,6 +31,8 @@ export function buildMember(overrides: Partial<MemberEntity> = {}): MemberEntity
     totpSecretEncrypted: null,
     totpKeyId: null,
     totpEnabledAt: null,
+    totpPendingSecretEncrypted: null,
+    totpLastStep: null,
     recoveryCodeHashes: [],
     isDemo: false,
     createdAt: now,
@@ -33,7 +45,7 @@ export async function createMember(
   dataSource: DataSource,
   overrides: Partial<MemberEntity> = {},
 ): Promise<MemberEntity> {
-  const member = buildMember(overrides);
+  const member = buildMember(await factoryPasswordHash(), overrides);
   await dataSource.getRepository(MemberEntity).insert(member);
   return member;
 }

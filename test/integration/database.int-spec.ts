@@ -1,10 +1,5 @@
 import { QueryFailedError, type DataSource } from 'typeorm';
-import {
-  DIRECTORY_ENTITIES,
-  LanguageLevel,
-  PractitionerEntity,
-  PractitionerLanguageEntity,
-} from '@app/directory';
+import { LanguageLevel, PractitionerEntity, PractitionerLanguageEntity } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { createMember } from '../factories/member.factory';
 import { createPractitioner } from '../factories/practitioner.factory';
@@ -15,7 +10,7 @@ describe('database layer', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ dataSource, close } = await openTestDataSource([MemberEntity, ...DIRECTORY_ENTITIES]));
+    ({ dataSource, close } = await openTestDataSource());
   });
 
   afterAll(() => close());

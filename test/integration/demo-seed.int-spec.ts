@@ -2,10 +2,8 @@ import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { authConfig } from '@app/config';
 import { DEMO_PASSWORD, DemoSeedService, planDemoNetwork } from '@app/database/seed';
-import { DIRECTORY_ENTITIES } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { MEMBER_AND_PROFILE_TABLES, openTestDataSource } from '../utils/test-database';
-
 
 async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -22,7 +20,7 @@ describe(DemoSeedService.name, () => {
   let seed: DemoSeedService;
 
   beforeAll(async () => {
-    ({ dataSource, close } = await openTestDataSource([MemberEntity, ...DIRECTORY_ENTITIES]));
+    ({ dataSource, close } = await openTestDataSource());
     seed = new DemoSeedService(dataSource, authConfig.parse(process.env));
   });
 

@@ -1,10 +1,10 @@
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
-import { authConfig } from '@app/config';
 import { API_MAIN, CHAT_MAIN, startNode, STACK_LINE, type Running } from '../utils/processes';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database';
-import { signAccessToken } from '../utils/tokens';
+import { connectDataSource, createTestDatabase, type TestDatabase } from '../utils/test-database';
+import { createMember } from '../factories/member.factory';
+import { openSession } from '../utils/sessions';
 
 /** These suites run only under `npm run test:services`, which provides real PostgreSQL and Redis. */
 function requiredEnv(name: 'DATABASE_URL' | 'REDIS_URL'): string {
@@ -87,11 +87,15 @@ describe('production layout: API and a standalone chat node as separate processe
 
     // The API does not mount the gateway; the chat node does.
     expect((await fetch(`${apiUrl}/socket.io/?EIO=4&transport=polling`)).status).toBe(404);
-    const memberId = 'b3c9f0de-7a51-4f55-8a1e-3f2d1c0b9a87';
+    const dataSource = await connectDataSource(database.config);
+    const member = await createMember(dataSource);
+    const { accessToken } = await openSession(dataSource, member);
+    await dataSource.destroy();
+    const memberId = member.id;
     const socket = io(chatUrl, {
       transports: ['websocket'],
       reconnection: false,
-      auth: { token: signAccessToken(authConfig.parse({}), { sub: memberId }) },
+      auth: { token: accessToken },
     });
     try {
       await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
+import { DIRECTORY_ENTITIES } from '@app/directory';
+import { IDENTITY_ENTITIES } from '@app/identity';
 import {
   databaseConfigFor,
   TEMPLATE_ENV,
@@ -73,14 +75,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** Every entity of the schema, for data sources opened by tests. */
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES];
+
+/** A TypeORM data source on an existing database (e.g. the one a spawned process uses). */
+export function connectDataSource(
+  config: DatabaseConfig,
+  entities: DataSourceEntities = ALL_ENTITIES,
+): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(config, entities)).initialize();
+}
+
 /** A TypeORM data source on a fresh test database, for integration tests of services and repositories. */
-export async function openTestDataSource(entities: DataSourceEntities): Promise<{
+export async function openTestDataSource(entities: DataSourceEntities = ALL_ENTITIES): Promise<{
   dataSource: DataSource;
   database: TestDatabase;
   close(): Promise<void>;
 }> {
   const database = await createTestDatabase();
-  const dataSource = await new DataSource(dataSourceOptions(database.config, entities)).initialize();
+  const dataSource = await connectDataSource(database.config, entities);
   return {
     dataSource,
     database,

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HealthModule, LoggingModule } from '@app/common';
 import { AppConfigModule, serverConfig, type ServerConfig } from '@app/config';
@@ -8,6 +9,7 @@ import { SeedModule } from '@app/database/seed';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
 import { RealtimeModule } from '@app/realtime';
+import { ViewerGuard } from './auth/viewer';
 import { graphqlOptions } from './graphql/graphql.options';
 import { API_RESOLVERS } from './schema';
 
@@ -27,7 +29,7 @@ import { API_RESOLVERS } from './schema';
       useFactory: (server: ServerConfig) => graphqlOptions(server),
     }),
   ],
-  providers: [...API_RESOLVERS],
+  providers: [...API_RESOLVERS, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
 export class AppModule {
   /** The API, with the chat gateway mounted in-process when `chatEmbedded` (CHAT_EMBEDDED, default true). */

@@ -1,4 +1,14 @@
+import { PractitionerResolver } from './directory/practitioner.resolver';
+import { AuditResolver } from './identity/audit.resolver';
+import { AuthResolver } from './identity/auth.resolver';
+import { MembershipResolver } from './identity/membership.resolver';
 import { ReferenceResolver } from './reference/reference.resolver';
 
 /** Every resolver of the API: the app mounts them and `npm run schema:print` builds the schema from them. */
-export const API_RESOLVERS = [ReferenceResolver];
+export const API_RESOLVERS = [
+  ReferenceResolver,
+  AuthResolver,
+  MembershipResolver,
+  AuditResolver,
+  PractitionerResolver,
+];

@@ -3,3 +3,4 @@ export * from './errors/error-codes';
 export * from './health/health.module';
 export * from './logging/logging.module';
 export * from './boot/run-application';
+export * from './validation/validation';

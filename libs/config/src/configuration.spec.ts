@@ -26,7 +26,7 @@ describe(loadConfiguration.name, () => {
       migrateOnBoot: true,
       seedOnBoot: true,
     });
-    expect(config.auth.jwtSecret).toBe(DEV_JWT_SECRET);
+    expect(config.auth.jwtKeys).toEqual([{ id: 'k1', secret: DEV_JWT_SECRET }]);
     expect(config.chat).toMatchObject({ embedded: true, path: '/socket.io', maxHttpBufferSize: 65_536 });
     expect(config.chat.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
     expect(config.redis.url).toBeUndefined();
@@ -84,6 +84,20 @@ describe(loadConfiguration.name, () => {
     expect(config.database.seedOnBoot).toBe(false);
     expect(config.auth.requireTwoFactorForStaff).toBe(true);
     expect(config.server.prettyLogs).toBe(false);
+  });
+
+  it('should build key rings: the current key first, retired keys after it', () => {
+    const config = loadConfiguration({
+      ...PRODUCTION,
+      JWT_KEY_ID: '2026-11',
+      JWT_PREVIOUS_KEYS: `2026-05:${'o'.repeat(40)}`,
+      TOTP_KEY_ID: 't2',
+      TOTP_PREVIOUS_KEYS: `t1:${'p'.repeat(40)}`,
+    });
+    expect(config.auth.jwtKeys.map((key) => key.id)).toEqual(['2026-11', '2026-05']);
+    expect(config.auth.jwtKeys[0].secret).toBe(SECRET);
+    expect(config.auth.totpKeys.map((key) => key.id)).toEqual(['t2', 't1']);
+    expect(problemsOf({ JWT_PREVIOUS_KEYS: 'no-colon' }).join()).toMatch(/JWT_PREVIOUS_KEYS/);
   });
 
   it('should reject origins that are not plain origins', () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig, type DatabaseConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
+import { TransactionModule } from './transaction.module';
 
 /**
  * The one TypeORM data source. Feature libs register their entities with `TypeOrmModule.forFeature`
@@ -20,6 +21,8 @@ import { dataSourceOptions } from './data-source-options';
         retryDelay: 0,
       }),
     }),
+    TransactionModule,
   ],
+  exports: [TransactionModule],
 })
 export class DatabaseModule {}

@@ -8,6 +8,7 @@ import {
   PractitionerLanguageEntity,
 } from './entities/practitioner-attributes.entity';
 import { PractitionerEntity } from './entities/practitioner.entity';
+import { PractitionerService } from './practitioner.service';
 import { ReferenceDataService } from './reference/reference-data.service';
 
 export const DIRECTORY_ENTITIES = [
@@ -21,7 +22,7 @@ export const DIRECTORY_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
-  providers: [ReferenceDataService],
-  exports: [TypeOrmModule, ReferenceDataService],
+  providers: [ReferenceDataService, PractitionerService],
+  exports: [TypeOrmModule, ReferenceDataService, PractitionerService],
 })
 export class DirectoryModule {}

@@ -2,6 +2,7 @@ export * from './directory.module';
 export * from './entities/agency.entity';
 export * from './entities/practitioner-attributes.entity';
 export * from './entities/practitioner.entity';
+export * from './practitioner.service';
 export * from './reference/agency-types';
 export * from './reference/competences';
 export * from './reference/countries';

@@ -1,9 +1,47 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryModule } from '@app/directory';
+import { AccessPolicy } from './access/access-policy';
+import { AuditService } from './audit/audit.service';
+import { AccessTokenService } from './auth/access-token.service';
+import { AuthService } from './auth/auth.service';
+import { PasswordService } from './auth/password.service';
+import { ThrottleService } from './auth/throttle.service';
+import { TotpService } from './auth/totp.service';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
+import { AccountResetEntity, AuthAttemptEntity, InvitationEntity } from './entities/invitation.entity';
 import { MemberEntity } from './entities/member.entity';
+import { RefreshTokenEntity, SessionEntity } from './entities/session.entity';
+import { IdentityEvents } from './identity-events';
+import { AccountRecoveryService } from './membership/account-recovery.service';
+import { MembershipService } from './membership/membership.service';
+
+export const IDENTITY_ENTITIES = [
+  MemberEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  InvitationEntity,
+  AccountResetEntity,
+  AuthAttemptEntity,
+  AuditEntryEntity,
+];
+
+const SERVICES = [
+  AccessPolicy,
+  AuditService,
+  AccessTokenService,
+  AuthService,
+  PasswordService,
+  ThrottleService,
+  TotpService,
+  IdentityEvents,
+  MembershipService,
+  AccountRecoveryService,
+];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberEntity])],
-  exports: [TypeOrmModule],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), DirectoryModule],
+  providers: SERVICES,
+  exports: [TypeOrmModule, ...SERVICES],
 })
 export class IdentityModule {}

@@ -3,4 +3,3 @@ export * from './handshake';
 export * from './realtime-io.adapter';
 export * from './realtime.events';
 export * from './realtime.module';
-export * from './socket-auth.service';

@@ -19,6 +19,7 @@ export interface ServerToClientEvents {
 /** Who a socket belongs to, set by the handshake. */
 export interface SocketPrincipal {
   memberId: string;
+  sessionId: string;
   role: string;
 }
 

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { loadConfiguration, loadDotEnv, type AppConfig } from '@app/config';
 import { assertDatabaseReachable } from '@app/database';
+import { createValidationPipe } from '../validation/validation';
 
 /** Errors an operator fixes from the message alone: printed without a stack trace. */
 const OPERATOR_ERRORS = new Set([
@@ -26,6 +27,7 @@ export function configureApplication(app: NestExpressApplication, config: AppCon
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  app.useGlobalPipes(createValidationPipe());
   if (config.server.trustProxy) {
     app.set('trust proxy', true);
   }

@@ -1,5 +1,10 @@
 import { CreateMembers1764400000000 } from './1764400000000-CreateMembers';
 import { CreatePractitionerProfiles1764400001000 } from './1764400001000-CreatePractitionerProfiles';
+import { CreateIdentity1764500000000 } from './1764500000000-CreateIdentity';
 
 /** Every migration, in order. Each works on both dialects through `sqlDialect`. */
-export const MIGRATIONS = [CreateMembers1764400000000, CreatePractitionerProfiles1764400001000];
+export const MIGRATIONS = [
+  CreateMembers1764400000000,
+  CreatePractitionerProfiles1764400001000,
+  CreateIdentity1764500000000,
+];

@@ -121,6 +121,8 @@ export class DemoSeedService {
       totpSecretEncrypted: null,
       totpKeyId: null,
       totpEnabledAt: null,
+      totpPendingSecretEncrypted: null,
+      totpLastStep: null,
       recoveryCodeHashes: [],
       isDemo: true,
       createdAt: now,

@@ -45,6 +45,14 @@ export class MemberEntity {
   @TimestampColumn({ name: 'totp_enabled_at', nullable: true })
   totpEnabledAt: Date | null;
 
+  /** Secret of an enrollment begun but not yet confirmed. */
+  @Column({ name: 'totp_pending_secret_encrypted', type: 'text', nullable: true })
+  totpPendingSecretEncrypted: string | null;
+
+  /** Last accepted TOTP time step: a code is accepted once. */
+  @Column({ name: 'totp_last_step', type: 'integer', nullable: true })
+  totpLastStep: number | null;
+
   @JsonColumn({ name: 'recovery_code_hashes', default: () => "'[]'" })
   recoveryCodeHashes: string[];
 

@@ -1,0 +1,18 @@
+import { isActiveMember, type MemberWithCountry } from '@app/identity';
+import type { MemberModel } from './identity.models';
+
+export function toMemberModel({ member, country }: MemberWithCountry): MemberModel {
+  return {
+    id: member.id,
+    email: member.email,
+    role: member.role,
+    status: member.status,
+    coordinatorCountries: member.coordinatorCountries,
+    country,
+    vettedAt: member.vettedAt,
+    vettedUntil: member.vettedUntil,
+    active: isActiveMember(member),
+    totpEnabled: member.totpEnabledAt !== null,
+    createdAt: member.createdAt,
+  };
+}

@@ -1,0 +1,638 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DomainException, ErrorCode } from '@app/common';
+import { authConfig, type AuthConfig } from '@app/config';
+import { TransactionService } from '@app/database';
+import {
+  AgencyEntity,
+  AgencyType,
+  LanguageLevel,
+  PractitionerCompetenceEntity,
+  PractitionerEntity,
+  PractitionerExpertiseEntity,
+  PractitionerLanguageEntity,
+  ReferenceDataService,
+} from '@app/directory';
+import { AccessPolicy, type Actor, type Viewer } from '../access/access-policy';
+import { AuditAction } from '../audit/audit-action';
+import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
+import { AuthService, countryOf } from '../auth/auth.service';
+import { PasswordService } from '../auth/password.service';
+import { hashCode, randomCode } from '../crypto/secrets';
+import { InvitationEntity } from '../entities/invitation.entity';
+import { MemberEntity } from '../entities/member.entity';
+import { IdentityEvents } from '../identity-events';
+import { MemberRole, MemberStatus } from '../member.enums';
+
+export interface ApplicationInput {
+  email: string;
+  password: string;
+  displayName: string;
+  nativeName?: string | null;
+  nameVariants?: string[] | null;
+  country: string;
+  agencyName: string;
+  agencyType: AgencyType;
+  agencyCity?: string | null;
+  position?: string | null;
+  timeZone?: string | null;
+  languages: { code: string; level: LanguageLevel }[];
+  expertise: string[];
+  competences: string[];
+  invitationCode?: string | null;
+}
+
+export enum VettingDecision {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+}
+
+export interface MemberFilter {
+  status?: MemberStatus | null;
+  countries?: string[] | null;
+  vettingExpiresBefore?: Date | null;
+}
+
+export interface MemberWithCountry {
+  member: MemberEntity;
+  country: string | null;
+}
+
+const MONTH_MS = 30.44 * 24 * 3600 * 1000;
+const MAX_VETTING_MONTHS = 36;
+const INVALID_INVITATION = 'The invitation code is invalid, used or expired.';
+
+/**
+ * The membership lifecycle: applications, invitations, the vetting queue, vetting decisions, suspension,
+ * reinstatement, revocation and roles. Every decision is audited in the same transaction as the change.
+ */
+@Injectable()
+export class MembershipService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+    private readonly sessions: AuthService,
+    private readonly events: IdentityEvents,
+    private readonly reference: ReferenceDataService,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+  ) {}
+
+  /**
+   * Creates a PENDING member with a practitioner profile. An e-mail already registered gets the same answer as a new
+   * one and nothing is written, so the API never reveals who is a member.
+   */
+  async apply(input: ApplicationInput): Promise<{ id: string; status: MemberStatus }> {
+    this.validateApplication(input);
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await this.passwords.hash(input.password);
+    return this.transactions.run(
+      async (manager) => {
+        const invitation = input.invitationCode
+          ? await this.claimableInvitation(manager, input, email)
+          : null;
+        if (await manager.existsBy(MemberEntity, { email })) {
+          return { id: randomUUID(), status: MemberStatus.PENDING };
+        }
+        const now = new Date();
+        const id = randomUUID();
+        await manager.insert(MemberEntity, {
+          id,
+          email,
+          passwordHash,
+          role: MemberRole.MEMBER,
+          coordinatorCountries: [],
+          status: MemberStatus.PENDING,
+          vettedAt: null,
+          vettedBy: null,
+          vettedUntil: null,
+          totpSecretEncrypted: null,
+          totpKeyId: null,
+          totpEnabledAt: null,
+          totpPendingSecretEncrypted: null,
+          totpLastStep: null,
+          recoveryCodeHashes: [],
+          isDemo: false,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await this.insertProfile(manager, id, input, now);
+        if (invitation) {
+          await manager.update(InvitationEntity, { id: invitation.id }, { usedAt: now, usedBy: id });
+        }
+        await this.audit.append(manager, {
+          actorId: id,
+          action: AuditAction.MEMBER_APPLIED,
+          targetId: id,
+          country: input.country,
+          data: invitation ? { invitationId: invitation.id, invitedBy: invitation.createdBy } : {},
+        });
+        return { id, status: MemberStatus.PENDING };
+      },
+      { lock: AUDIT_LOCK },
+    );
+  }
+
+  async createInvitation(
+    viewer: Viewer,
+    input: { country: string; email?: string | null },
+  ): Promise<{ code: string; expiresAt: Date }> {
+    if (!this.reference.isCountry(input.country)) {
+      throw DomainException.badInput('Unknown country.', { country: ['must be an ISO 3166-1 alpha-2 code'] });
+    }
+    const actor = this.policy.coordinatorFor(viewer, input.country);
+    const code = randomCode(4);
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.auth.invitationTtlDays * 24 * 3600 * 1000);
+    await this.transactions.run(
+      async (manager) => {
+        const id = randomUUID();
+        await manager.insert(InvitationEntity, {
+          id,
+          codeHash: hashCode(code),
+          createdBy: actor.memberId,
+          country: input.country,
+          email: input.email?.trim().toLowerCase() || null,
+          createdAt: now,
+          expiresAt,
+          usedAt: null,
+          usedBy: null,
+        });
+        await this.audit.append(manager, {
+          actorId: actor.memberId,
+          action: AuditAction.INVITATION_CREATED,
+          country: input.country,
+          data: { invitationId: id, forEmail: Boolean(input.email), expiresAt: expiresAt.toISOString() },
+        });
+      },
+      { lock: AUDIT_LOCK },
+    );
+    return { code, expiresAt };
+  }
+
+  /** Pending applicants and lapsed vettings in the caller's countries (all for an admin), oldest first. */
+  async vettingQueue(viewer: Viewer, limit = 100): Promise<MemberWithCountry[]> {
+    const actor = this.policy.staff(viewer);
+    const page = await this.query(actor, { limit, offset: 0 }, (qb) =>
+      qb.andWhere(
+        new Brackets((where) =>
+          where
+            .where('m.status = :pending', { pending: MemberStatus.PENDING })
+            .orWhere('(m.status = :vetted AND m.vetted_until < :now)', {
+              vetted: MemberStatus.VETTED,
+              now: new Date(),
+            }),
+        ),
+      ),
+    );
+    return page.rows;
+  }
+
+  async members(
+    viewer: Viewer,
+    filter: MemberFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: MemberWithCountry[]; totalCount: number; hasMore: boolean }> {
+    const actor = this.policy.staff(viewer);
+    return this.query(actor, page, (qb) => {
+      if (filter.status) {
+        qb.andWhere('m.status = :status', { status: filter.status });
+      }
+      if (filter.countries?.length) {
+        qb.andWhere('p.country IN (:...filterCountries)', { filterCountries: filter.countries });
+      }
+      if (filter.vettingExpiresBefore) {
+        qb.andWhere('m.vetted_until < :expiresBefore', { expiresBefore: filter.vettingExpiresBefore });
+      }
+    });
+  }
+
+  /** The caller's own account. */
+  async self(actor: Actor): Promise<MemberWithCountry> {
+    return this.load(this.dataSource.manager, actor.memberId);
+  }
+
+  /** A member as seen by staff, within their scope. */
+  async member(viewer: Viewer, memberId: string): Promise<MemberWithCountry> {
+    const actor = this.policy.staff(viewer);
+    const { member, country } = await this.load(this.dataSource.manager, memberId);
+    this.policy.coordinatorFor(actor, country);
+    return { member, country };
+  }
+
+  async vet(
+    viewer: Viewer,
+    input: { memberId: string; decision: VettingDecision; reason: string; vettedUntil?: Date | null },
+  ): Promise<MemberEntity> {
+    return this.decide(
+      viewer,
+      input.memberId,
+      async (manager, actor, member, country) => {
+        const lapsed =
+          member.status === MemberStatus.VETTED &&
+          member.vettedUntil !== null &&
+          member.vettedUntil <= new Date();
+        if (member.status !== MemberStatus.PENDING && !lapsed) {
+          throw new DomainException(
+            ErrorCode.CONFLICT,
+            `This member is ${member.status.toLowerCase()}, not awaiting vetting.`,
+          );
+        }
+        const now = new Date();
+        if (input.decision === VettingDecision.REJECT) {
+          await manager.update(
+            MemberEntity,
+            { id: member.id },
+            { status: MemberStatus.REJECTED, updatedAt: now },
+          );
+          await this.sessions.revokeAllSessions(manager, member.id, 'REJECTED', actor.memberId);
+          return { action: AuditAction.MEMBER_REJECTED, data: {}, revoke: true };
+        }
+        const vettedUntil =
+          input.vettedUntil ?? new Date(now.getTime() + this.auth.vettingDefaultMonths * MONTH_MS);
+        if (vettedUntil <= now || vettedUntil.getTime() > now.getTime() + MAX_VETTING_MONTHS * MONTH_MS) {
+          throw DomainException.badInput('vettedUntil must be in the future and at most 36 months ahead.', {
+            vettedUntil: ['out of range'],
+          });
+        }
+        await manager.update(
+          MemberEntity,
+          { id: member.id },
+          {
+            status: MemberStatus.VETTED,
+            vettedAt: now,
+            vettedBy: actor.memberId,
+            vettedUntil,
+            updatedAt: now,
+          },
+        );
+        return {
+          action: AuditAction.MEMBER_APPROVED,
+          data: { vettedUntil: vettedUntil.toISOString(), renewal: lapsed, country },
+          revoke: false,
+        };
+      },
+      input.reason,
+    );
+  }
+
+  suspend(viewer: Viewer, input: { memberId: string; reason: string }): Promise<MemberEntity> {
+    return this.transition(
+      viewer,
+      input,
+      [MemberStatus.VETTED],
+      MemberStatus.SUSPENDED,
+      AuditAction.MEMBER_SUSPENDED,
+    );
+  }
+
+  reinstate(viewer: Viewer, input: { memberId: string; reason: string }): Promise<MemberEntity> {
+    return this.transition(
+      viewer,
+      input,
+      [MemberStatus.SUSPENDED],
+      MemberStatus.VETTED,
+      AuditAction.MEMBER_REINSTATED,
+    );
+  }
+
+  revoke(viewer: Viewer, input: { memberId: string; reason: string }): Promise<MemberEntity> {
+    return this.transition(
+      viewer,
+      input,
+      [MemberStatus.PENDING, MemberStatus.VETTED, MemberStatus.SUSPENDED, MemberStatus.REJECTED],
+      MemberStatus.REVOKED,
+      AuditAction.MEMBER_REVOKED,
+    );
+  }
+
+  /** Admin only: role and coordinator scope. */
+  async setRole(
+    viewer: Viewer,
+    input: { memberId: string; role: MemberRole; countries?: string[] | null; reason: string },
+  ): Promise<MemberEntity> {
+    const actor = this.policy.admin(viewer);
+    this.policy.notSelf(actor, input.memberId);
+    this.requireReason(input.reason);
+    const countries = input.role === MemberRole.COORDINATOR ? [...new Set(input.countries ?? [])].sort() : [];
+    if (input.role === MemberRole.COORDINATOR && countries.length === 0) {
+      throw DomainException.badInput('A coordinator needs at least one country.', {
+        countries: ['required'],
+      });
+    }
+    const unknown = countries.filter((code) => !this.reference.isCountry(code));
+    if (unknown.length > 0) {
+      throw DomainException.badInput('Unknown country.', {
+        countries: unknown.map((code) => `unknown: ${code}`),
+      });
+    }
+    return this.transactions.run(
+      async (manager) => {
+        const { member, country } = await this.load(manager, input.memberId);
+        await manager.update(
+          MemberEntity,
+          { id: member.id },
+          { role: input.role, coordinatorCountries: countries, updatedAt: new Date() },
+        );
+        await this.audit.append(manager, {
+          actorId: actor.memberId,
+          action: AuditAction.ROLE_CHANGED,
+          targetId: member.id,
+          country,
+          reason: input.reason,
+          data: { from: member.role, to: input.role, fromCountries: member.coordinatorCountries, countries },
+        });
+        return manager.findOneByOrFail(MemberEntity, { id: member.id });
+      },
+      { lock: AUDIT_LOCK },
+    );
+  }
+
+  /** The first admin, from the CLI (no actor): VETTED without expiry. */
+  async createAdmin(email: string, password: string): Promise<MemberEntity> {
+    if (password.length < 12) {
+      throw DomainException.badInput('The password must have at least 12 characters.', {
+        password: ['too short'],
+      });
+    }
+    const normalized = email.trim().toLowerCase();
+    const passwordHash = await this.passwords.hash(password);
+    return this.transactions.run(
+      async (manager) => {
+        if (await manager.existsBy(MemberEntity, { email: normalized })) {
+          throw new DomainException(ErrorCode.CONFLICT, `A member with e-mail ${normalized} already exists.`);
+        }
+        const now = new Date();
+        const member: MemberEntity = Object.assign(new MemberEntity(), {
+          id: randomUUID(),
+          email: normalized,
+          passwordHash,
+          role: MemberRole.ADMIN,
+          coordinatorCountries: [],
+          status: MemberStatus.VETTED,
+          vettedAt: now,
+          vettedBy: null,
+          vettedUntil: null,
+          totpSecretEncrypted: null,
+          totpKeyId: null,
+          totpEnabledAt: null,
+          totpPendingSecretEncrypted: null,
+          totpLastStep: null,
+          recoveryCodeHashes: [],
+          isDemo: false,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await manager.insert(MemberEntity, member);
+        await this.audit.append(manager, {
+          actorId: null,
+          action: AuditAction.ADMIN_CREATED,
+          targetId: member.id,
+          reason: 'created from the command line',
+        });
+        return member;
+      },
+      { lock: AUDIT_LOCK },
+    );
+  }
+
+  private async transition(
+    viewer: Viewer,
+    input: { memberId: string; reason: string },
+    from: MemberStatus[],
+    to: MemberStatus,
+    action: AuditAction,
+  ): Promise<MemberEntity> {
+    return this.decide(
+      viewer,
+      input.memberId,
+      async (manager, actor, member) => {
+        if (!from.includes(member.status)) {
+          throw new DomainException(
+            ErrorCode.CONFLICT,
+            `A ${member.status.toLowerCase()} member cannot become ${to.toLowerCase()}.`,
+          );
+        }
+        await manager.update(MemberEntity, { id: member.id }, { status: to, updatedAt: new Date() });
+        const revoke = to === MemberStatus.SUSPENDED || to === MemberStatus.REVOKED;
+        if (revoke) {
+          await this.sessions.revokeAllSessions(manager, member.id, to, actor.memberId);
+        }
+        return { action, data: { from: member.status, to }, revoke };
+      },
+      input.reason,
+    );
+  }
+
+  /** Loads the target under the audit lock, checks scope and not-self, applies the change, audits it, publishes. */
+  private async decide(
+    viewer: Viewer,
+    memberId: string,
+    change: (
+      manager: EntityManager,
+      actor: Actor,
+      member: MemberEntity,
+      country: string | null,
+    ) => Promise<{ action: AuditAction; data: Record<string, unknown>; revoke: boolean }>,
+    reason: string,
+  ): Promise<MemberEntity> {
+    const actor = this.policy.staff(viewer);
+    this.policy.notSelf(actor, memberId);
+    this.requireReason(reason);
+    const { updated, revoke } = await this.transactions.run(
+      async (manager) => {
+        const { member, country } = await this.load(manager, memberId);
+        this.policy.coordinatorFor(actor, country);
+        const outcome = await change(manager, actor, member, country);
+        await this.audit.append(manager, {
+          actorId: actor.memberId,
+          action: outcome.action,
+          targetId: member.id,
+          country,
+          reason: reason.trim(),
+          data: outcome.data,
+        });
+        return {
+          updated: await manager.findOneByOrFail(MemberEntity, { id: member.id }),
+          revoke: outcome.revoke,
+        };
+      },
+      { lock: AUDIT_LOCK },
+    );
+    if (revoke) {
+      this.events.sessionsRevoked({ memberId, reason: updated.status });
+    }
+    return updated;
+  }
+
+  private async load(manager: EntityManager, memberId: string): Promise<MemberWithCountry> {
+    const member = await manager.findOneBy(MemberEntity, { id: memberId });
+    if (!member) {
+      throw DomainException.notFound('No such member.');
+    }
+    return { member, country: await countryOf(manager, memberId) };
+  }
+
+  private async query(
+    actor: Actor,
+    page: { limit: number; offset: number },
+    where: (qb: ReturnType<MembershipService['baseQuery']>) => void,
+  ): Promise<{ rows: MemberWithCountry[]; totalCount: number; hasMore: boolean }> {
+    const scope = this.policy.scope(actor);
+    if (scope?.length === 0) {
+      return { rows: [], totalCount: 0, hasMore: false };
+    }
+    const qb = this.baseQuery();
+    if (scope) {
+      qb.andWhere('p.country IN (:...scope)', { scope });
+    }
+    where(qb);
+    const totalCount = await qb.clone().getCount();
+    const raw = await qb
+      .addSelect('p.country', 'country')
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getRawAndEntities();
+    const rows = raw.entities.map((member, index) => ({
+      member,
+      country: (raw.raw[index] as { country: string | null }).country,
+    }));
+    return { rows, totalCount, hasMore: page.offset + rows.length < totalCount };
+  }
+
+  private baseQuery() {
+    return this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .leftJoin(PractitionerEntity, 'p', 'p.member_id = m.id');
+  }
+
+  private requireReason(reason: string): void {
+    if (!reason || reason.trim().length < 3) {
+      throw DomainException.badInput('Give a reason (at least 3 characters).', { reason: ['required'] });
+    }
+  }
+
+  private async claimableInvitation(
+    manager: EntityManager,
+    input: ApplicationInput,
+    email: string,
+  ): Promise<InvitationEntity> {
+    const invitation = await manager.findOneBy(InvitationEntity, {
+      codeHash: hashCode(input.invitationCode ?? ''),
+    });
+    const usable =
+      invitation &&
+      !invitation.usedAt &&
+      invitation.expiresAt > new Date() &&
+      invitation.country === input.country &&
+      (!invitation.email || invitation.email === email);
+    if (!usable) {
+      throw DomainException.badInput(INVALID_INVITATION, { invitationCode: ['invalid'] });
+    }
+    return invitation;
+  }
+
+  private validateApplication(input: ApplicationInput): void {
+    const fields: Record<string, string[]> = {};
+    const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+    if (!this.reference.isCountry(input.country)) {
+      add('country', 'must be an ISO 3166-1 alpha-2 code');
+    }
+    input.languages.forEach((language, index) => {
+      if (!this.reference.isLanguage(language.code)) {
+        add(`languages.${index}.code`, 'must be an ISO 639-1 code');
+      }
+    });
+    if (new Set(input.languages.map((language) => language.code)).size !== input.languages.length) {
+      add('languages', 'each language once');
+    }
+    input.expertise.forEach((code, index) => {
+      if (!this.reference.isExpertise(code)) {
+        add(`expertise.${index}`, `unknown expertise area: ${code}`);
+      }
+    });
+    input.competences.forEach((code, index) => {
+      if (!this.reference.isCompetence(code)) {
+        add(`competences.${index}`, `unknown competence: ${code}`);
+      }
+    });
+    if (input.timeZone && !isTimeZone(input.timeZone)) {
+      add('timeZone', 'must be an IANA time zone');
+    }
+    if (Object.keys(fields).length > 0) {
+      throw DomainException.badInput('The application has invalid fields.', fields);
+    }
+  }
+
+  private async insertProfile(manager: EntityManager, memberId: string, input: ApplicationInput, now: Date) {
+    const city = input.agencyCity?.trim() ?? '';
+    const name = input.agencyName.trim();
+    let agency = await manager.findOneBy(AgencyEntity, { country: input.country, name, city });
+    if (!agency) {
+      agency = Object.assign(new AgencyEntity(), {
+        id: randomUUID(),
+        country: input.country,
+        name,
+        type: input.agencyType,
+        city,
+        createdAt: now,
+      });
+      await manager.insert(AgencyEntity, agency);
+    }
+    await manager.insert(PractitionerEntity, {
+      memberId,
+      displayName: input.displayName.trim(),
+      nativeName: input.nativeName?.trim() || null,
+      nameVariants: input.nameVariants ?? [],
+      position: input.position?.trim() || null,
+      country: input.country,
+      agencyId: agency.id,
+      timeZone: input.timeZone ?? 'UTC',
+      workingDays: [1, 2, 3, 4, 5],
+      workingHoursStart: '09:00',
+      workingHoursEnd: '18:00',
+      available24x7: false,
+      bio: null,
+      confirmedAt: now,
+      searchKey: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (input.languages.length > 0) {
+      await manager.insert(
+        PractitionerLanguageEntity,
+        input.languages.map(({ code, level }) => ({ practitionerId: memberId, languageCode: code, level })),
+      );
+    }
+    const expertise = [...new Set(input.expertise)];
+    if (expertise.length > 0) {
+      await manager.insert(
+        PractitionerExpertiseEntity,
+        expertise.map((code) => ({ practitionerId: memberId, code })),
+      );
+    }
+    const competences = [...new Set(input.competences)];
+    if (competences.length > 0) {
+      await manager.insert(
+        PractitionerCompetenceEntity,
+        competences.map((code) => ({ practitionerId: memberId, code })),
+      );
+    }
+  }
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
