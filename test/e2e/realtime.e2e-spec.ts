@@ -126,7 +126,9 @@ describe('chat gateway handshake (embedded in the API)', () => {
     expect(own.status).toBe(200);
 
     const { accessToken } = await token();
-    const result = await outcome(open({ auth: { token: accessToken }, extraHeaders: { origin: 'https://evil.example' } }));
+    const result = await outcome(
+      open({ auth: { token: accessToken }, extraHeaders: { origin: 'https://evil.example' } }),
+    );
     expect(result.connected).toBe(false);
   });
 

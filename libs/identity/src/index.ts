@@ -13,6 +13,7 @@ export * from './entities/member.entity';
 export * from './entities/session.entity';
 export * from './identity-events';
 export * from './identity.module';
+export * from './member-country';
 export * from './member.enums';
 export * from './membership/account-recovery.service';
 export * from './membership/membership.service';

@@ -11,6 +11,7 @@ const OPERATOR_ERRORS = new Set([
   'ConfigValidationError',
   'DatabaseUnreachableError',
   'DemoAccountsInProductionError',
+  'DomainException',
 ]);
 
 export interface RunOptions {

@@ -5,7 +5,6 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { TransactionService } from '@app/database';
-import { PractitionerEntity } from '@app/directory';
 import type { Actor } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
@@ -13,6 +12,7 @@ import { randomToken, sha256Hex } from '../crypto/secrets';
 import { MemberEntity } from '../entities/member.entity';
 import { RefreshTokenEntity, SessionEntity } from '../entities/session.entity';
 import { IdentityEvents } from '../identity-events';
+import { countryOf } from '../member-country';
 import { MemberStatus } from '../member.enums';
 import { AccessTokenService } from './access-token.service';
 import { PasswordService } from './password.service';
@@ -297,13 +297,4 @@ export class AuthService {
   private refreshExpiry(from: Date): Date {
     return new Date(from.getTime() + this.auth.refreshTokenTtlDays * 24 * 3600 * 1000);
   }
-}
-
-/** The member's country (from their practitioner profile), for coordinator scopes and audit filtering. */
-export async function countryOf(manager: EntityManager, memberId: string): Promise<string | null> {
-  const profile = await manager.findOne(PractitionerEntity, {
-    select: { country: true },
-    where: { memberId },
-  });
-  return profile?.country ?? null;
 }

@@ -11,6 +11,7 @@ import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
 import { KeyRingCipher } from '../crypto/key-ring-cipher';
 import { constantTimeEqual, hashCode, randomCode } from '../crypto/secrets';
 import { MemberEntity } from '../entities/member.entity';
+import { countryOf } from '../member-country';
 
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'Counterpart';
@@ -93,6 +94,7 @@ export class TotpService {
           actorId: member.id,
           action: AuditAction.TOTP_ENABLED,
           targetId: member.id,
+          country: await countryOf(manager, member.id),
         });
       },
       { lock: AUDIT_LOCK },
@@ -130,6 +132,7 @@ export class TotpService {
           actorId: member.id,
           action: AuditAction.RECOVERY_CODE_USED,
           targetId: member.id,
+          country: await countryOf(manager, member.id),
           data: { remaining: remaining.length },
         });
         return true;

@@ -18,7 +18,8 @@ import {
 import { AccessPolicy, type Actor, type Viewer } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
-import { AuthService, countryOf } from '../auth/auth.service';
+import { AuthService } from '../auth/auth.service';
+import { countryOf } from '../member-country';
 import { PasswordService } from '../auth/password.service';
 import { hashCode, randomCode } from '../crypto/secrets';
 import { InvitationEntity } from '../entities/invitation.entity';
