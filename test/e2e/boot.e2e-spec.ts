@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { TEST_TMP_DIR } from '../utils/template-database';
 import { API_CLI, API_MAIN, CHAT_MAIN, runNode, STACK_LINE, startNode } from '../utils/processes';
+import { TransactionService } from '@app/database';
+import { AuditAction, AuditService, MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { createMember } from '../factories/member.factory';
+import { disableAuditGuards } from '../utils/audit';
 import { openSession } from '../utils/sessions';
 import { connectDataSource } from '../utils/test-database';
 import { databaseConfigFor } from '../utils/template-database';
@@ -109,6 +112,63 @@ describe('booting the built apps', () => {
     const exit = await app.finished;
     expect(exit.code).toBe(0);
     expect(exit.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('should create the first admin from the CLI with the password on stdin, never in argv', async () => {
+    const env = { SQLITE_PATH: sqlite('admin') };
+    await runNode(API_CLI, env, ['migrate']);
+    const created = await runNode(API_CLI, env, ['create-admin', '--email', 'First.Admin@Network.test'], {
+      input: 'a strong admin passphrase\n',
+    });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Admin first\.admin@network\.test created/);
+
+    const again = await runNode(API_CLI, env, ['create-admin', '--email', 'first.admin@network.test'], {
+      input: 'a strong admin passphrase\n',
+    });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    expect(again.stderr).not.toMatch(STACK_LINE);
+
+    const short = await runNode(API_CLI, env, ['create-admin', '--email', 'second@network.test'], {
+      input: 'short\n',
+    });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+
+    const dataSource = await connectDataSource(databaseConfigFor({ sqlitePath: sqlite('admin') }));
+    try {
+      const admin = await dataSource
+        .getRepository(MemberEntity)
+        .findOneByOrFail({ email: 'first.admin@network.test' });
+      expect(admin).toMatchObject({ role: MemberRole.ADMIN, status: MemberStatus.VETTED });
+      expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('should verify the audit chain from the CLI and exit 1 when a row was edited', async () => {
+    const env = { SQLITE_PATH: sqlite('audit') };
+    await runNode(API_CLI, env, ['migrate']);
+    const dataSource = await connectDataSource(databaseConfigFor({ sqlitePath: sqlite('audit') }));
+    try {
+      const audit = new AuditService(dataSource, new TransactionService(dataSource));
+      for (const reason of ['first', 'second', 'third']) {
+        await audit.record({ actorId: null, action: AuditAction.ROLE_CHANGED, reason });
+      }
+      const intact = await runNode(API_CLI, env, ['verify-audit']);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toMatch(/Audit chain valid: 3 entries/);
+
+      await disableAuditGuards(dataSource);
+      await dataSource.query(`UPDATE audit_entry SET reason = 'edited' WHERE seq = 2`);
+    } finally {
+      await dataSource.destroy();
+    }
+    const broken = await runNode(API_CLI, env, ['verify-audit']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/Audit chain BROKEN at seq 2/);
   });
 
   it('should log JSON lines in production with request ids and no credentials', async () => {

@@ -100,9 +100,10 @@ export async function runNode(
   script: string,
   env: Record<string, string>,
   args: string[] = [],
-  timeoutMs = 30_000,
+  { timeoutMs = 30_000, input }: { timeoutMs?: number; input?: string } = {},
 ): Promise<Finished> {
   const running = startNode(script, env, args);
+  running.child.stdin?.end(input ?? '');
   const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
   try {
     return await running.finished;

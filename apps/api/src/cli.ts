@@ -54,10 +54,14 @@ async function readPassword(prompt: string): Promise<string> {
     process.stderr.write(prompt);
     stdin.setRawMode(true);
   }
+  const CTRL_C = String.fromCharCode(3);
   let input = '';
   for await (const chunk of stdin) {
     input += String(chunk);
-    if (stdin.isTTY && /[\r\n\u0003]/.test(input)) {
+    if (stdin.isTTY && /[\r\n]/.test(input)) {
+      break;
+    }
+    if (stdin.isTTY && input.includes(CTRL_C)) {
       break;
     }
   }
@@ -65,7 +69,10 @@ async function readPassword(prompt: string): Promise<string> {
     stdin.setRawMode(false);
     process.stderr.write('\n');
   }
-  return input.split(/\r?\n|\r|\u0003/)[0];
+  if (input.includes(CTRL_C)) {
+    throw new Error('Cancelled.');
+  }
+  return input.split(/\r?\n|\r/)[0];
 }
 
 async function createAdmin(args: Record<string, string | boolean | undefined>): Promise<void> {
