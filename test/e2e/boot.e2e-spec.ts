@@ -10,8 +10,7 @@ import { AuditAction, AuditService, MemberEntity, MemberRole, MemberStatus } fro
 import { createMember } from '../factories/member.factory';
 import { disableAuditGuards } from '../utils/audit';
 import { openSession } from '../utils/sessions';
-import { connectDataSource } from '../utils/test-database';
-import { databaseConfigFor } from '../utils/template-database';
+import { connectDataSource, createTestDatabase, type TestDatabase } from '../utils/test-database';
 
 const SECRETS = {
   JWT_SECRET: 'boot-test-production-jwt-secret-0123456789',
@@ -31,8 +30,18 @@ describe('booting the built apps', () => {
   const dir = join(TEST_TMP_DIR, `boot-${randomBytes(4).toString('hex')}`);
   const sqlite = (name: string) => join(dir, `${name}.sqlite`);
 
+  /** Databases of the run's dialect (SQLite, or PostgreSQL under test:pg) that this suite's processes share. */
+  const databases: TestDatabase[] = [];
+  const track = async (database: Promise<TestDatabase>) => {
+    databases.push(await database);
+    return databases[databases.length - 1];
+  };
+
   beforeAll(() => mkdirSync(dir, { recursive: true }));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(databases.map((database) => database.drop()));
+  });
 
   it('should refuse a production boot without secrets, naming them, without a stack trace', async () => {
     const result = await runNode(API_MAIN, { NODE_ENV: 'production', SQLITE_PATH: sqlite('no-secrets') });
@@ -115,8 +124,8 @@ describe('booting the built apps', () => {
   });
 
   it('should create the first admin from the CLI with the password on stdin, never in argv', async () => {
-    const env = { SQLITE_PATH: sqlite('admin') };
-    await runNode(API_CLI, env, ['migrate']);
+    const database = await track(createTestDatabase());
+    const env = database.env;
     const created = await runNode(API_CLI, env, ['create-admin', '--email', 'First.Admin@Network.test'], {
       input: 'a strong admin passphrase\n',
     });
@@ -136,7 +145,7 @@ describe('booting the built apps', () => {
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 12 characters/);
 
-    const dataSource = await connectDataSource(databaseConfigFor({ sqlitePath: sqlite('admin') }));
+    const dataSource = await connectDataSource(database.config);
     try {
       const admin = await dataSource
         .getRepository(MemberEntity)
@@ -149,9 +158,9 @@ describe('booting the built apps', () => {
   });
 
   it('should verify the audit chain from the CLI and exit 1 when a row was edited', async () => {
-    const env = { SQLITE_PATH: sqlite('audit') };
-    await runNode(API_CLI, env, ['migrate']);
-    const dataSource = await connectDataSource(databaseConfigFor({ sqlitePath: sqlite('audit') }));
+    const database = await track(createTestDatabase());
+    const env = database.env;
+    const dataSource = await connectDataSource(database.config);
     try {
       const audit = new AuditService(dataSource, new TransactionService(dataSource));
       for (const reason of ['first', 'second', 'third']) {
@@ -208,14 +217,15 @@ describe('booting the built apps', () => {
   });
 
   it('should boot the standalone chat node with its own /health and socket gateway', async () => {
-    const env = { PORT: '0', SQLITE_PATH: sqlite('chat') };
+    const database = await track(createTestDatabase());
+    const env = { PORT: '0', ...database.env };
     const chat = startNode(CHAT_MAIN, env);
     try {
       const [, url] = await chat.waitFor(/chat node listening at (http:\/\/localhost:\d+)/);
       expect((await fetch(`${url}/health`)).status).toBe(200);
       expect((await fetch(`${url}/graphql`, { method: 'POST' })).status).toBe(404);
 
-      const dataSource = await connectDataSource(databaseConfigFor({ sqlitePath: sqlite('chat') }));
+      const dataSource = await connectDataSource(database.config);
       const member = await createMember(dataSource);
       const { accessToken: token } = await openSession(dataSource, member);
       await dataSource.destroy();
