@@ -2,7 +2,7 @@ import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { authConfig } from '@app/config';
 import { DEMO_PASSWORD, DemoSeedService, planDemoNetwork } from '@app/database/seed';
-import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
+import { MemberEntity, MemberRole, MemberStatus, PasswordService } from '@app/identity';
 import { MEMBER_AND_PROFILE_TABLES, openTestDataSource } from '../utils/test-database';
 
 async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
@@ -21,7 +21,7 @@ describe(DemoSeedService.name, () => {
 
   beforeAll(async () => {
     ({ dataSource, close } = await openTestDataSource());
-    seed = new DemoSeedService(dataSource, authConfig.parse(process.env));
+    seed = new DemoSeedService(dataSource, new PasswordService(authConfig.parse(process.env)));
   });
 
   afterAll(() => close());

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
-import { authConfig, type AuthConfig } from '@app/config';
 import {
   AgencyEntity,
   ContactChannelEntity,
@@ -12,7 +10,7 @@ import {
   PractitionerExpertiseEntity,
   PractitionerLanguageEntity,
 } from '@app/directory';
-import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
+import { MemberEntity, MemberRole, MemberStatus, PasswordService } from '@app/identity';
 import { DEMO_PASSWORD, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
 
 export interface SeedResult {
@@ -37,7 +35,7 @@ export class DemoSeedService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+    private readonly passwords: PasswordService,
   ) {}
 
   async seed(): Promise<SeedResult> {
@@ -51,7 +49,7 @@ export class DemoSeedService {
     if (missing.length === 0) {
       return { created: 0, skipped: plans.length };
     }
-    const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, ...this.auth.argon2 });
+    const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       const agencies = new Map<string, string>();
