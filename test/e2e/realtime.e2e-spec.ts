@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { AccessTokenService, AuthService, MemberRole, SessionEntity } from '@app/identity';
+import { AccessTokenService, AuthService, MemberRole, MembershipService, SessionEntity } from '@app/identity';
 import { createMember } from '../factories/member.factory';
 import { openSession } from '../utils/sessions';
 
@@ -96,6 +96,25 @@ describe('chat gateway handshake (embedded in the API)', () => {
     await api.app.get(AuthService).revokeSession(actor, sessionId);
     expect(await notice).toMatchObject({ reason: expect.any(String) });
     expect(await closed).toBe('io server disconnect');
+  });
+
+  it('should drop every socket of a member the moment they are suspended', async () => {
+    const { accessToken, memberId } = await token();
+    const sockets = [open({ auth: { token: accessToken } }), open({ auth: { token: accessToken } })];
+    for (const socket of sockets) {
+      expect(await outcome(socket)).toEqual({ connected: true });
+    }
+    const closed = sockets.map(
+      (socket) => new Promise<string>((resolve) => socket.once('disconnect', resolve)),
+    );
+    const admin = await createMember(api.dataSource, { role: MemberRole.ADMIN });
+    const adminActor = await api.app
+      .get(AuthService)
+      .authenticate((await openSession(api.dataSource, admin, api.config.auth)).accessToken);
+    await api.app.get(MembershipService).suspend(adminActor, { memberId, reason: 'Under investigation' });
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+    const again = await outcome(open({ auth: { token: accessToken } }));
+    expect(again.connected).toBe(false);
   });
 
   it('should refuse a token in the query string', async () => {
