@@ -93,7 +93,9 @@ async function verifyAudit(): Promise<void> {
     if (status.valid) {
       print(`Audit chain valid: ${status.length} entries, head ${status.headHash ?? '(empty)'}.`);
     } else {
-      process.stderr.write(`Audit chain BROKEN at seq ${status.firstBrokenSeq} (${status.length} entries).\n`);
+      process.stderr.write(
+        `Audit chain BROKEN at seq ${status.firstBrokenSeq} (${status.length} entries).\n`,
+      );
       process.exitCode = 1;
     }
   });
