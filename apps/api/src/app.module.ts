@@ -3,10 +3,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HealthModule, LoggingModule } from '@app/common';
-import { AppConfigModule, serverConfig, type ServerConfig } from '@app/config';
+import { AppConfigModule, serverConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { SeedModule } from '@app/database/seed';
-import { DirectoryModule } from '@app/directory';
+import { DirectoryLoaderFactory, DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
 import { RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
@@ -25,8 +25,9 @@ import { API_RESOLVERS } from './schema';
     HealthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [serverConfig.KEY],
-      useFactory: (server: ServerConfig) => graphqlOptions(server),
+      imports: [DirectoryModule],
+      inject: [serverConfig.KEY, DirectoryLoaderFactory],
+      useFactory: graphqlOptions,
     }),
   ],
   providers: [...API_RESOLVERS, { provide: APP_GUARD, useClass: ViewerGuard }],

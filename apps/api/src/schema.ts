@@ -1,4 +1,5 @@
 import { PractitionerResolver } from './directory/practitioner.resolver';
+import { ProfileResolver } from './directory/profile.resolver';
 import { AuditResolver } from './identity/audit.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MembershipResolver } from './identity/membership.resolver';
@@ -11,4 +12,5 @@ export const API_RESOLVERS = [
   MembershipResolver,
   AuditResolver,
   PractitionerResolver,
+  ProfileResolver,
 ];

@@ -27,6 +27,48 @@ class ServerEnv {
   @BooleanEnv()
   @IsBoolean()
   TRUST_PROXY?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(10_485_760)
+  HTTP_MAX_BODY_BYTES?: number;
+
+  /** Overrides the profile's default (off in production, on elsewhere). */
+  @IsOptional()
+  @BooleanEnv()
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  GRAPHQL_MAX_TOKENS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_COST?: number;
 }
 
 export interface ServerConfig {
@@ -38,6 +80,18 @@ export interface ServerConfig {
   /** Pretty, human-readable logs (development); JSON lines otherwise. */
   prettyLogs: boolean;
   trustProxy: boolean;
+  /** Largest request body accepted (bytes). */
+  maxBodyBytes: number;
+  graphql: {
+    /** Production profile: no introspection, no landing page, no field suggestions. */
+    production: boolean;
+    introspection: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+    maxCost: number;
+  };
 }
 
 export const DEFAULT_PORT = 3000;
@@ -52,5 +106,15 @@ export const serverConfig = defineNamespace('server', ServerEnv, (vars, env): Se
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     prettyLogs: nodeEnv === 'development',
     trustProxy: vars.TRUST_PROXY ?? false,
+    maxBodyBytes: vars.HTTP_MAX_BODY_BYTES ?? 65_536,
+    graphql: {
+      production: nodeEnv === 'production',
+      introspection: vars.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',
+      maxDepth: vars.GRAPHQL_MAX_DEPTH ?? 10,
+      maxAliases: vars.GRAPHQL_MAX_ALIASES ?? 15,
+      maxTokens: vars.GRAPHQL_MAX_TOKENS ?? 2000,
+      maxDirectives: vars.GRAPHQL_MAX_DIRECTIVES ?? 20,
+      maxCost: vars.GRAPHQL_MAX_COST ?? 2000,
+    },
   };
 });

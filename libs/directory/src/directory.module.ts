@@ -9,6 +9,7 @@ import {
 } from './entities/practitioner-attributes.entity';
 import { PractitionerEntity } from './entities/practitioner.entity';
 import { PractitionerService } from './practitioner.service';
+import { DirectoryLoaderFactory } from './profile/directory-loaders';
 import { ReferenceDataService } from './reference/reference-data.service';
 
 export const DIRECTORY_ENTITIES = [
@@ -22,7 +23,7 @@ export const DIRECTORY_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
-  providers: [ReferenceDataService, PractitionerService],
-  exports: [TypeOrmModule, ReferenceDataService, PractitionerService],
+  providers: [ReferenceDataService, PractitionerService, DirectoryLoaderFactory],
+  exports: [TypeOrmModule, ReferenceDataService, PractitionerService, DirectoryLoaderFactory],
 })
 export class DirectoryModule {}

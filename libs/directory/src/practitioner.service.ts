@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { DomainException } from '@app/common';
+import { TransactionService } from '@app/database';
 import { AgencyEntity } from './entities/agency.entity';
 import {
   ContactChannelEntity,
@@ -10,7 +11,10 @@ import {
   PractitionerLanguageEntity,
 } from './entities/practitioner-attributes.entity';
 import { PractitionerEntity } from './entities/practitioner.entity';
+import type { DirectoryLoaders, ProfileRecord } from './profile/directory-loaders';
+import { profileProblems, type ProfileChanges } from './profile/profile-input';
 import { ContactVisibility } from './reference/agency-types';
+import { ReferenceDataService } from './reference/reference-data.service';
 
 /** What the directory needs to know about the caller (computed by identity from the authenticated actor). */
 export interface DirectoryViewer {
@@ -21,75 +25,250 @@ export interface DirectoryViewer {
   staff: boolean;
 }
 
-export interface PractitionerView {
-  profile: PractitionerEntity;
-  agency: AgencyEntity | null;
-  languages: PractitionerLanguageEntity[];
-  expertise: string[];
-  competences: string[];
-  /** Already filtered for the viewer. */
-  contacts: ContactChannelEntity[];
+export const MAX_PROFILES_PER_REQUEST = 50;
+
+export interface UpdateOptions {
+  /** Runs inside the update's transaction, with the profile as it was (e.g. to audit a coordinator's edit). */
+  within?: (manager: EntityManager, before: PractitionerEntity) => Promise<void>;
+  /** Advisory lock to hold (the audit chain's, when `within` appends to it). */
+  lock?: string;
 }
 
 /**
- * Reads practitioner profiles with field-level visibility decided here, not in the transport: anonymous callers get
+ * Practitioner profiles with field-level visibility decided here, not in the transport: anonymous callers get
  * nothing; pending, expired and suspended members see only their own profile; active members see active members'
  * profiles with MEMBERS contacts; staff also see COORDINATORS contacts and profiles awaiting vetting.
  */
 @Injectable()
 export class PractitionerService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
-  async findOne(viewer: DirectoryViewer | null, id: string): Promise<PractitionerView> {
+  /** The profile if the viewer may see it; NOT_FOUND otherwise (never reveals whether it exists). */
+  async findOne(
+    viewer: DirectoryViewer | null,
+    id: string,
+    loaders: DirectoryLoaders,
+  ): Promise<ProfileRecord> {
+    const caller = this.caller(viewer, id);
+    const record = await loaders.profiles.load(id);
+    if (!record || !this.canSee(caller, record)) {
+      throw DomainException.notFound('No such practitioner.');
+    }
+    return record;
+  }
+
+  /** The visible profiles among `ids`, in the order asked, skipping the others. */
+  async findMany(
+    viewer: DirectoryViewer | null,
+    ids: string[],
+    loaders: DirectoryLoaders,
+  ): Promise<ProfileRecord[]> {
     if (!viewer) {
       throw DomainException.unauthenticated();
     }
-    const self = viewer.memberId === id;
-    if (!self && !viewer.active) {
+    if (!viewer.active) {
       throw DomainException.forbidden('Only vetted members can see other practitioners.');
     }
-    const row = await this.dataSource
-      .getRepository(PractitionerEntity)
-      .createQueryBuilder('p')
-      .innerJoin('member', 'm', 'm.id = p.member_id')
-      .addSelect(
-        `CASE WHEN m.status = 'VETTED' AND (m.vetted_until IS NULL OR m.vetted_until > :now) THEN 1 ELSE 0 END`,
-        'member_active',
-      )
-      .where('p.member_id = :id', { id, now: new Date() })
-      .getRawAndEntities();
-    const profile = row.entities[0];
-    const raw = row.raw[0] as { member_active: number | string } | undefined;
-    const visible = profile && raw && (self || viewer.staff || Number(raw.member_active) === 1);
-    if (!visible) {
-      throw DomainException.notFound('No such practitioner.');
+    if (ids.length > MAX_PROFILES_PER_REQUEST) {
+      throw DomainException.badInput(`At most ${MAX_PROFILES_PER_REQUEST} ids.`, { ids: ['too many'] });
     }
-    const [agency, languages, expertise, competences, contacts] = await Promise.all([
-      profile.agencyId
-        ? this.dataSource.getRepository(AgencyEntity).findOneBy({ id: profile.agencyId })
-        : null,
-      this.dataSource.getRepository(PractitionerLanguageEntity).findBy({ practitionerId: id }),
-      this.dataSource.getRepository(PractitionerExpertiseEntity).findBy({ practitionerId: id }),
-      this.dataSource.getRepository(PractitionerCompetenceEntity).findBy({ practitionerId: id }),
-      this.dataSource.getRepository(ContactChannelEntity).find({
-        where: { practitionerId: id },
-        order: { sortOrder: 'ASC' },
-      }),
-    ]);
-    return {
-      profile,
-      agency,
-      languages,
-      expertise: expertise.map((row) => row.code),
-      competences: competences.map((row) => row.code),
-      contacts: contacts.filter((contact) => canSee(viewer, self, contact.visibility)),
-    };
+    const records = await loaders.profiles.loadMany([...new Set(ids)]);
+    return records.filter(
+      (record): record is ProfileRecord =>
+        !!record && !(record instanceof Error) && this.canSee(viewer, record),
+    );
+  }
+
+  /** The contact channels of a profile this viewer may read. */
+  visibleContacts(
+    viewer: DirectoryViewer | null,
+    profileId: string,
+    contacts: ContactChannelEntity[],
+  ): ContactChannelEntity[] {
+    if (!viewer) {
+      return [];
+    }
+    if (viewer.memberId === profileId || viewer.staff) {
+      return contacts;
+    }
+    return viewer.active
+      ? contacts.filter((contact) => contact.visibility === ContactVisibility.MEMBERS)
+      : [];
+  }
+
+  /** The caller's own profile change (any signed-in member, pending included). */
+  updateMine(viewer: DirectoryViewer | null, changes: ProfileChanges): Promise<void> {
+    if (!viewer) {
+      throw DomainException.unauthenticated();
+    }
+    return this.update(viewer.memberId, changes);
+  }
+
+  async confirmMine(viewer: DirectoryViewer | null): Promise<Date> {
+    if (!viewer) {
+      throw DomainException.unauthenticated();
+    }
+    const now = new Date();
+    const result = await this.transactions.run((manager) =>
+      manager.update(PractitionerEntity, { memberId: viewer.memberId }, { confirmedAt: now, updatedAt: now }),
+    );
+    if (!result.affected) {
+      throw DomainException.notFound('You have no practitioner profile.');
+    }
+    return now;
+  }
+
+  /**
+   * Validates every field (codes against the reference data, time zone, E.164 phones, e-mails) and applies the change
+   * in one transaction; on any problem throws BAD_USER_INPUT with the failing fields and changes nothing.
+   * Authorization is the caller's job (updateMine, or identity's coordinator edit).
+   */
+  async update(memberId: string, changes: ProfileChanges, options: UpdateOptions = {}): Promise<void> {
+    const problems = profileProblems(changes, this.reference);
+    if (Object.keys(problems).length > 0) {
+      throw DomainException.badInput('The profile has invalid fields.', problems);
+    }
+    await this.transactions.run(
+      async (manager) => {
+        const before = await manager.findOneBy(PractitionerEntity, { memberId });
+        if (!before) {
+          throw DomainException.notFound('No such practitioner.');
+        }
+        const start = changes.workingHoursStart ?? before.workingHoursStart;
+        const end = changes.workingHoursEnd ?? before.workingHoursEnd;
+        if (start === end) {
+          throw DomainException.badInput('The profile has invalid fields.', {
+            workingHoursEnd: ['must differ from workingHoursStart'],
+          });
+        }
+        await options.within?.(manager, before);
+        await this.apply(manager, before, changes);
+      },
+      { lock: options.lock },
+    );
+  }
+
+  private async apply(
+    manager: EntityManager,
+    before: PractitionerEntity,
+    changes: ProfileChanges,
+  ): Promise<void> {
+    const memberId = before.memberId;
+    const now = new Date();
+    const agencyId = changes.agency
+      ? await this.agencyId(manager, before.country, changes.agency, now)
+      : undefined;
+    await manager.update(
+      PractitionerEntity,
+      { memberId },
+      {
+        ...pick(changes, [
+          'displayName',
+          'nativeName',
+          'nameVariants',
+          'position',
+          'timeZone',
+          'workingDays',
+          'workingHoursStart',
+          'workingHoursEnd',
+          'available24x7',
+          'bio',
+        ]),
+        ...(agencyId ? { agencyId } : {}),
+        updatedAt: now,
+      },
+    );
+    if (changes.languages) {
+      await manager.delete(PractitionerLanguageEntity, { practitionerId: memberId });
+      await insertAll(
+        manager,
+        PractitionerLanguageEntity,
+        changes.languages.map(({ code, level }) => ({ practitionerId: memberId, languageCode: code, level })),
+      );
+    }
+    if (changes.expertise) {
+      await manager.delete(PractitionerExpertiseEntity, { practitionerId: memberId });
+      await insertAll(
+        manager,
+        PractitionerExpertiseEntity,
+        [...new Set(changes.expertise)].map((code) => ({ practitionerId: memberId, code })),
+      );
+    }
+    if (changes.competences) {
+      await manager.delete(PractitionerCompetenceEntity, { practitionerId: memberId });
+      await insertAll(
+        manager,
+        PractitionerCompetenceEntity,
+        [...new Set(changes.competences)].map((code) => ({ practitionerId: memberId, code })),
+      );
+    }
+    if (changes.contacts) {
+      await manager.delete(ContactChannelEntity, { practitionerId: memberId });
+      await insertAll(
+        manager,
+        ContactChannelEntity,
+        changes.contacts.map((contact, sortOrder) => ({
+          id: randomUUID(),
+          practitionerId: memberId,
+          kind: contact.kind,
+          value: contact.value.trim(),
+          label: contact.label?.trim() || null,
+          visibility: contact.visibility,
+          sortOrder,
+        })),
+      );
+    }
+  }
+
+  private async agencyId(
+    manager: EntityManager,
+    country: string,
+    agency: NonNullable<ProfileChanges['agency']>,
+    now: Date,
+  ): Promise<string> {
+    const name = agency.name.trim();
+    const city = agency.city?.trim() ?? '';
+    const existing = await manager.findOneBy(AgencyEntity, { country, name, city });
+    if (existing) {
+      return existing.id;
+    }
+    const id = randomUUID();
+    await manager.insert(AgencyEntity, { id, country, name, type: agency.type, city, createdAt: now });
+    return id;
+  }
+
+  private caller(viewer: DirectoryViewer | null, id: string): DirectoryViewer {
+    if (!viewer) {
+      throw DomainException.unauthenticated();
+    }
+    if (viewer.memberId !== id && !viewer.active) {
+      throw DomainException.forbidden('Only vetted members can see other practitioners.');
+    }
+    return viewer;
+  }
+
+  private canSee(viewer: DirectoryViewer, record: ProfileRecord): boolean {
+    return (
+      viewer.memberId === record.profile.memberId || viewer.staff || (viewer.active && record.memberActive)
+    );
   }
 }
 
-function canSee(viewer: DirectoryViewer, self: boolean, visibility: ContactVisibility): boolean {
-  if (self || viewer.staff) {
-    return true;
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(
+    keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]),
+  ) as Partial<Pick<T, K>>;
+}
+
+async function insertAll<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  rows: Parameters<EntityManager['insert']>[1][],
+): Promise<void> {
+  if (rows.length > 0) {
+    await manager.insert(entity, rows as never);
   }
-  return viewer.active && visibility === ContactVisibility.MEMBERS;
 }

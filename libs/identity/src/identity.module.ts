@@ -15,6 +15,7 @@ import { RefreshTokenEntity, SessionEntity } from './entities/session.entity';
 import { IdentityEvents } from './identity-events';
 import { AccountRecoveryService } from './membership/account-recovery.service';
 import { MembershipService } from './membership/membership.service';
+import { ProfileAdministrationService } from './membership/profile-administration.service';
 
 export const IDENTITY_ENTITIES = [
   MemberEntity,
@@ -37,6 +38,7 @@ const SERVICES = [
   IdentityEvents,
   MembershipService,
   AccountRecoveryService,
+  ProfileAdministrationService,
 ];
 
 @Module({

@@ -17,3 +17,4 @@ export * from './member-country';
 export * from './member.enums';
 export * from './membership/account-recovery.service';
 export * from './membership/membership.service';
+export * from './membership/profile-administration.service';

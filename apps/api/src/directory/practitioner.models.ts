@@ -93,6 +93,21 @@ export class PractitionerModel {
   @Field(() => Date, { nullable: true })
   confirmedAt: Date | null;
 
-  @Field(() => [ContactChannelModel])
+  @Field(() => [ContactChannelModel], { description: 'Only the channels the viewer may see' })
   contacts: ContactChannelModel[];
+
+  @Field({ description: 'Their wall-clock time now, e.g. 2026-11-30T09:30+05:00' })
+  localTime: string;
+
+  @Field({ description: 'Within working days and hours in their time zone now, or 24/7' })
+  availableNow: boolean;
+
+  @Field({ description: 'Not confirmed as current for more than 12 months' })
+  stale: boolean;
 }
+
+/** What the root queries return; the remaining fields are resolved (batched) from it. */
+export type PractitionerParent = Omit<
+  PractitionerModel,
+  'agency' | 'languages' | 'expertise' | 'competences' | 'contacts' | 'localTime' | 'availableNow' | 'stale'
+> & { agencyId: string | null };

@@ -1,23 +1,25 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { PractitionerService, type DirectoryViewer, type PractitionerView } from '@app/directory';
-import { isActiveMember, MemberRole, type Viewer } from '@app/identity';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  isAvailable,
+  isStale,
+  localMoment,
+  MAX_PROFILES_PER_REQUEST,
+  PractitionerService,
+  type DirectoryLoaders,
+  type PractitionerEntity,
+} from '@app/directory';
+import type { Viewer } from '@app/identity';
 import { CurrentViewer } from '../auth/viewer';
-import { PractitionerModel } from './practitioner.models';
+import { directoryViewer, Loaders } from './directory-context';
+import {
+  AgencyModel,
+  ContactChannelModel,
+  LanguageSkillModel,
+  PractitionerModel,
+  type PractitionerParent,
+} from './practitioner.models';
 
-export function directoryViewer(viewer: Viewer): DirectoryViewer | null {
-  if (!viewer) {
-    return null;
-  }
-  const active = isActiveMember(viewer);
-  return {
-    memberId: viewer.memberId,
-    active,
-    staff: active && (viewer.role === MemberRole.COORDINATOR || viewer.role === MemberRole.ADMIN),
-  };
-}
-
-export function toPractitionerModel(view: PractitionerView): PractitionerModel {
-  const { profile, agency } = view;
+export function toPractitionerParent(profile: PractitionerEntity): PractitionerParent {
   return {
     id: profile.memberId,
     displayName: profile.displayName,
@@ -25,10 +27,7 @@ export function toPractitionerModel(view: PractitionerView): PractitionerModel {
     nameVariants: profile.nameVariants,
     position: profile.position,
     country: profile.country,
-    agency: agency && { name: agency.name, type: agency.type, city: agency.city, country: agency.country },
-    languages: view.languages.map(({ languageCode, level }) => ({ code: languageCode, level })),
-    expertise: view.expertise,
-    competences: view.competences,
+    agencyId: profile.agencyId,
     timeZone: profile.timeZone,
     workingDays: profile.workingDays,
     workingHoursStart: profile.workingHoursStart,
@@ -36,10 +35,10 @@ export function toPractitionerModel(view: PractitionerView): PractitionerModel {
     available24x7: profile.available24x7,
     bio: profile.bio,
     confirmedAt: profile.confirmedAt,
-    contacts: view.contacts.map(({ kind, value, label, visibility }) => ({ kind, value, label, visibility })),
   };
 }
 
+/** Practitioner profiles: every related field is batched per request (DataLoader), whatever the list size. */
 @Resolver(() => PractitionerModel)
 export class PractitionerResolver {
   constructor(private readonly practitioners: PractitionerService) {}
@@ -48,7 +47,75 @@ export class PractitionerResolver {
   async practitioner(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<PractitionerModel> {
-    return toPractitionerModel(await this.practitioners.findOne(directoryViewer(viewer), id));
+    @Loaders() loaders: DirectoryLoaders,
+  ): Promise<PractitionerParent> {
+    const { profile } = await this.practitioners.findOne(directoryViewer(viewer), id, loaders);
+    return toPractitionerParent(profile);
+  }
+
+  @Query(() => [PractitionerModel], {
+    description: `The visible profiles among up to ${MAX_PROFILES_PER_REQUEST} ids (e.g. a conversation's participants), in order`,
+  })
+  async practitionersByIds(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+    @Loaders() loaders: DirectoryLoaders,
+  ): Promise<PractitionerParent[]> {
+    const records = await this.practitioners.findMany(directoryViewer(viewer), ids, loaders);
+    return records.map((record) => toPractitionerParent(record.profile));
+  }
+
+  @ResolveField(() => AgencyModel, { nullable: true })
+  async agency(
+    @Parent() parent: PractitionerParent,
+    @Loaders() loaders: DirectoryLoaders,
+  ): Promise<AgencyModel | null> {
+    return parent.agencyId ? loaders.agencies.load(parent.agencyId) : null;
+  }
+
+  @ResolveField(() => [LanguageSkillModel])
+  async languages(@Parent() parent: PractitionerParent, @Loaders() loaders: DirectoryLoaders) {
+    return (await loaders.languages.load(parent.id)).map(({ languageCode, level }) => ({
+      code: languageCode,
+      level,
+    }));
+  }
+
+  @ResolveField(() => [String])
+  expertise(@Parent() parent: PractitionerParent, @Loaders() loaders: DirectoryLoaders): Promise<string[]> {
+    return loaders.expertise.load(parent.id);
+  }
+
+  @ResolveField(() => [String])
+  competences(@Parent() parent: PractitionerParent, @Loaders() loaders: DirectoryLoaders): Promise<string[]> {
+    return loaders.competences.load(parent.id);
+  }
+
+  @ResolveField(() => [ContactChannelModel])
+  async contacts(
+    @Parent() parent: PractitionerParent,
+    @CurrentViewer() viewer: Viewer,
+    @Loaders() loaders: DirectoryLoaders,
+  ): Promise<ContactChannelModel[]> {
+    const contacts = await loaders.contacts.load(parent.id);
+    return this.practitioners
+      .visibleContacts(directoryViewer(viewer), parent.id, contacts)
+      .map(({ kind, value, label, visibility }) => ({ kind, value, label, visibility }));
+  }
+
+  @ResolveField(() => String)
+  localTime(@Parent() parent: PractitionerParent): string {
+    const moment = localMoment(parent.timeZone, new Date());
+    return `${moment.wallClock}${moment.offset}`;
+  }
+
+  @ResolveField(() => Boolean)
+  availableNow(@Parent() parent: PractitionerParent): boolean {
+    return isAvailable(parent, new Date());
+  }
+
+  @ResolveField(() => Boolean)
+  stale(@Parent() parent: PractitionerParent): boolean {
+    return isStale(parent.confirmedAt, new Date());
   }
 }

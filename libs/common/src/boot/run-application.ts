@@ -28,6 +28,7 @@ export function configureApplication(app: NestExpressApplication, config: AppCon
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.server.maxBodyBytes });
   app.useGlobalPipes(createValidationPipe());
   if (config.server.trustProxy) {
     app.set('trust proxy', true);
