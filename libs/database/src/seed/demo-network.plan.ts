@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AgencyType,
   COMPETENCES,
@@ -13,6 +14,16 @@ export const DEMO_EMAIL_DOMAIN = 'demo.counterpart.example';
 /** Every demo account shares this password; it is printed at start outside production only. */
 export const DEMO_PASSWORD = 'counterpart-demo-2026';
 export const PRACTITIONERS_PER_COUNTRY = 6;
+
+/**
+ * Demo members get ids derived from their e-mail, so the demo network is the same on every machine and the README
+ * can show queries with real ids. (Real members get random ids.)
+ */
+export function demoMemberId(email: string): string {
+  const hex = createHash('sha256').update(`counterpart-demo:${email}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 export interface DemoPractitionerPlan {
   email: string;

@@ -11,7 +11,7 @@ import {
   PractitionerLanguageEntity,
 } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus, PasswordService } from '@app/identity';
-import { DEMO_PASSWORD, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
+import { DEMO_PASSWORD, demoMemberId, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
 
 export interface SeedResult {
   created: number;
@@ -53,15 +53,14 @@ export class DemoSeedService {
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       const agencies = new Map<string, string>();
-      // The admin vets everyone else, so it is written first and its id is reused if it already exists.
-      const adminEmail = plans.find((plan) => plan.role === MemberRole.ADMIN)?.email;
-      const adminId =
-        (adminEmail && (await manager.findOneBy(MemberEntity, { email: adminEmail }))?.id) || randomUUID();
+      // The admin vets everyone else, so it is written first.
+      const adminEmail = plans.find((plan) => plan.role === MemberRole.ADMIN)?.email ?? '';
+      const adminId = demoMemberId(adminEmail);
       const ordered = [...missing].sort(
         (a, b) => Number(b.role === MemberRole.ADMIN) - Number(a.role === MemberRole.ADMIN),
       );
       for (const plan of ordered) {
-        const memberId = plan.role === MemberRole.ADMIN ? adminId : randomUUID();
+        const memberId = demoMemberId(plan.email);
         await this.insertMember(manager, plan, memberId, passwordHash, adminId, now);
         const agencyId = await this.agencyId(manager, plan, agencies, now);
         await this.insertProfile(manager, plan, memberId, agencyId, now);
