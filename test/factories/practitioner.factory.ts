@@ -11,6 +11,7 @@ import {
   PractitionerEntity,
   PractitionerExpertiseEntity,
   PractitionerLanguageEntity,
+  refreshSearchKey,
 } from '@app/directory';
 import type { MemberEntity } from '@app/identity';
 import { createMember } from './member.factory';
@@ -103,5 +104,7 @@ export async function createPractitioner(
       })),
     );
   }
+  // As the services do on every write: the folded search key of names, position and agency.
+  await refreshSearchKey(dataSource.manager, member.id);
   return { member, profile, agency };
 }

@@ -1,5 +1,6 @@
 import { PractitionerResolver } from './directory/practitioner.resolver';
 import { ProfileResolver } from './directory/profile.resolver';
+import { SearchResolver } from './directory/search.resolver';
 import { AuditResolver } from './identity/audit.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MembershipResolver } from './identity/membership.resolver';
@@ -13,4 +14,5 @@ export const API_RESOLVERS = [
   AuditResolver,
   PractitionerResolver,
   ProfileResolver,
+  SearchResolver,
 ];

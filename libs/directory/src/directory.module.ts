@@ -11,6 +11,8 @@ import { PractitionerEntity } from './entities/practitioner.entity';
 import { PractitionerService } from './practitioner.service';
 import { DirectoryLoaderFactory } from './profile/directory-loaders';
 import { ReferenceDataService } from './reference/reference-data.service';
+import { PractitionerSearchService } from './search/practitioner-search.service';
+import { SearchKeyBackfill } from './search/search-key.writer';
 
 export const DIRECTORY_ENTITIES = [
   AgencyEntity,
@@ -23,7 +25,19 @@ export const DIRECTORY_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
-  providers: [ReferenceDataService, PractitionerService, DirectoryLoaderFactory],
-  exports: [TypeOrmModule, ReferenceDataService, PractitionerService, DirectoryLoaderFactory],
+  providers: [
+    ReferenceDataService,
+    PractitionerService,
+    PractitionerSearchService,
+    DirectoryLoaderFactory,
+    SearchKeyBackfill,
+  ],
+  exports: [
+    TypeOrmModule,
+    ReferenceDataService,
+    PractitionerService,
+    PractitionerSearchService,
+    DirectoryLoaderFactory,
+  ],
 })
 export class DirectoryModule {}

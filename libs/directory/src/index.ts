@@ -13,3 +13,7 @@ export * from './reference/expertise';
 export * from './reference/languages';
 export * from './reference/locale';
 export * from './reference/reference-data.service';
+export * from './search/fold';
+export * from './search/scorer';
+export * from './search/search-key.writer';
+export * from './search/practitioner-search.service';

@@ -13,6 +13,7 @@ import {
 import { PractitionerEntity } from './entities/practitioner.entity';
 import type { DirectoryLoaders, ProfileRecord } from './profile/directory-loaders';
 import { profileProblems, type ProfileChanges } from './profile/profile-input';
+import { refreshSearchKey } from './search/search-key.writer';
 import { ContactVisibility } from './reference/agency-types';
 import { ReferenceDataService } from './reference/reference-data.service';
 
@@ -146,6 +147,7 @@ export class PractitionerService {
         }
         await options.within?.(manager, before);
         await this.apply(manager, before, changes);
+        await refreshSearchKey(manager, memberId);
       },
       { lock: options.lock },
     );

@@ -104,10 +104,27 @@ export class PractitionerModel {
 
   @Field({ description: 'Not confirmed as current for more than 12 months' })
   stale: boolean;
+
+  @Field(() => [LanguageSkillModel], {
+    description: 'Languages you share at WORKING or better, with the level you can both use (the lower one)',
+  })
+  sharedLanguages: LanguageSkillModel[];
+
+  @Field({ description: 'True when you share no language at WORKING or better' })
+  needsInterpreter: boolean;
 }
 
 /** What the root queries return; the remaining fields are resolved (batched) from it. */
 export type PractitionerParent = Omit<
   PractitionerModel,
-  'agency' | 'languages' | 'expertise' | 'competences' | 'contacts' | 'localTime' | 'availableNow' | 'stale'
+  | 'agency'
+  | 'languages'
+  | 'expertise'
+  | 'competences'
+  | 'contacts'
+  | 'localTime'
+  | 'availableNow'
+  | 'stale'
+  | 'sharedLanguages'
+  | 'needsInterpreter'
 > & { agencyId: string | null };

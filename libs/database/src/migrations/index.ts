@@ -1,10 +1,12 @@
 import { CreateMembers1764400000000 } from './1764400000000-CreateMembers';
 import { CreatePractitionerProfiles1764400001000 } from './1764400001000-CreatePractitionerProfiles';
 import { CreateIdentity1764500000000 } from './1764500000000-CreateIdentity';
+import { AddPractitionerSearch1764600000000 } from './1764600000000-AddPractitionerSearch';
 
 /** Every migration, in order. Each works on both dialects through `sqlDialect`. */
 export const MIGRATIONS = [
   CreateMembers1764400000000,
   CreatePractitionerProfiles1764400001000,
   CreateIdentity1764500000000,
+  AddPractitionerSearch1764600000000,
 ];

@@ -9,6 +9,7 @@ import {
   PractitionerEntity,
   PractitionerExpertiseEntity,
   PractitionerLanguageEntity,
+  refreshSearchKey,
 } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus, PasswordService } from '@app/identity';
 import { DEMO_PASSWORD, demoMemberId, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
@@ -64,6 +65,7 @@ export class DemoSeedService {
         await this.insertMember(manager, plan, memberId, passwordHash, adminId, now);
         const agencyId = await this.agencyId(manager, plan, agencies, now);
         await this.insertProfile(manager, plan, memberId, agencyId, now);
+        await refreshSearchKey(manager, memberId);
       }
     });
     this.logger.log(`Demo network seeded: ${missing.length} practitioners`);

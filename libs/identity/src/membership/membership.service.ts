@@ -14,6 +14,7 @@ import {
   PractitionerExpertiseEntity,
   PractitionerLanguageEntity,
   ReferenceDataService,
+  refreshSearchKey,
 } from '@app/directory';
 import { AccessPolicy, type Actor, type Viewer } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
@@ -122,6 +123,7 @@ export class MembershipService {
           updatedAt: now,
         });
         await this.insertProfile(manager, id, input, now);
+        await refreshSearchKey(manager, id);
         if (invitation) {
           await manager.update(InvitationEntity, { id: invitation.id }, { usedAt: now, usedBy: id });
         }

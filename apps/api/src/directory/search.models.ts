@@ -1,0 +1,132 @@
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { AgencyType, LanguageLevel } from './directory.enums';
+import { PageInfoModel } from '../identity/identity.models';
+import { PractitionerModel } from './practitioner.models';
+
+@InputType()
+export class PractitionerFilterInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Names in any script, agency, position; one typo tolerated',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2; any of them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'countries must be ISO 3166-1 alpha-2 codes' })
+  countries?: string[] | null;
+
+  @Field(() => [AgencyType], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsEnum(AgencyType, { each: true })
+  agencyTypes?: AgencyType[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 639-1; speaks any of them at minLanguageLevel or better',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  languages?: string[] | null;
+
+  @Field(() => LanguageLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(LanguageLevel)
+  minLanguageLevel?: LanguageLevel | null;
+
+  @Field(() => [String], { nullable: true, description: 'Expertise codes; any of them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  expertise?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Competence codes; any of them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  competences?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only people sharing a language with you at WORKING or better, best shared level first',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sharesLanguageWithMe?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  available24x7?: boolean | null;
+}
+
+@ObjectType('FacetCount')
+export class FacetCountModel {
+  @Field()
+  code: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('PractitionerFacets', {
+  description: 'Counts for the current filter without that facet’s own selection',
+})
+export class PractitionerFacetsModel {
+  @Field(() => [FacetCountModel])
+  countries: FacetCountModel[];
+
+  @Field(() => [FacetCountModel])
+  languages: FacetCountModel[];
+
+  @Field(() => [FacetCountModel])
+  expertise: FacetCountModel[];
+
+  @Field(() => [FacetCountModel])
+  agencyTypes: FacetCountModel[];
+}
+
+@ObjectType('PractitionerEdge')
+export class PractitionerEdgeModel {
+  @Field()
+  cursor: string;
+
+  @Field(() => PractitionerModel)
+  node: PractitionerModel;
+}
+
+@ObjectType('PractitionerConnection')
+export class PractitionerConnectionModel {
+  @Field(() => [PractitionerEdgeModel])
+  edges: PractitionerEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => PractitionerFacetsModel)
+  facets: PractitionerFacetsModel;
+}

@@ -1,0 +1,345 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DomainException } from '@app/common';
+import { PractitionerLanguageEntity } from '../entities/practitioner-attributes.entity';
+import { PractitionerEntity } from '../entities/practitioner.entity';
+import type { DirectoryViewer } from '../practitioner.service';
+import type { AgencyType } from '../reference/agency-types';
+import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../reference/languages';
+import { ReferenceDataService } from '../reference/reference-data.service';
+import { foldWords } from './fold';
+import { candidatePieces, MAX_QUERY_WORDS, scoreKey } from './scorer';
+
+export interface SearchFilter {
+  text?: string | null;
+  countries?: string[] | null;
+  agencyTypes?: AgencyType[] | null;
+  languages?: string[] | null;
+  minLanguageLevel?: LanguageLevel | null;
+  expertise?: string[] | null;
+  competences?: string[] | null;
+  sharesLanguageWithMe?: boolean | null;
+  available24x7?: boolean | null;
+}
+
+export interface FacetCount {
+  code: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  countries: FacetCount[];
+  languages: FacetCount[];
+  expertise: FacetCount[];
+  agencyTypes: FacetCount[];
+}
+
+export interface SearchPage {
+  ids: string[];
+  /** Offset of the first id (for cursors). */
+  offset: number;
+  totalCount: number;
+  hasNextPage: boolean;
+  facets: SearchFacets;
+}
+
+export const MAX_PAGE_SIZE = 50;
+type Facet = keyof SearchFacets;
+const FACETS: Facet[] = ['countries', 'languages', 'expertise', 'agencyTypes'];
+/** Language level a shared language needs to count (no interpreter needed). */
+export const SHARED_LEVEL_MIN = LanguageLevel.WORKING;
+
+function levelsAtLeast(level: LanguageLevel): LanguageLevel[] {
+  return Object.values(LanguageLevel).filter(
+    (candidate) => LANGUAGE_LEVEL_RANK[candidate] >= LANGUAGE_LEVEL_RANK[level],
+  );
+}
+
+interface Scored {
+  id: string;
+  score: number;
+  displayName: string;
+}
+
+/**
+ * The directory search. Only active (vetted, unexpired) members are found, and only active members may search.
+ * Text goes through the candidate index (LIKE pieces served by FTS5 trigram / pg_trgm) and the shared TypeScript
+ * scorer; filters are SQL. Facet counts apply every filter except the facet's own selection.
+ */
+@Injectable()
+export class PractitionerSearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  async search(
+    viewer: DirectoryViewer | null,
+    filter: SearchFilter,
+    page: { first: number; offset: number },
+  ): Promise<SearchPage> {
+    if (!viewer) {
+      throw DomainException.unauthenticated();
+    }
+    if (!viewer.active) {
+      throw DomainException.forbidden('Only vetted members can search the directory.');
+    }
+    this.validate(filter, page);
+    const words = foldWords(filter.text).slice(0, MAX_QUERY_WORDS);
+    const myLanguages = filter.sharesLanguageWithMe ? await this.languagesOf(viewer.memberId) : null;
+
+    // Ranked matches for the full filter, and per-facet matches for "everything but this facet".
+    const ranked = await this.rank(this.matching(filter, words, myLanguages), words, myLanguages);
+    const facets = {} as SearchFacets;
+    for (const facet of FACETS) {
+      facets[facet] = await this.facet(facet, filter, words, myLanguages);
+    }
+    const ids = ranked.slice(page.offset, page.offset + page.first).map((row) => row.id);
+    return {
+      ids,
+      offset: page.offset,
+      totalCount: ranked.length,
+      hasNextPage: page.offset + ids.length < ranked.length,
+      facets,
+    };
+  }
+
+  /** Active members matching every filter (and the text's candidate pieces), optionally ignoring one facet. */
+  private matching(
+    filter: SearchFilter,
+    words: string[],
+    myLanguages: Map<string, number> | null,
+    except?: Facet,
+  ): SelectQueryBuilder<PractitionerEntity> {
+    const qb = this.dataSource
+      .getRepository(PractitionerEntity)
+      .createQueryBuilder('p')
+      .innerJoin('member', 'm', 'm.id = p.member_id')
+      .where(`m.status = 'VETTED' AND (m.vetted_until IS NULL OR m.vetted_until > :now)`, {
+        now: new Date(),
+      });
+    if (filter.available24x7) {
+      qb.andWhere('p.available_24x7 = :always', { always: true });
+    }
+    if (except !== 'countries' && filter.countries?.length) {
+      qb.andWhere('p.country IN (:...countries)', { countries: filter.countries });
+    }
+    if (except !== 'agencyTypes' && filter.agencyTypes?.length) {
+      qb.andWhere('p.agency_id IN (SELECT a.id FROM agency a WHERE a.type IN (:...agencyTypes))', {
+        agencyTypes: filter.agencyTypes,
+      });
+    }
+    const minimum = filter.minLanguageLevel ?? LanguageLevel.BASIC;
+    if (except !== 'languages' && filter.languages?.length) {
+      qb.andWhere(
+        `p.member_id IN (SELECT pl.practitioner_id FROM practitioner_language pl
+          WHERE pl.language_code IN (:...languages) AND pl.level IN (:...levels))`,
+        { languages: filter.languages, levels: levelsAtLeast(minimum) },
+      );
+    }
+    if (except !== 'expertise' && filter.expertise?.length) {
+      qb.andWhere(
+        'p.member_id IN (SELECT pe.practitioner_id FROM practitioner_expertise pe WHERE pe.code IN (:...expertise))',
+        {
+          expertise: filter.expertise,
+        },
+      );
+    }
+    if (filter.competences?.length) {
+      qb.andWhere(
+        'p.member_id IN (SELECT pc.practitioner_id FROM practitioner_competence pc WHERE pc.code IN (:...competences))',
+        { competences: filter.competences },
+      );
+    }
+    if (myLanguages) {
+      const shared = [...myLanguages.keys()];
+      if (shared.length === 0) {
+        qb.andWhere('1 = 0');
+      } else {
+        qb.andWhere(
+          `p.member_id IN (SELECT ps.practitioner_id FROM practitioner_language ps
+            WHERE ps.language_code IN (:...shared) AND ps.level IN (:...sharedLevels))`,
+          { shared, sharedLevels: levelsAtLeast(SHARED_LEVEL_MIN) },
+        );
+      }
+    }
+    this.textCandidates(qb, words);
+    return qb;
+  }
+
+  /** Every word's pieces must occur in the key: the index narrows, the scorer decides. */
+  private textCandidates(qb: SelectQueryBuilder<PractitionerEntity>, words: string[]): void {
+    const postgres = this.dataSource.options.type === 'postgres';
+    words.forEach((word, w) => {
+      const pieces = candidatePieces(word);
+      const params = Object.fromEntries(pieces.map((piece, i) => [`piece_${w}_${i}`, `%${piece}%`]));
+      const clause = pieces.map((_, i) => `k.search_key LIKE :piece_${w}_${i}`).join(' OR ');
+      qb.andWhere(
+        new Brackets((where) => {
+          if (postgres) {
+            where.where(`p.member_id IN (SELECT k.member_id FROM practitioner k WHERE ${clause})`, params);
+          } else {
+            where.where(`p.rowid IN (SELECT k.rowid FROM practitioner_search k WHERE ${clause})`, params);
+          }
+        }),
+      );
+    });
+  }
+
+  /** Scores, filters and orders matches: text score, then best shared language, then name, then id. */
+  private async rank(
+    qb: SelectQueryBuilder<PractitionerEntity>,
+    words: string[],
+    myLanguages: Map<string, number> | null,
+  ): Promise<Scored[]> {
+    const rows = await qb
+      .select(['p.member_id AS id', 'p.display_name AS "displayName"', 'p.search_key AS "searchKey"'])
+      .getRawMany<{ id: string; displayName: string; searchKey: string }>();
+    const scored: Scored[] = [];
+    for (const row of rows) {
+      const score = words.length > 0 ? scoreKey(words, row.searchKey) : 0;
+      if (score !== null) {
+        scored.push({ id: row.id, score, displayName: row.displayName });
+      }
+    }
+    const shared = myLanguages
+      ? await this.bestSharedLevels(
+          scored.map((row) => row.id),
+          myLanguages,
+        )
+      : null;
+    return scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (shared ? (shared.get(b.id) ?? 0) - (shared.get(a.id) ?? 0) : 0) ||
+        (words.length === 0 ? a.displayName.localeCompare(b.displayName, 'en') : 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  }
+
+  private async facet(
+    facet: Facet,
+    filter: SearchFilter,
+    words: string[],
+    myLanguages: Map<string, number> | null,
+  ): Promise<FacetCount[]> {
+    const qb = this.matching(filter, words, myLanguages, facet);
+    if (words.length > 0) {
+      // The text's matches come from the scorer, so restrict to them explicitly.
+      const ids = (await this.rank(qb.clone(), words, null)).map((row) => row.id);
+      if (ids.length === 0) {
+        return [];
+      }
+      return this.count(facet, ids, filter);
+    }
+    return this.count(facet, qb, filter);
+  }
+
+  /** Counts per value of a facet over the given practitioners (ids, or a query of them). */
+  private async count(
+    facet: Facet,
+    among: string[] | SelectQueryBuilder<PractitionerEntity>,
+    filter: SearchFilter,
+  ): Promise<FacetCount[]> {
+    const sub = Array.isArray(among)
+      ? { sql: ':...facetIds', params: { facetIds: among } }
+      : (() => {
+          const query = among.clone().select('p.member_id');
+          return { sql: query.getQuery(), params: query.getParameters() };
+        })();
+    const base = this.dataSource.createQueryBuilder();
+    let query: SelectQueryBuilder<object>;
+    switch (facet) {
+      case 'countries':
+        query = base
+          .select('f.country', 'code')
+          .from('practitioner', 'f')
+          .where(`f.member_id IN (${sub.sql})`);
+        break;
+      case 'agencyTypes':
+        query = base
+          .select('a.type', 'code')
+          .from('practitioner', 'f')
+          .innerJoin('agency', 'a', 'a.id = f.agency_id')
+          .where(`f.member_id IN (${sub.sql})`);
+        break;
+      case 'languages':
+        query = base
+          .select('f.language_code', 'code')
+          .from('practitioner_language', 'f')
+          .where(`f.practitioner_id IN (${sub.sql})`)
+          .andWhere('f.level IN (:...facetLevels)', {
+            facetLevels: levelsAtLeast(filter.minLanguageLevel ?? LanguageLevel.BASIC),
+          });
+        break;
+      case 'expertise':
+        query = base
+          .select('f.code', 'code')
+          .from('practitioner_expertise', 'f')
+          .where(`f.practitioner_id IN (${sub.sql})`);
+        break;
+    }
+    const rows = await query
+      .addSelect('COUNT(*)', 'count')
+      .setParameters(sub.params)
+      .groupBy('code')
+      .getRawMany<{ code: string; count: string | number }>();
+    return rows
+      .map((row) => ({ code: row.code, count: Number(row.count) }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  }
+
+  /** The caller's languages at WORKING or better, with their rank. */
+  private async languagesOf(memberId: string): Promise<Map<string, number>> {
+    const rows = await this.dataSource
+      .getRepository(PractitionerLanguageEntity)
+      .findBy({ practitionerId: memberId });
+    return new Map(
+      rows
+        .filter((row) => LANGUAGE_LEVEL_RANK[row.level] >= LANGUAGE_LEVEL_RANK[SHARED_LEVEL_MIN])
+        .map((row) => [row.languageCode, LANGUAGE_LEVEL_RANK[row.level]]),
+    );
+  }
+
+  /** For each practitioner: the best level of a language shared with the caller (both at WORKING or better). */
+  private async bestSharedLevels(ids: string[], mine: Map<string, number>): Promise<Map<string, number>> {
+    const best = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.dataSource
+        .createQueryBuilder()
+        .select(['pl.practitioner_id AS id', 'pl.language_code AS code', 'pl.level AS level'])
+        .from('practitioner_language', 'pl')
+        .where('pl.practitioner_id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+        .andWhere('pl.language_code IN (:...codes)', { codes: [...mine.keys()] })
+        .getRawMany<{ id: string; code: string; level: LanguageLevel }>();
+      for (const row of rows) {
+        const level = Math.min(LANGUAGE_LEVEL_RANK[row.level], mine.get(row.code) ?? 0);
+        if (level >= LANGUAGE_LEVEL_RANK[SHARED_LEVEL_MIN]) {
+          best.set(row.id, Math.max(best.get(row.id) ?? 0, level));
+        }
+      }
+    }
+    return best;
+  }
+
+  private validate(filter: SearchFilter, page: { first: number; offset: number }): void {
+    const fields: Record<string, string[]> = {};
+    const check = (name: string, codes: string[] | null | undefined, valid: (code: string) => boolean) =>
+      codes?.forEach((code, index) => {
+        if (!valid(code)) {
+          (fields[`${name}.${index}`] ??= []).push(`unknown code: ${code}`);
+        }
+      });
+    check('countries', filter.countries, (code) => this.reference.isCountry(code));
+    check('languages', filter.languages, (code) => this.reference.isLanguage(code));
+    check('expertise', filter.expertise, (code) => this.reference.isExpertise(code));
+    check('competences', filter.competences, (code) => this.reference.isCompetence(code));
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_PAGE_SIZE) {
+      fields.first = [`must be between 1 and ${MAX_PAGE_SIZE}`];
+    }
+    if (Object.keys(fields).length > 0) {
+      throw DomainException.badInput('The search has invalid fields.', fields);
+    }
+  }
+}
