@@ -37,6 +37,32 @@ describe('README examples on the demo network', () => {
     expect(profile.contacts.every((c: { visibility: string }) => c.visibility === 'MEMBERS')).toBe(true);
   });
 
+  it('should find a Russian-speaking prosecutor in Kazakhstan who knows asset recovery', async () => {
+    const token = await signIn('aigul.bekmukhanova@kz.demo.counterpart.example');
+    const response = await api.graphql(example('find-counterpart.graphql'), {}, token);
+    expect(response.body.errors).toBeUndefined();
+    const { totalCount, edges } = response.body.data.practitioners;
+    expect(totalCount).toBeGreaterThanOrEqual(1);
+    expect(edges[0].node).toMatchObject({
+      displayName: 'Nurlan Zhaksylykov',
+      nativeName: 'Нұрлан Жақсылықов',
+      needsInterpreter: false,
+    });
+    expect(edges[0].node.languages).toContainEqual({ code: 'ru', level: 'FLUENT' });
+  });
+
+  it('should find Erkin Yuldashev whatever the script', async () => {
+    const token = await signIn('aigul.bekmukhanova@kz.demo.counterpart.example');
+    for (const text of ['Юлдашев', 'Yuldashev', 'Iuldashev', 'Yuldashov']) {
+      const response = await api.graphql(
+        'query($text: String) { practitioners(filter: { text: $text }) { edges { node { displayName } } } }',
+        { text },
+        token,
+      );
+      expect(response.body.data.practitioners.edges[0].node.displayName).toBe('Erkin Yuldashev');
+    }
+  });
+
   it('should give a pending applicant running the same query no contact value anywhere', async () => {
     const member = await signIn('aigul.bekmukhanova@kz.demo.counterpart.example');
     const values: string[] = (

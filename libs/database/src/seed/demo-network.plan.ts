@@ -63,6 +63,11 @@ const STAFF: Record<string, { role: MemberRole; email: string; scope: string[] }
     scope: ['PK', 'AF', 'IR'],
   },
 };
+/** Profiles the README's examples rely on: guaranteed traits on top of the random ones. */
+const SHOWCASE: Record<string, { expertise: string[]; competences: string[] }> = {
+  // "A Russian-speaking prosecutor in Kazakhstan who knows asset recovery."
+  'KZ:4': { expertise: ['ASSET_RECOVERY'], competences: ['UNTOC_CONFISCATION'] },
+};
 const PENDING_IN = new Set(['UZ', 'KZ', 'KG', 'TJ', 'IR', 'PK']);
 const LAST = PRACTITIONERS_PER_COUNTRY - 1;
 
@@ -242,6 +247,12 @@ export function planDemoNetwork(): DemoPractitionerPlan[] {
           label: null,
           visibility: ContactVisibility.MEMBERS,
         });
+      }
+
+      const showcase = SHOWCASE[`${country.code}:${index}`];
+      if (showcase) {
+        expertise.push(...showcase.expertise.filter((code) => !expertise.includes(code)));
+        competences.push(...showcase.competences.filter((code) => !competences.includes(code)));
       }
 
       plans.push({
