@@ -2,3 +2,4 @@ export * from './demo-network.bootstrap';
 export * from './demo-network.plan';
 export * from './demo-seed.service';
 export * from './seed.module';
+export * from './demo-network.data';

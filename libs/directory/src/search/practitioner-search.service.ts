@@ -45,6 +45,8 @@ export interface SearchPage {
 }
 
 export const MAX_PAGE_SIZE = 50;
+/** Ids per IN list (SQLite and PostgreSQL both cap bound parameters). */
+const ID_CHUNK = 500;
 type Facet = keyof SearchFacets;
 const FACETS: Facet[] = ['countries', 'languages', 'expertise', 'agencyTypes'];
 /** Language level a shared language needs to count (no interpreter needed). */
@@ -89,19 +91,46 @@ export class PractitionerSearchService {
     const words = foldWords(filter.text).slice(0, MAX_QUERY_WORDS);
     const myLanguages = filter.sharesLanguageWithMe ? await this.languagesOf(viewer.memberId) : null;
 
-    // Ranked matches for the full filter, and per-facet matches for "everything but this facet".
-    const ranked = await this.rank(this.matching(filter, words, myLanguages), words, myLanguages);
+    const { ids, totalCount } = await this.page(filter, words, myLanguages, page);
+    const facets = await this.facets(filter, words, myLanguages);
+    return { ids, offset: page.offset, totalCount, hasNextPage: page.offset + ids.length < totalCount, facets };
+  }
+
+  /** Facet counts: each facet with every filter except its own selection. */
+  async facets(filter: SearchFilter, words: string[], myLanguages: Map<string, number> | null): Promise<SearchFacets> {
     const facets = {} as SearchFacets;
     for (const facet of FACETS) {
       facets[facet] = await this.facet(facet, filter, words, myLanguages);
     }
-    const ids = ranked.slice(page.offset, page.offset + page.first).map((row) => row.id);
+    return facets;
+  }
+
+  /** The page of ids and the total. Plain filters page in SQL; text and language pairing rank in TypeScript. */
+  async page(
+    filter: SearchFilter,
+    words: string[],
+    myLanguages: Map<string, number> | null,
+    page: { first: number; offset: number },
+  ): Promise<{ ids: string[]; totalCount: number }> {
+    const qb = this.matching(filter, words, myLanguages);
+    if (words.length === 0 && !myLanguages) {
+      const [rows, totalCount] = await Promise.all([
+        qb
+          .clone()
+          .select('p.member_id', 'id')
+          .orderBy('p.display_name', 'ASC')
+          .addOrderBy('p.member_id', 'ASC')
+          .offset(page.offset)
+          .limit(page.first)
+          .getRawMany<{ id: string }>(),
+        qb.getCount(),
+      ]);
+      return { ids: rows.map((row) => row.id), totalCount };
+    }
+    const ranked = await this.rank(qb, words, myLanguages);
     return {
-      ids,
-      offset: page.offset,
+      ids: ranked.slice(page.offset, page.offset + page.first).map((row) => row.id),
       totalCount: ranked.length,
-      hasNextPage: page.offset + ids.length < ranked.length,
-      facets,
     };
   }
 
@@ -213,7 +242,7 @@ export class PractitionerSearchService {
       (a, b) =>
         b.score - a.score ||
         (shared ? (shared.get(b.id) ?? 0) - (shared.get(a.id) ?? 0) : 0) ||
-        (words.length === 0 ? a.displayName.localeCompare(b.displayName, 'en') : 0) ||
+        (words.length === 0 ? compareText(a.displayName, b.displayName) : 0) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   }
@@ -236,39 +265,53 @@ export class PractitionerSearchService {
     return this.count(facet, qb, filter);
   }
 
-  /** Counts per value of a facet over the given practitioners (ids, or a query of them). */
+  /** Counts per value of a facet over the given practitioners: ids (counted in chunks), or a query of them. */
   private async count(
     facet: Facet,
     among: string[] | SelectQueryBuilder<PractitionerEntity>,
     filter: SearchFilter,
   ): Promise<FacetCount[]> {
-    const sub = Array.isArray(among)
-      ? { sql: ':...facetIds', params: { facetIds: among } }
-      : (() => {
-          const query = among.clone().select('p.member_id');
-          return { sql: query.getQuery(), params: query.getParameters() };
-        })();
+    const totals = new Map<string, number>();
+    const add = (rows: { code: string; count: string | number }[]) =>
+      rows.forEach((row) => totals.set(row.code, (totals.get(row.code) ?? 0) + Number(row.count)));
+    if (Array.isArray(among)) {
+      for (let start = 0; start < among.length; start += ID_CHUNK) {
+        const chunk = among.slice(start, start + ID_CHUNK);
+        add(await this.facetQuery(facet, ':...facetIds', { facetIds: chunk }, filter).getRawMany());
+      }
+    } else {
+      const query = among.clone().select('p.member_id');
+      add(await this.facetQuery(facet, query.getQuery(), query.getParameters(), filter).getRawMany());
+    }
+    return [...totals]
+      .map(([code, count]) => ({ code, count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  }
+
+  private facetQuery(
+    facet: Facet,
+    practitioners: string,
+    params: Record<string, unknown>,
+    filter: SearchFilter,
+  ): SelectQueryBuilder<object> {
     const base = this.dataSource.createQueryBuilder();
     let query: SelectQueryBuilder<object>;
     switch (facet) {
       case 'countries':
-        query = base
-          .select('f.country', 'code')
-          .from('practitioner', 'f')
-          .where(`f.member_id IN (${sub.sql})`);
+        query = base.select('f.country', 'code').from('practitioner', 'f').where(`f.member_id IN (${practitioners})`);
         break;
       case 'agencyTypes':
         query = base
           .select('a.type', 'code')
           .from('practitioner', 'f')
           .innerJoin('agency', 'a', 'a.id = f.agency_id')
-          .where(`f.member_id IN (${sub.sql})`);
+          .where(`f.member_id IN (${practitioners})`);
         break;
       case 'languages':
         query = base
           .select('f.language_code', 'code')
           .from('practitioner_language', 'f')
-          .where(`f.practitioner_id IN (${sub.sql})`)
+          .where(`f.practitioner_id IN (${practitioners})`)
           .andWhere('f.level IN (:...facetLevels)', {
             facetLevels: levelsAtLeast(filter.minLanguageLevel ?? LanguageLevel.BASIC),
           });
@@ -277,17 +320,10 @@ export class PractitionerSearchService {
         query = base
           .select('f.code', 'code')
           .from('practitioner_expertise', 'f')
-          .where(`f.practitioner_id IN (${sub.sql})`);
+          .where(`f.practitioner_id IN (${practitioners})`);
         break;
     }
-    const rows = await query
-      .addSelect('COUNT(*)', 'count')
-      .setParameters(sub.params)
-      .groupBy('code')
-      .getRawMany<{ code: string; count: string | number }>();
-    return rows
-      .map((row) => ({ code: row.code, count: Number(row.count) }))
-      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+    return query.addSelect('COUNT(*)', 'count').setParameters(params).groupBy('code');
   }
 
   /** The caller's languages at WORKING or better, with their rank. */
@@ -305,12 +341,12 @@ export class PractitionerSearchService {
   /** For each practitioner: the best level of a language shared with the caller (both at WORKING or better). */
   private async bestSharedLevels(ids: string[], mine: Map<string, number>): Promise<Map<string, number>> {
     const best = new Map<string, number>();
-    for (let i = 0; i < ids.length; i += 500) {
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
       const rows = await this.dataSource
         .createQueryBuilder()
         .select(['pl.practitioner_id AS id', 'pl.language_code AS code', 'pl.level AS level'])
         .from('practitioner_language', 'pl')
-        .where('pl.practitioner_id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+        .where('pl.practitioner_id IN (:...ids)', { ids: ids.slice(i, i + ID_CHUNK) })
         .andWhere('pl.language_code IN (:...codes)', { codes: [...mine.keys()] })
         .getRawMany<{ id: string; code: string; level: LanguageLevel }>();
       for (const row of rows) {
@@ -342,4 +378,9 @@ export class PractitionerSearchService {
       throw DomainException.badInput('The search has invalid fields.', fields);
     }
   }
+}
+
+/** Byte order, as the databases' ORDER BY on display_name (SQLite BINARY, PostgreSQL "C") compares. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+
+/**
+ * `npm run bench:search` — see docs/BENCHMARKS.md. Environment:
+ *   BENCH_PG=1          run on PostgreSQL (DATABASE_URL, or the one in .services.env) instead of SQLite
+ *   BENCH_SMOKE=1       small sizes; checks results, not speed (CI)
+ *   BENCH_PRACTITIONERS / BENCH_QUERIES / BENCH_SECONDS / BENCH_RATE override the sizes
+ * The database decides entity column types at import time, so the environment is set before the rest loads.
+ */
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
+  const root = resolve(__dirname, '../../../../../../..');
+  const smoke = process.env.BENCH_SMOKE === '1';
+  const postgres = process.env.BENCH_PG === '1';
+  const dir = resolve(root, 'tmp/bench');
+  mkdirSync(dir, { recursive: true });
+  Object.assign(process.env, {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DB_SEED_ON_BOOT: 'false',
+    DB_MIGRATE_ON_BOOT: 'false',
+    DB_POOL_SIZE: '20',
+  });
+  if (postgres) {
+    if (!process.env.DATABASE_URL && existsSync(resolve(root, '.services.env'))) {
+      process.loadEnvFile(resolve(root, '.services.env'));
+    }
+    if (!process.env.DATABASE_URL) {
+      throw new Error('BENCH_PG=1 needs DATABASE_URL (or `npm run services:start`)');
+    }
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS cp_bench_search WITH (FORCE)');
+    await admin.query('CREATE DATABASE cp_bench_search');
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/cp_bench_search';
+    process.env.DATABASE_URL = url.toString();
+  } else {
+    delete process.env.DATABASE_URL;
+    const file = resolve(dir, smoke ? 'search-smoke.sqlite' : 'search.sqlite');
+    for (const suffix of ['', '-wal', '-shm']) {
+      rmSync(`${file}${suffix}`, { force: true });
+    }
+    process.env.SQLITE_PATH = file;
+  }
+  const { runSearchBench } = await import('./run');
+  await runSearchBench({
+    root,
+    dir,
+    smoke,
+    dialect: postgres ? 'postgres' : 'sqlite',
+    practitioners: Number(process.env.BENCH_PRACTITIONERS ?? (smoke ? 2000 : 100_000)),
+    queries: Number(process.env.BENCH_QUERIES ?? (smoke ? 100 : 2000)),
+    seconds: Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10)),
+    rate: Number(process.env.BENCH_RATE ?? 200),
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:search failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

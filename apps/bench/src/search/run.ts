@@ -1,0 +1,296 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import { loadConfiguration } from '@app/config';
+import { dataSourceOptions } from '@app/database';
+import { foldWords, MAX_QUERY_WORDS, PractitionerSearchService } from '@app/directory';
+import { AccessTokenService, SessionEntity } from '@app/identity';
+import { openLoop } from '../common/open-loop';
+import { percentiles, round } from '../common/stats';
+import { BenchSearchModule } from './bench-search.module';
+import { generatePractitioners } from './generate';
+import { makeQueries } from './queries';
+
+export interface SearchBenchSettings {
+  root: string;
+  dir: string;
+  smoke: boolean;
+  dialect: 'sqlite' | 'postgres';
+  practitioners: number;
+  queries: number;
+  seconds: number;
+  rate: number;
+}
+
+const GRAPHQL = `query($filter: PractitionerFilterInput, $first: Int) { practitioners(filter: $filter, first: $first) {
+  totalCount edges { node { id } }
+  facets { countries { code count } languages { code count } expertise { code count } agencyTypes { code count } } } }`;
+const JWT_SECRET = 'bench-search-jwt-secret-0123456789abcdef';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Pins a process to one core when taskset exists (servers on the last core, the load generator on the first). */
+function pin(pid: number, core: number): void {
+  if (cpus().length > 1) {
+    spawnSync('taskset', ['-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+  }
+}
+
+function start(
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  pin(child.pid ?? 0, cpus().length - 1);
+  let output = '';
+  return new Promise((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolvePort({ child, port: Number(match[1]) });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  });
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers, body });
+  return response.json();
+}
+
+function throughput(url: string, headers: Record<string, string>, bodies: string[], seconds: number) {
+  return new Promise<{ rps: number; errors: number; non2xx: number }>((done, fail) => {
+    autocannon(
+      {
+        url,
+        connections: 20,
+        duration: seconds,
+        requests: bodies.map((body) => ({ method: 'POST', headers, body })),
+      },
+      (error: unknown, result) =>
+        error
+          ? fail(error instanceof Error ? error : new Error('autocannon failed'))
+          : done({ rps: result.requests.average, errors: result.errors, non2xx: result.non2xx }),
+    );
+  });
+}
+
+export async function runSearchBench(settings: SearchBenchSettings): Promise<void> {
+  pin(process.pid, 0);
+  const config = loadConfiguration(process.env);
+  const startedAt = Date.now();
+  log(
+    `bench:search — ${settings.dialect}, ${settings.practitioners} practitioners, ${settings.queries} queries`,
+  );
+
+  // 1. Data.
+  const dataSource = await new DataSource(dataSourceOptions(config.database, [SessionEntity])).initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const people = await generatePractitioners(dataSource, settings.practitioners);
+  const viewerId = people.find((person) => person.active)?.id ?? '';
+  const sessionId = randomUUID();
+  const now = new Date();
+  await dataSource.getRepository(SessionEntity).insert({
+    id: sessionId,
+    memberId: viewerId,
+    deviceLabel: 'bench',
+    ip: null,
+    createdAt: now,
+    lastUsedAt: now,
+    expiresAt: new Date(now.getTime() + 3600_000),
+    revokedAt: null,
+    revokedReason: null,
+  });
+  if (settings.dialect === 'postgres') {
+    await dataSource.query('ANALYZE');
+  } else {
+    await dataSource.query('ANALYZE');
+  }
+  await dataSource.destroy();
+  log(`  generated in ${round((Date.now() - startedAt) / 1000, 1)} s`);
+  const queries = makeQueries(people, settings.queries);
+
+  // 2. In process: the page of ids and the facets, timed separately.
+  const context = await NestFactory.createApplicationContext(BenchSearchModule, { logger: ['error'] });
+  const search = context.get(PractitionerSearchService);
+  const pageTimes: number[] = [];
+  const facetTimes: number[] = [];
+  const byKind = new Map<string, number[]>();
+  let missed = 0;
+  for (const [index, query] of [...queries, ...queries.slice(0, 50)].entries()) {
+    const words = foldWords(query.filter.text).slice(0, MAX_QUERY_WORDS);
+    const t0 = performance.now();
+    const page = await search.page(query.filter, words, null, { first: 20, offset: 0 });
+    const t1 = performance.now();
+    await search.facets(query.filter, words, null);
+    const t2 = performance.now();
+    if (index < 50) {
+      continue; // warm-up (the first 50 are measured again at the end)
+    }
+    pageTimes.push(t1 - t0);
+    facetTimes.push(t2 - t1);
+    byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), t1 - t0]);
+    if (query.expectId && !page.ids.includes(query.expectId) && page.totalCount <= 20) {
+      missed += 1;
+    }
+  }
+  await context.close();
+  const inProcess = { page: percentiles(pageTimes), facets: percentiles(facetTimes) };
+  log(
+    `  in-process page of ids: p50 ${round(inProcess.page.p50, 3)} ms, p99 ${round(inProcess.page.p99, 3)} ms`,
+  );
+  log(
+    `  in-process facets:      p50 ${round(inProcess.facets.p50, 3)} ms, p99 ${round(inProcess.facets.p99, 3)} ms`,
+  );
+  for (const [kind, samples] of byKind) {
+    const stats = percentiles(samples);
+    log(
+      `    ${kind.padEnd(13)} page p50 ${round(stats.p50, 3)} ms, p99 ${round(stats.p99, 3)} ms (${stats.n})`,
+    );
+  }
+  if (missed > 0) {
+    throw new Error(`${missed} name queries did not find the practitioner they were made from`);
+  }
+
+  // 3. Over HTTP: GraphQL (the real API process) against a bare node:http endpoint making the same call.
+  const env = {
+    JWT_SECRET,
+    TOTP_ENCRYPTION_KEY: `${JWT_SECRET}-totp`,
+    NODE_ENV: 'production',
+    PORT: '0',
+    BENCH_VIEWER_ID: viewerId,
+    CHAT_EMBEDDED: 'false',
+    HOST: '127.0.0.1',
+  };
+  const api = await start(
+    resolve(settings.root, 'dist/apps/api/apps/api/src/main.js'),
+    env,
+    /running at http:\/\/localhost:(\d+)/,
+  );
+  const baseline = await start(
+    resolve(settings.root, 'dist/apps/bench/apps/bench/src/search/baseline-server.js'),
+    env,
+    /baseline listening on (\d+)/,
+  );
+  try {
+    const auth = { ...config.auth, jwtKeys: [{ id: 'k1', secret: JWT_SECRET }] };
+    const token = new AccessTokenService(auth).sign({ sub: viewerId, sid: sessionId, role: 'MEMBER' }).token;
+    const graphqlUrl = `http://127.0.0.1:${api.port}/graphql`;
+    const baselineUrl = `http://127.0.0.1:${baseline.port}/`;
+    const graphqlHeaders = {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      authorization: `Bearer ${token}`,
+    };
+    const baselineHeaders = { 'content-type': 'application/json' };
+    const sample = queries.slice(0, Math.min(200, queries.length));
+    const graphqlBodies = sample.map((query) =>
+      JSON.stringify({ query: GRAPHQL, variables: { filter: query.filter, first: 20 } }),
+    );
+    const baselineBodies = sample.map((query) => JSON.stringify({ filter: query.filter, first: 20 }));
+
+    // Same answers from both (ids, order, totals).
+    for (let i = 0; i < Math.min(30, sample.length); i += 1) {
+      const viaGraphql = (await post(graphqlUrl, graphqlBodies[i], graphqlHeaders)) as {
+        data?: { practitioners: { totalCount: number; edges: { node: { id: string } }[] } };
+        errors?: unknown;
+      };
+      const viaBaseline = (await post(baselineUrl, baselineBodies[i], baselineHeaders)) as {
+        ids: string[];
+        totalCount: number;
+      };
+      const ids = viaGraphql.data?.practitioners.edges.map((edge) => edge.node.id);
+      if (
+        !viaGraphql.data ||
+        JSON.stringify(ids) !== JSON.stringify(viaBaseline.ids) ||
+        viaGraphql.data.practitioners.totalCount !== viaBaseline.totalCount
+      ) {
+        throw new Error(
+          `GraphQL and baseline disagree on query ${i}: ${JSON.stringify(viaGraphql.errors ?? ids)}`,
+        );
+      }
+    }
+
+    const tGraphql = await throughput(graphqlUrl, graphqlHeaders, graphqlBodies, settings.seconds);
+    const tBaseline = await throughput(baselineUrl, baselineHeaders, baselineBodies, settings.seconds);
+    const lGraphql = await openLoop({
+      url: graphqlUrl,
+      rate: settings.rate,
+      seconds: settings.seconds,
+      headers: graphqlHeaders,
+      bodies: graphqlBodies,
+    });
+    const lBaseline = await openLoop({
+      url: baselineUrl,
+      rate: settings.rate,
+      seconds: settings.seconds,
+      headers: baselineHeaders,
+      bodies: baselineBodies,
+    });
+    for (const [name, result] of [
+      ['graphql', lGraphql],
+      ['baseline', lBaseline],
+    ] as const) {
+      if (result.errors > 0) {
+        throw new Error(`${name}: ${result.errors} failed requests at ${settings.rate} req/s`);
+      }
+    }
+    if (tGraphql.errors + tGraphql.non2xx > 0) {
+      throw new Error(
+        `graphql throughput run had ${tGraphql.errors} errors and ${tGraphql.non2xx} non-2xx answers`,
+      );
+    }
+
+    const report = {
+      date: new Date().toISOString(),
+      dialect: settings.dialect,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      practitioners: settings.practitioners,
+      queries: settings.queries,
+      inProcess: {
+        pageP50: round(inProcess.page.p50, 3),
+        pageP99: round(inProcess.page.p99, 3),
+        facetsP50: round(inProcess.facets.p50, 3),
+        facetsP99: round(inProcess.facets.p99, 3),
+      },
+      throughput: {
+        graphql: round(tGraphql.rps, 1),
+        baseline: round(tBaseline.rps, 1),
+        ratio: round(tGraphql.rps / tBaseline.rps, 3),
+      },
+      openLoop: {
+        rate: settings.rate,
+        graphqlP50: round(lGraphql.p50, 2),
+        graphqlP99: round(lGraphql.p99, 2),
+        baselineP50: round(lBaseline.p50, 2),
+        baselineP99: round(lBaseline.p99, 2),
+      },
+    };
+    const file = resolve(settings.dir, `search-${settings.dialect}${settings.smoke ? '-smoke' : ''}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(
+      `  throughput at 20 connections: GraphQL ${report.throughput.graphql} req/s, baseline ${report.throughput.baseline} req/s, ratio ${report.throughput.ratio}`,
+    );
+    log(
+      `  open loop at ${settings.rate} req/s: GraphQL p50 ${report.openLoop.graphqlP50} ms p99 ${report.openLoop.graphqlP99} ms; baseline p50 ${report.openLoop.baselineP50} ms p99 ${report.openLoop.baselineP99} ms`,
+    );
+    log(`  report: ${file}`);
+  } finally {
+    api.child.kill('SIGTERM');
+    baseline.child.kill('SIGTERM');
+  }
+}
