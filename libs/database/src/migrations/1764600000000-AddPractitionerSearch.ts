@@ -12,7 +12,9 @@ export class AddPractitionerSearch1764600000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = sqlDialect(queryRunner);
     // Plain-filter pages are ordered by name.
-    await queryRunner.query('CREATE INDEX ix_practitioner_display_name ON practitioner (display_name, member_id)');
+    await queryRunner.query(
+      'CREATE INDEX ix_practitioner_display_name ON practitioner (display_name, member_id)',
+    );
     if (t.postgres) {
       await queryRunner.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
       await queryRunner.query(

@@ -93,11 +93,21 @@ export class PractitionerSearchService {
 
     const { ids, totalCount } = await this.page(filter, words, myLanguages, page);
     const facets = await this.facets(filter, words, myLanguages);
-    return { ids, offset: page.offset, totalCount, hasNextPage: page.offset + ids.length < totalCount, facets };
+    return {
+      ids,
+      offset: page.offset,
+      totalCount,
+      hasNextPage: page.offset + ids.length < totalCount,
+      facets,
+    };
   }
 
   /** Facet counts: each facet with every filter except its own selection. */
-  async facets(filter: SearchFilter, words: string[], myLanguages: Map<string, number> | null): Promise<SearchFacets> {
+  async facets(
+    filter: SearchFilter,
+    words: string[],
+    myLanguages: Map<string, number> | null,
+  ): Promise<SearchFacets> {
     const facets = {} as SearchFacets;
     for (const facet of FACETS) {
       facets[facet] = await this.facet(facet, filter, words, myLanguages);
@@ -298,7 +308,10 @@ export class PractitionerSearchService {
     let query: SelectQueryBuilder<object>;
     switch (facet) {
       case 'countries':
-        query = base.select('f.country', 'code').from('practitioner', 'f').where(`f.member_id IN (${practitioners})`);
+        query = base
+          .select('f.country', 'code')
+          .from('practitioner', 'f')
+          .where(`f.member_id IN (${practitioners})`);
         break;
       case 'agencyTypes':
         query = base
