@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
-import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
+import { MemberEntity, MemberStatus, newMember } from '@app/identity';
 
 let sequence = 0;
 
@@ -18,25 +18,13 @@ export function factoryPasswordHash(): Promise<string> {
 export function buildMember(passwordHash: string, overrides: Partial<MemberEntity> = {}): MemberEntity {
   sequence += 1;
   const now = new Date();
-  return Object.assign(new MemberEntity(), {
+  return newMember({
     id: randomUUID(),
     email: `member-${sequence}-${randomUUID().slice(0, 8)}@factory.test`,
     passwordHash,
-    role: MemberRole.MEMBER,
-    coordinatorCountries: [],
     status: MemberStatus.VETTED,
     vettedAt: now,
-    vettedBy: null,
     vettedUntil: new Date(now.getTime() + 365 * 24 * 3600 * 1000),
-    totpSecretEncrypted: null,
-    totpKeyId: null,
-    totpEnabledAt: null,
-    totpPendingSecretEncrypted: null,
-    totpLastStep: null,
-    recoveryCodeHashes: [],
-    isDemo: false,
-    createdAt: now,
-    updatedAt: now,
     ...overrides,
   });
 }

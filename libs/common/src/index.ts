@@ -4,3 +4,4 @@ export * from './health/health.module';
 export * from './logging/logging.module';
 export * from './boot/run-application';
 export * from './validation/validation';
+export * from './random';

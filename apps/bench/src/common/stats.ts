@@ -15,14 +15,4 @@ export function percentiles(samples: number[]): {
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-/** Small deterministic PRNG (mulberry32), so every run generates the same data and queries. */
-export function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '@app/common';

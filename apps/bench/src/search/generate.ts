@@ -34,6 +34,7 @@ export async function generatePractitioners(
   count: number,
 ): Promise<GeneratedPractitioner[]> {
   const random = rng(20261129);
+  LATIN_FAKERS.forEach((faker, index) => faker.seed(20261129 + index));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const postgres = dataSource.options.type === 'postgres';
   const ts = (date: Date) =>

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     practitioners: Number(process.env.BENCH_PRACTITIONERS ?? (smoke ? 2000 : 100_000)),
     queries: Number(process.env.BENCH_QUERIES ?? (smoke ? 100 : 2000)),
     seconds: Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10)),
-    rate: Number(process.env.BENCH_RATE ?? 200),
+    rate: Number(process.env.BENCH_RATE ?? (smoke ? 50 : 200)),
   });
 }
 

@@ -274,6 +274,8 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
       },
       openLoop: {
         rate: settings.rate,
+        graphqlFailed: lGraphql.errors,
+        baselineFailed: lBaseline.errors,
         graphqlP50: round(lGraphql.p50, 2),
         graphqlP99: round(lGraphql.p99, 2),
         baselineP50: round(lBaseline.p50, 2),

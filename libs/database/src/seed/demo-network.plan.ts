@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { seededRandom } from '@app/common';
 import {
   AgencyType,
   COMPETENCES,
@@ -93,18 +94,6 @@ const PRIMARY_COMPETENCES: Record<AgencyType, string[]> = {
   [AgencyType.OTHER]: ['TIP_PROTOCOL'],
 };
 
-/** Small deterministic PRNG (mulberry32): the same plan on every run, so the seed is idempotent. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const pickSome = <T>(rng: Rng, items: readonly T[], count: number): T[] =>
@@ -157,7 +146,7 @@ export function planDemoNetwork(): DemoPractitionerPlan[] {
   const plans: DemoPractitionerPlan[] = [];
   const emails = new Set<string>();
   DEMO_COUNTRIES.forEach((country, countryIndex) => {
-    const rng = random(0xc0ffee + countryIndex);
+    const rng = seededRandom(0xc0ffee + countryIndex);
     const usedNames = new Set<string>(['Erkin Yuldashev']);
     for (let index = 0; index < PRACTITIONERS_PER_COUNTRY; index += 1) {
       const { first, last, female } = namesFor(country, index, rng, usedNames);

@@ -11,7 +11,7 @@ import {
   PractitionerLanguageEntity,
   refreshSearchKey,
 } from '@app/directory';
-import { MemberEntity, MemberRole, MemberStatus, PasswordService } from '@app/identity';
+import { MemberEntity, MemberRole, MemberStatus, newMember, PasswordService } from '@app/identity';
 import { DEMO_PASSWORD, demoMemberId, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
 
 export interface SeedResult {
@@ -107,26 +107,24 @@ export class DemoSeedService {
     now: Date,
   ): Promise<void> {
     const vetted = plan.vettedForMonths !== null;
-    await manager.insert(MemberEntity, {
-      id,
-      email: plan.email,
-      passwordHash,
-      role: plan.role,
-      coordinatorCountries: plan.coordinatorCountries,
-      status: plan.status,
-      vettedAt: vetted ? monthsFrom(now, -1) : null,
-      vettedBy: vetted && adminId !== id ? adminId : null,
-      vettedUntil: vetted ? monthsFrom(now, plan.vettedForMonths ?? 0) : null,
-      totpSecretEncrypted: null,
-      totpKeyId: null,
-      totpEnabledAt: null,
-      totpPendingSecretEncrypted: null,
-      totpLastStep: null,
-      recoveryCodeHashes: [],
-      isDemo: true,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await manager.insert(
+      MemberEntity,
+      newMember(
+        {
+          id,
+          email: plan.email,
+          passwordHash,
+          role: plan.role,
+          coordinatorCountries: plan.coordinatorCountries,
+          status: plan.status,
+          vettedAt: vetted ? monthsFrom(now, -1) : null,
+          vettedBy: vetted && adminId !== id ? adminId : null,
+          vettedUntil: vetted ? monthsFrom(now, plan.vettedForMonths ?? 0) : null,
+          isDemo: true,
+        },
+        now,
+      ),
+    );
   }
 
   private async agencyId(

@@ -66,3 +66,28 @@ export class MemberEntity {
   @TimestampColumn({ name: 'updated_at' })
   updatedAt: Date;
 }
+
+/** A new member row: a pending member without two-factor authentication unless `fields` says otherwise. */
+export function newMember(
+  fields: Pick<MemberEntity, 'id' | 'email' | 'passwordHash'> & Partial<MemberEntity>,
+  now = new Date(),
+): MemberEntity {
+  return Object.assign(new MemberEntity(), {
+    role: MemberRole.MEMBER,
+    coordinatorCountries: [],
+    status: MemberStatus.PENDING,
+    vettedAt: null,
+    vettedBy: null,
+    vettedUntil: null,
+    totpSecretEncrypted: null,
+    totpKeyId: null,
+    totpEnabledAt: null,
+    totpPendingSecretEncrypted: null,
+    totpLastStep: null,
+    recoveryCodeHashes: [],
+    isDemo: false,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  });
+}

@@ -24,7 +24,7 @@ import { countryOf } from '../member-country';
 import { PasswordService } from '../auth/password.service';
 import { hashCode, randomCode } from '../crypto/secrets';
 import { InvitationEntity } from '../entities/invitation.entity';
-import { MemberEntity } from '../entities/member.entity';
+import { MemberEntity, newMember } from '../entities/member.entity';
 import { IdentityEvents } from '../identity-events';
 import { MemberRole, MemberStatus } from '../member.enums';
 
@@ -102,26 +102,7 @@ export class MembershipService {
         }
         const now = new Date();
         const id = randomUUID();
-        await manager.insert(MemberEntity, {
-          id,
-          email,
-          passwordHash,
-          role: MemberRole.MEMBER,
-          coordinatorCountries: [],
-          status: MemberStatus.PENDING,
-          vettedAt: null,
-          vettedBy: null,
-          vettedUntil: null,
-          totpSecretEncrypted: null,
-          totpKeyId: null,
-          totpEnabledAt: null,
-          totpPendingSecretEncrypted: null,
-          totpLastStep: null,
-          recoveryCodeHashes: [],
-          isDemo: false,
-          createdAt: now,
-          updatedAt: now,
-        });
+        await manager.insert(MemberEntity, newMember({ id, email, passwordHash }, now));
         await this.insertProfile(manager, id, input, now);
         await refreshSearchKey(manager, id);
         if (invitation) {
@@ -370,26 +351,17 @@ export class MembershipService {
           throw new DomainException(ErrorCode.CONFLICT, `A member with e-mail ${normalized} already exists.`);
         }
         const now = new Date();
-        const member: MemberEntity = Object.assign(new MemberEntity(), {
-          id: randomUUID(),
-          email: normalized,
-          passwordHash,
-          role: MemberRole.ADMIN,
-          coordinatorCountries: [],
-          status: MemberStatus.VETTED,
-          vettedAt: now,
-          vettedBy: null,
-          vettedUntil: null,
-          totpSecretEncrypted: null,
-          totpKeyId: null,
-          totpEnabledAt: null,
-          totpPendingSecretEncrypted: null,
-          totpLastStep: null,
-          recoveryCodeHashes: [],
-          isDemo: false,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const member = newMember(
+          {
+            id: randomUUID(),
+            email: normalized,
+            passwordHash,
+            role: MemberRole.ADMIN,
+            status: MemberStatus.VETTED,
+            vettedAt: now,
+          },
+          now,
+        );
         await manager.insert(MemberEntity, member);
         await this.audit.append(manager, {
           actorId: null,
