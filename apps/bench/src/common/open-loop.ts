@@ -1,6 +1,8 @@
 import { Agent, request } from 'node:http';
 import { percentiles } from './stats';
 
+const GRACE_MS = 5_000;
+
 export interface OpenLoopResult {
   sent: number;
   ok: number;
@@ -30,6 +32,7 @@ export async function openLoop(options: {
   let errors = 0;
   const start = performance.now();
   const pending: Promise<void>[] = [];
+  const requests = new Set<ReturnType<typeof request>>();
   for (let i = 0; i < total; i += 1) {
     const scheduled = start + i * interval;
     const wait = scheduled - performance.now();
@@ -65,12 +68,20 @@ export async function openLoop(options: {
           errors += 1;
           resolve();
         });
+        requests.add(req);
+        req.on('close', () => {
+          requests.delete(req);
+          resolve();
+        });
         req.on('timeout', () => req.destroy(new Error('timeout')));
         req.end(body);
       }),
     );
   }
+  // Bounded: whatever has not answered a few seconds after the last send counts as failed.
+  const deadline = setTimeout(() => requests.forEach((req) => req.destroy(new Error('deadline'))), GRACE_MS);
   await Promise.all(pending);
+  clearTimeout(deadline);
   agent.destroy();
   const stats = percentiles(latencies);
   return {

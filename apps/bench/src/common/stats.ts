@@ -7,6 +7,9 @@ export function percentiles(samples: number[]): {
   n: number;
 } {
   const sorted = [...samples].sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return { p50: Number.NaN, p99: Number.NaN, mean: Number.NaN, max: Number.NaN, n: 0 };
+  }
   const at = (p: number) =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
