@@ -3,15 +3,12 @@ import type { DataSource } from 'typeorm';
 import {
   AgencyEntity,
   AgencyType,
-  ContactChannelEntity,
   ContactKind,
   ContactVisibility,
   LanguageLevel,
-  PractitionerCompetenceEntity,
   PractitionerEntity,
-  PractitionerExpertiseEntity,
-  PractitionerLanguageEntity,
   refreshSearchKey,
+  replaceProfileLists,
 } from '@app/directory';
 import type { MemberEntity } from '@app/identity';
 import { createMember } from './member.factory';
@@ -71,39 +68,17 @@ export async function createPractitioner(
     ...seed.profile,
   });
   await dataSource.getRepository(PractitionerEntity).insert(profile);
-  const languages = seed.languages ?? [
-    { code: 'uz', level: LanguageLevel.NATIVE },
-    { code: 'ru', level: LanguageLevel.FLUENT },
-  ];
-  await dataSource
-    .getRepository(PractitionerLanguageEntity)
-    .insert(languages.map(({ code, level }) => ({ practitionerId: member.id, languageCode: code, level })));
-  const expertise = seed.expertise ?? ['TIP_FORCED_LABOUR'];
-  if (expertise.length > 0) {
-    await dataSource
-      .getRepository(PractitionerExpertiseEntity)
-      .insert(expertise.map((code) => ({ practitionerId: member.id, code })));
-  }
-  const competences = seed.competences ?? ['UNTOC_MLA'];
-  if (competences.length > 0) {
-    await dataSource
-      .getRepository(PractitionerCompetenceEntity)
-      .insert(competences.map((code) => ({ practitionerId: member.id, code })));
-  }
-  const contacts = seed.contacts ?? [
-    { kind: ContactKind.EMAIL, value: member.email, visibility: ContactVisibility.MEMBERS },
-  ];
-  if (contacts.length > 0) {
-    await dataSource.getRepository(ContactChannelEntity).insert(
-      contacts.map((contact, sortOrder) => ({
-        id: randomUUID(),
-        practitionerId: member.id,
-        label: null,
-        sortOrder,
-        ...contact,
-      })),
-    );
-  }
+  await replaceProfileLists(dataSource.manager, member.id, {
+    languages: seed.languages ?? [
+      { code: 'uz', level: LanguageLevel.NATIVE },
+      { code: 'ru', level: LanguageLevel.FLUENT },
+    ],
+    expertise: seed.expertise ?? ['TIP_FORCED_LABOUR'],
+    competences: seed.competences ?? ['UNTOC_MLA'],
+    contacts: seed.contacts ?? [
+      { kind: ContactKind.EMAIL, value: member.email, visibility: ContactVisibility.MEMBERS },
+    ],
+  });
   // As the services do on every write: the folded search key of names, position and agency.
   await refreshSearchKey(dataSource.manager, member.id);
   return { member, profile, agency };

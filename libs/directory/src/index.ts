@@ -6,6 +6,7 @@ export * from './practitioner.service';
 export * from './profile/availability';
 export * from './profile/directory-loaders';
 export * from './profile/profile-input';
+export * from './profile/profile-writer';
 export * from './reference/agency-types';
 export * from './reference/competences';
 export * from './reference/countries';

@@ -1,18 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { DomainException } from '@app/common';
 import { TransactionService } from '@app/database';
-import { AgencyEntity } from './entities/agency.entity';
-import {
-  ContactChannelEntity,
-  PractitionerCompetenceEntity,
-  PractitionerExpertiseEntity,
-  PractitionerLanguageEntity,
-} from './entities/practitioner-attributes.entity';
+import type { ContactChannelEntity } from './entities/practitioner-attributes.entity';
 import { PractitionerEntity } from './entities/practitioner.entity';
 import type { DirectoryLoaders, ProfileRecord } from './profile/directory-loaders';
 import { profileProblems, type ProfileChanges } from './profile/profile-input';
+import { findOrCreateAgency, replaceProfileLists } from './profile/profile-writer';
 import { refreshSearchKey } from './search/search-key.writer';
 import { ContactVisibility } from './reference/agency-types';
 import { ReferenceDataService } from './reference/reference-data.service';
@@ -161,7 +155,7 @@ export class PractitionerService {
     const memberId = before.memberId;
     const now = new Date();
     const agencyId = changes.agency
-      ? await this.agencyId(manager, before.country, changes.agency, now)
+      ? await findOrCreateAgency(manager, before.country, changes.agency, now)
       : undefined;
     await manager.update(
       PractitionerEntity,
@@ -183,63 +177,7 @@ export class PractitionerService {
         updatedAt: now,
       },
     );
-    if (changes.languages) {
-      await manager.delete(PractitionerLanguageEntity, { practitionerId: memberId });
-      await insertAll(
-        manager,
-        PractitionerLanguageEntity,
-        changes.languages.map(({ code, level }) => ({ practitionerId: memberId, languageCode: code, level })),
-      );
-    }
-    if (changes.expertise) {
-      await manager.delete(PractitionerExpertiseEntity, { practitionerId: memberId });
-      await insertAll(
-        manager,
-        PractitionerExpertiseEntity,
-        [...new Set(changes.expertise)].map((code) => ({ practitionerId: memberId, code })),
-      );
-    }
-    if (changes.competences) {
-      await manager.delete(PractitionerCompetenceEntity, { practitionerId: memberId });
-      await insertAll(
-        manager,
-        PractitionerCompetenceEntity,
-        [...new Set(changes.competences)].map((code) => ({ practitionerId: memberId, code })),
-      );
-    }
-    if (changes.contacts) {
-      await manager.delete(ContactChannelEntity, { practitionerId: memberId });
-      await insertAll(
-        manager,
-        ContactChannelEntity,
-        changes.contacts.map((contact, sortOrder) => ({
-          id: randomUUID(),
-          practitionerId: memberId,
-          kind: contact.kind,
-          value: contact.value.trim(),
-          label: contact.label?.trim() || null,
-          visibility: contact.visibility,
-          sortOrder,
-        })),
-      );
-    }
-  }
-
-  private async agencyId(
-    manager: EntityManager,
-    country: string,
-    agency: NonNullable<ProfileChanges['agency']>,
-    now: Date,
-  ): Promise<string> {
-    const name = agency.name.trim();
-    const city = agency.city?.trim() ?? '';
-    const existing = await manager.findOneBy(AgencyEntity, { country, name, city });
-    if (existing) {
-      return existing.id;
-    }
-    const id = randomUUID();
-    await manager.insert(AgencyEntity, { id, country, name, type: agency.type, city, createdAt: now });
-    return id;
+    await replaceProfileLists(manager, memberId, changes);
   }
 
   private caller(viewer: DirectoryViewer | null, id: string): DirectoryViewer {
@@ -263,14 +201,4 @@ function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partia
   return Object.fromEntries(
     keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]),
   ) as Partial<Pick<T, K>>;
-}
-
-async function insertAll<T extends object>(
-  manager: EntityManager,
-  entity: new () => T,
-  rows: Parameters<EntityManager['insert']>[1][],
-): Promise<void> {
-  if (rows.length > 0) {
-    await manager.insert(entity, rows as never);
-  }
 }

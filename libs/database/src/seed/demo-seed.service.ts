@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AgencyEntity,
-  ContactChannelEntity,
-  PractitionerCompetenceEntity,
+  findOrCreateAgency,
   PractitionerEntity,
-  PractitionerExpertiseEntity,
-  PractitionerLanguageEntity,
   refreshSearchKey,
+  replaceProfileLists,
 } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus, newMember, PasswordService } from '@app/identity';
 import { DEMO_PASSWORD, demoMemberId, planDemoNetwork, type DemoPractitionerPlan } from './demo-network.plan';
@@ -53,7 +49,6 @@ export class DemoSeedService {
     const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      const agencies = new Map<string, string>();
       // The admin vets everyone else, so it is written first.
       const adminEmail = plans.find((plan) => plan.role === MemberRole.ADMIN)?.email ?? '';
       const adminId = demoMemberId(adminEmail);
@@ -63,7 +58,7 @@ export class DemoSeedService {
       for (const plan of ordered) {
         const memberId = demoMemberId(plan.email);
         await this.insertMember(manager, plan, memberId, passwordHash, adminId, now);
-        const agencyId = await this.agencyId(manager, plan, agencies, now);
+        const agencyId = await findOrCreateAgency(manager, plan.country, plan.agency, now);
         await this.insertProfile(manager, plan, memberId, agencyId, now);
         await refreshSearchKey(manager, memberId);
       }
@@ -127,30 +122,6 @@ export class DemoSeedService {
     );
   }
 
-  private async agencyId(
-    manager: EntityManager,
-    plan: DemoPractitionerPlan,
-    cache: Map<string, string>,
-    now: Date,
-  ): Promise<string> {
-    const key = `${plan.country}|${plan.agency.name}|${plan.agency.city}`;
-    const cached = cache.get(key);
-    if (cached) {
-      return cached;
-    }
-    const found = await manager.findOneBy(AgencyEntity, {
-      country: plan.country,
-      name: plan.agency.name,
-      city: plan.agency.city,
-    });
-    const id = found?.id ?? randomUUID();
-    if (!found) {
-      await manager.insert(AgencyEntity, { id, country: plan.country, ...plan.agency, createdAt: now });
-    }
-    cache.set(key, id);
-    return id;
-  }
-
   private async insertProfile(
     manager: EntityManager,
     plan: DemoPractitionerPlan,
@@ -177,26 +148,6 @@ export class DemoSeedService {
       createdAt: now,
       updatedAt: now,
     });
-    await manager.insert(
-      PractitionerLanguageEntity,
-      plan.languages.map(({ code, level }) => ({ practitionerId: memberId, languageCode: code, level })),
-    );
-    await manager.insert(
-      PractitionerExpertiseEntity,
-      plan.expertise.map((code) => ({ practitionerId: memberId, code })),
-    );
-    await manager.insert(
-      PractitionerCompetenceEntity,
-      plan.competences.map((code) => ({ practitionerId: memberId, code })),
-    );
-    await manager.insert(
-      ContactChannelEntity,
-      plan.contacts.map((contact, sortOrder) => ({
-        id: randomUUID(),
-        practitionerId: memberId,
-        sortOrder,
-        ...contact,
-      })),
-    );
+    await replaceProfileLists(manager, memberId, plan);
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '../entities/practitioner-attributes.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
 import { LANGUAGE_LEVEL_RANK } from '../reference/languages';
+import { ACTIVE_MEMBER_SQL } from './active-member';
 
 export interface ProfileRecord {
   profile: PractitionerEntity;
@@ -44,10 +45,7 @@ export class DirectoryLoaders {
         .getRepository(PractitionerEntity)
         .createQueryBuilder('p')
         .innerJoin('member', 'm', 'm.id = p.member_id')
-        .addSelect(
-          `CASE WHEN m.status = 'VETTED' AND (m.vetted_until IS NULL OR m.vetted_until > :now) THEN 1 ELSE 0 END`,
-          'member_active',
-        )
+        .addSelect(`CASE WHEN ${ACTIVE_MEMBER_SQL} THEN 1 ELSE 0 END`, 'member_active')
         .where('p.member_id IN (:...ids)', { ids, now: new Date() })
         .getRawAndEntities<{ member_active: number | string }>();
       const records = new Map(

@@ -5,6 +5,7 @@ import { DomainException } from '@app/common';
 import { PractitionerLanguageEntity } from '../entities/practitioner-attributes.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
 import type { DirectoryViewer } from '../practitioner.service';
+import { ACTIVE_MEMBER_SQL } from '../profile/active-member';
 import type { AgencyType } from '../reference/agency-types';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../reference/languages';
 import { ReferenceDataService } from '../reference/reference-data.service';
@@ -155,7 +156,7 @@ export class PractitionerSearchService {
       .getRepository(PractitionerEntity)
       .createQueryBuilder('p')
       .innerJoin('member', 'm', 'm.id = p.member_id')
-      .where(`m.status = 'VETTED' AND (m.vetted_until IS NULL OR m.vetted_until > :now)`, {
+      .where(ACTIVE_MEMBER_SQL, {
         now: new Date(),
       });
     if (filter.available24x7) {

@@ -67,6 +67,15 @@ export class MemberEntity {
   updatedAt: Date;
 }
 
+/** The TOTP columns of a member without two-factor authentication (new members, after an account reset). */
+export const NO_TWO_FACTOR = {
+  totpSecretEncrypted: null,
+  totpKeyId: null,
+  totpEnabledAt: null,
+  totpPendingSecretEncrypted: null,
+  totpLastStep: null,
+} satisfies Partial<MemberEntity>;
+
 /** A new member row: a pending member without two-factor authentication unless `fields` says otherwise. */
 export function newMember(
   fields: Pick<MemberEntity, 'id' | 'email' | 'passwordHash'> & Partial<MemberEntity>,
@@ -79,11 +88,7 @@ export function newMember(
     vettedAt: null,
     vettedBy: null,
     vettedUntil: null,
-    totpSecretEncrypted: null,
-    totpKeyId: null,
-    totpEnabledAt: null,
-    totpPendingSecretEncrypted: null,
-    totpLastStep: null,
+    ...NO_TWO_FACTOR,
     recoveryCodeHashes: [],
     isDemo: false,
     createdAt: now,

@@ -13,7 +13,7 @@ import { PasswordService } from '../auth/password.service';
 import { ThrottleService } from '../auth/throttle.service';
 import { hashCode, randomCode } from '../crypto/secrets';
 import { AccountResetEntity } from '../entities/invitation.entity';
-import { MemberEntity } from '../entities/member.entity';
+import { MemberEntity, NO_TWO_FACTOR } from '../entities/member.entity';
 import { IdentityEvents } from '../identity-events';
 
 const INVALID_RESET = 'The reset code is invalid, used or expired.';
@@ -101,11 +101,7 @@ export class AccountRecoveryService {
           { id: reset.memberId },
           {
             passwordHash,
-            totpSecretEncrypted: null,
-            totpKeyId: null,
-            totpEnabledAt: null,
-            totpPendingSecretEncrypted: null,
-            totpLastStep: null,
+            ...NO_TWO_FACTOR,
             recoveryCodeHashes: [],
             updatedAt: now,
           },

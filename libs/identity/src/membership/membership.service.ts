@@ -6,15 +6,14 @@ import { DomainException, ErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { TransactionService } from '@app/database';
 import {
-  AgencyEntity,
   AgencyType,
+  findOrCreateAgency,
   LanguageLevel,
-  PractitionerCompetenceEntity,
   PractitionerEntity,
-  PractitionerExpertiseEntity,
-  PractitionerLanguageEntity,
+  profileProblems,
   ReferenceDataService,
   refreshSearchKey,
+  replaceProfileLists,
 } from '@app/directory';
 import { AccessPolicy, type Actor, type Viewer } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
@@ -514,32 +513,15 @@ export class MembershipService {
     return invitation;
   }
 
+  /** Country here; languages, expertise, competences and time zone by the same rules as a profile edit. */
   private validateApplication(input: ApplicationInput): void {
-    const fields: Record<string, string[]> = {};
-    const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+    const { languages, expertise, competences } = input;
+    const fields = profileProblems(
+      { languages, expertise, competences, timeZone: input.timeZone ?? undefined },
+      this.reference,
+    );
     if (!this.reference.isCountry(input.country)) {
-      add('country', 'must be an ISO 3166-1 alpha-2 code');
-    }
-    input.languages.forEach((language, index) => {
-      if (!this.reference.isLanguage(language.code)) {
-        add(`languages.${index}.code`, 'must be an ISO 639-1 code');
-      }
-    });
-    if (new Set(input.languages.map((language) => language.code)).size !== input.languages.length) {
-      add('languages', 'each language once');
-    }
-    input.expertise.forEach((code, index) => {
-      if (!this.reference.isExpertise(code)) {
-        add(`expertise.${index}`, `unknown expertise area: ${code}`);
-      }
-    });
-    input.competences.forEach((code, index) => {
-      if (!this.reference.isCompetence(code)) {
-        add(`competences.${index}`, `unknown competence: ${code}`);
-      }
-    });
-    if (input.timeZone && !isTimeZone(input.timeZone)) {
-      add('timeZone', 'must be an IANA time zone');
+      fields.country = ['must be an ISO 3166-1 alpha-2 code'];
     }
     if (Object.keys(fields).length > 0) {
       throw DomainException.badInput('The application has invalid fields.', fields);
@@ -547,20 +529,12 @@ export class MembershipService {
   }
 
   private async insertProfile(manager: EntityManager, memberId: string, input: ApplicationInput, now: Date) {
-    const city = input.agencyCity?.trim() ?? '';
-    const name = input.agencyName.trim();
-    let agency = await manager.findOneBy(AgencyEntity, { country: input.country, name, city });
-    if (!agency) {
-      agency = Object.assign(new AgencyEntity(), {
-        id: randomUUID(),
-        country: input.country,
-        name,
-        type: input.agencyType,
-        city,
-        createdAt: now,
-      });
-      await manager.insert(AgencyEntity, agency);
-    }
+    const agencyId = await findOrCreateAgency(
+      manager,
+      input.country,
+      { name: input.agencyName, type: input.agencyType, city: input.agencyCity },
+      now,
+    );
     await manager.insert(PractitionerEntity, {
       memberId,
       displayName: input.displayName.trim(),
@@ -568,7 +542,7 @@ export class MembershipService {
       nameVariants: input.nameVariants ?? [],
       position: input.position?.trim() || null,
       country: input.country,
-      agencyId: agency.id,
+      agencyId,
       timeZone: input.timeZone ?? 'UTC',
       workingDays: [1, 2, 3, 4, 5],
       workingHoursStart: '09:00',
@@ -580,34 +554,7 @@ export class MembershipService {
       createdAt: now,
       updatedAt: now,
     });
-    if (input.languages.length > 0) {
-      await manager.insert(
-        PractitionerLanguageEntity,
-        input.languages.map(({ code, level }) => ({ practitionerId: memberId, languageCode: code, level })),
-      );
-    }
-    const expertise = [...new Set(input.expertise)];
-    if (expertise.length > 0) {
-      await manager.insert(
-        PractitionerExpertiseEntity,
-        expertise.map((code) => ({ practitionerId: memberId, code })),
-      );
-    }
-    const competences = [...new Set(input.competences)];
-    if (competences.length > 0) {
-      await manager.insert(
-        PractitionerCompetenceEntity,
-        competences.map((code) => ({ practitionerId: memberId, code })),
-      );
-    }
-  }
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+    const { languages, expertise, competences } = input;
+    await replaceProfileLists(manager, memberId, { languages, expertise, competences });
   }
 }
