@@ -1,3 +1,4 @@
+import { SEARCH_ENGINES } from '@app/config';
 import { AgencyType, LanguageLevel } from '@app/directory';
 import { MemberStatus, type MemberEntity } from '@app/identity';
 import { createPractitioner, type PractitionerSeed } from '../factories/practitioner.factory';
@@ -151,14 +152,16 @@ const TABLE: [query: string, expected: string[][]][] = [
   ['xq', []],
 ];
 
-describe('directory search', () => {
+// Both engines answer every test the same way: the in-memory index (default) and SQL with the candidate index.
+describe.each(SEARCH_ENGINES)('directory search (%s engine)', (engine) => {
   let api: TestApp;
   let token: string;
   const ids = new Map<string, string>();
   const labels = new Map<string, string>();
 
   beforeAll(async () => {
-    api = await createTestApp();
+    api = await createTestApp({ env: { SEARCH_ENGINE: engine } });
+    expect(api.config.search.engine).toBe(engine);
     const viewer = await createPractitioner(api.dataSource, {
       profile: { displayName: 'Observer Viewpoint', nativeName: null, nameVariants: [], position: 'Analyst' },
       agency: { name: 'Observatory' },

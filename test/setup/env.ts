@@ -7,6 +7,8 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.ARGON2_MEMORY_KIB = '1024';
 process.env.ARGON2_TIME_COST = '1';
 process.env.DB_SEED_ON_BOOT = 'false';
+// Factories write beside the app (like another process): every search replays the change log first.
+process.env.SEARCH_INDEX_MAX_STALENESS_MS ??= '0';
 
 // Nest's static logger (used by services before pino takes over) stays quiet unless LOG_LEVEL asks otherwise.
 if (process.env.LOG_LEVEL === 'silent') {

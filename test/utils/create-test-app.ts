@@ -57,6 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       auth: config.get('auth', { infer: true }),
       chat: config.get('chat', { infer: true }),
       redis: config.get('redis', { infer: true }),
+      search: config.get('search', { infer: true }),
     },
     dataSource: app.get(DataSource),
     database,

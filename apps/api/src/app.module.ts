@@ -1,12 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HealthModule, LoggingModule } from '@app/common';
-import { AppConfigModule, serverConfig } from '@app/config';
+import { AppConfigModule, searchConfig, serverConfig, type SearchConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { SeedModule } from '@app/database/seed';
-import { DirectoryLoaderFactory, DirectoryModule } from '@app/directory';
+import { DirectoryLoaderFactory, DirectoryModule, SearchIndexService } from '@app/directory';
 import { IdentityModule } from '@app/identity';
 import { RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
@@ -32,7 +32,19 @@ import { API_RESOLVERS } from './schema';
   ],
   providers: [...API_RESOLVERS, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
-export class AppModule {
+export class AppModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly searchIndex: SearchIndexService,
+    @Inject(searchConfig.KEY) private readonly search: SearchConfig,
+  ) {}
+
+  /** Builds the search index in the background once the process is up (and the demo seed, if any, is written). */
+  onApplicationBootstrap(): void {
+    if (this.search.engine === 'memory') {
+      this.searchIndex.warm();
+    }
+  }
+
   /** The API, with the chat gateway mounted in-process when `chatEmbedded` (CHAT_EMBEDDED, default true). */
   static register(options: { chatEmbedded: boolean }): DynamicModule {
     return { module: AppModule, imports: options.chatEmbedded ? [RealtimeModule] : [] };

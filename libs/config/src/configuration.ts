@@ -3,6 +3,7 @@ import { authConfig, type AuthConfig } from './auth.config';
 import { chatConfig, type ChatConfig } from './chat.config';
 import { databaseConfig, type DatabaseConfig } from './database.config';
 import { redisConfig, type RedisConfig } from './redis.config';
+import { searchConfig, type SearchConfig } from './search.config';
 import { serverConfig, type ServerConfig } from './server.config';
 
 /** The whole configuration, one key per namespace; `ConfigService<AppConfig, true>` reads it typed. */
@@ -12,9 +13,17 @@ export interface AppConfig {
   auth: AuthConfig;
   chat: ChatConfig;
   redis: RedisConfig;
+  search: SearchConfig;
 }
 
-export const CONFIG_NAMESPACES = [serverConfig, databaseConfig, authConfig, chatConfig, redisConfig];
+export const CONFIG_NAMESPACES = [
+  serverConfig,
+  databaseConfig,
+  authConfig,
+  chatConfig,
+  redisConfig,
+  searchConfig,
+];
 
 /**
  * Validates every namespace at once and reports all problems together, so an operator fixes the environment in one
@@ -39,6 +48,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     auth: attempt(authConfig.parse),
     chat: attempt(chatConfig.parse),
     redis: attempt(redisConfig.parse),
+    search: attempt(searchConfig.parse),
   };
   if (problems.length > 0) {
     throw new ConfigValidationError([...new Set(problems)]);

@@ -5,4 +5,5 @@ export * from './configuration';
 export * from './database.config';
 export { ConfigValidationError, MIN_SECRET_LENGTH, type Env, type NodeEnv } from './env';
 export * from './redis.config';
+export * from './search.config';
 export * from './server.config';

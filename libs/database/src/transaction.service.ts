@@ -15,6 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 @Injectable()
 export class TransactionService {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly commitListeners: (() => void)[] = [];
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -22,23 +23,53 @@ export class TransactionService {
     return this.dataSource.options.type === 'postgres';
   }
 
+  /** Called after every committed transaction of this process (e.g. to refresh an in-memory index). */
+  onCommit(listener: () => void): void {
+    this.commitListeners.push(listener);
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>, options: { lock?: string } = {}): Promise<T> {
     if (this.postgres) {
-      return this.dataSource.transaction(async (manager) => {
-        if (options.lock) {
-          await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
-        }
-        return work(manager);
-      });
+      return this.committed(
+        this.dataSource.transaction(async (manager) => {
+          if (options.lock) {
+            await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
+          }
+          return work(manager);
+        }),
+      );
     }
-    const result = this.queue.then(() =>
-      this.dataSource.transaction(async (manager) => {
-        // A no-op write takes the RESERVED lock now, as BEGIN IMMEDIATE would.
-        await manager.query('DELETE FROM schema_migration WHERE 0');
-        return work(manager);
-      }),
+    return this.committed(
+      this.enqueue(() =>
+        this.dataSource.transaction(async (manager) => {
+          // A no-op write takes the RESERVED lock now, as BEGIN IMMEDIATE would.
+          await manager.query('DELETE FROM schema_migration WHERE 0');
+          return work(manager);
+        }),
+      ),
     );
+  }
+
+  /**
+   * Runs reads that must see only committed data. On SQLite that means no transaction of this process is open on the
+   * shared connection, so the work waits its turn in the queue; on PostgreSQL it runs at once. The work must not call
+   * `run` itself.
+   */
+  whenIdle<T>(work: () => Promise<T>): Promise<T> {
+    return this.postgres ? work() : this.enqueue(work);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
     this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async committed<T>(transaction: Promise<T>): Promise<T> {
+    const result = await transaction;
+    for (const listener of this.commitListeners) {
+      listener();
+    }
     return result;
   }
 }

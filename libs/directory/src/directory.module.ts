@@ -11,6 +11,7 @@ import { PractitionerEntity } from './entities/practitioner.entity';
 import { PractitionerService } from './practitioner.service';
 import { DirectoryLoaderFactory } from './profile/directory-loaders';
 import { ReferenceDataService } from './reference/reference-data.service';
+import { SearchIndexService } from './search/memory/search-index.service';
 import { PractitionerSearchService } from './search/practitioner-search.service';
 import { SearchKeyBackfill } from './search/search-key.writer';
 
@@ -29,6 +30,7 @@ export const DIRECTORY_ENTITIES = [
     ReferenceDataService,
     PractitionerService,
     PractitionerSearchService,
+    SearchIndexService,
     DirectoryLoaderFactory,
     SearchKeyBackfill,
   ],
@@ -37,6 +39,7 @@ export const DIRECTORY_ENTITIES = [
     ReferenceDataService,
     PractitionerService,
     PractitionerSearchService,
+    SearchIndexService,
     DirectoryLoaderFactory,
   ],
 })

@@ -17,4 +17,7 @@ export * from './reference/reference-data.service';
 export * from './search/fold';
 export * from './search/scorer';
 export * from './search/search-key.writer';
+export * from './search/memory/search-index';
+export * from './search/memory/search-index.service';
 export * from './search/practitioner-search.service';
+export * from './search/search.types';

@@ -2,6 +2,7 @@ import { CreateMembers1764400000000 } from './1764400000000-CreateMembers';
 import { CreatePractitionerProfiles1764400001000 } from './1764400001000-CreatePractitionerProfiles';
 import { CreateIdentity1764500000000 } from './1764500000000-CreateIdentity';
 import { AddPractitionerSearch1764600000000 } from './1764600000000-AddPractitionerSearch';
+import { AddDirectoryChangeLog1764700000000 } from './1764700000000-AddDirectoryChangeLog';
 
 /** Every migration, in order. Each works on both dialects through `sqlDialect`. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreatePractitionerProfiles1764400001000,
   CreateIdentity1764500000000,
   AddPractitionerSearch1764600000000,
+  AddDirectoryChangeLog1764700000000,
 ];

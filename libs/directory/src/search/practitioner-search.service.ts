@@ -1,57 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { DomainException } from '@app/common';
+import { searchConfig, type SearchConfig } from '@app/config';
 import { PractitionerLanguageEntity } from '../entities/practitioner-attributes.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
 import type { DirectoryViewer } from '../practitioner.service';
 import { ACTIVE_MEMBER_SQL } from '../profile/active-member';
-import type { AgencyType } from '../reference/agency-types';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../reference/languages';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { foldWords } from './fold';
+import { SearchIndexService } from './memory/search-index.service';
 import { candidatePieces, MAX_QUERY_WORDS, scoreKey } from './scorer';
+import {
+  byCountThenCode,
+  compareText,
+  FACETS,
+  MAX_PAGE_SIZE,
+  SHARED_LEVEL_MIN,
+  type Facet,
+  type FacetCount,
+  type SearchFacets,
+  type SearchFilter,
+  type SearchPage,
+} from './search.types';
 
-export interface SearchFilter {
-  text?: string | null;
-  countries?: string[] | null;
-  agencyTypes?: AgencyType[] | null;
-  languages?: string[] | null;
-  minLanguageLevel?: LanguageLevel | null;
-  expertise?: string[] | null;
-  competences?: string[] | null;
-  sharesLanguageWithMe?: boolean | null;
-  available24x7?: boolean | null;
-}
-
-export interface FacetCount {
-  code: string;
-  count: number;
-}
-
-export interface SearchFacets {
-  countries: FacetCount[];
-  languages: FacetCount[];
-  expertise: FacetCount[];
-  agencyTypes: FacetCount[];
-}
-
-export interface SearchPage {
-  ids: string[];
-  /** Offset of the first id (for cursors). */
-  offset: number;
-  totalCount: number;
-  hasNextPage: boolean;
-  facets: SearchFacets;
-}
-
-export const MAX_PAGE_SIZE = 50;
 /** Ids per IN list (SQLite and PostgreSQL both cap bound parameters). */
 const ID_CHUNK = 500;
-type Facet = keyof SearchFacets;
-const FACETS: Facet[] = ['countries', 'languages', 'expertise', 'agencyTypes'];
-/** Language level a shared language needs to count (no interpreter needed). */
-export const SHARED_LEVEL_MIN = LanguageLevel.WORKING;
 
 function levelsAtLeast(level: LanguageLevel): LanguageLevel[] {
   return Object.values(LanguageLevel).filter(
@@ -67,14 +42,17 @@ interface Scored {
 
 /**
  * The directory search. Only active (vetted, unexpired) members are found, and only active members may search.
- * Text goes through the candidate index (LIKE pieces served by FTS5 trigram / pg_trgm) and the shared TypeScript
- * scorer; filters are SQL. Facet counts apply every filter except the facet's own selection.
+ * Two engines give the same answers: `memory` (default) serves filters, facets and ranking from the in-process
+ * SearchIndex; `database` runs them in SQL, text through the candidate index (LIKE pieces served by FTS5 trigram /
+ * pg_trgm) and the shared TypeScript scorer. Facet counts apply every filter except the facet's own selection.
  */
 @Injectable()
 export class PractitionerSearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceDataService,
+    private readonly memory: SearchIndexService,
+    @Inject(searchConfig.KEY) private readonly config: SearchConfig,
   ) {}
 
   async search(
@@ -90,20 +68,44 @@ export class PractitionerSearchService {
     }
     this.validate(filter, page);
     const words = foldWords(filter.text).slice(0, MAX_QUERY_WORDS);
-    const myLanguages = filter.sharesLanguageWithMe ? await this.languagesOf(viewer.memberId) : null;
-
-    const { ids, totalCount } = await this.page(filter, words, myLanguages, page);
-    const facets = await this.facets(filter, words, myLanguages);
+    const result =
+      this.config.engine === 'memory'
+        ? await this.searchInMemory(viewer.memberId, filter, words, page)
+        : await this.searchInDatabase(viewer.memberId, filter, words, page);
     return {
-      ids,
+      ...result,
       offset: page.offset,
-      totalCount,
-      hasNextPage: page.offset + ids.length < totalCount,
-      facets,
+      hasNextPage: page.offset + result.ids.length < result.totalCount,
     };
   }
 
-  /** Facet counts: each facet with every filter except its own selection. */
+  private async searchInMemory(
+    viewerId: string,
+    filter: SearchFilter,
+    words: string[],
+    page: { first: number; offset: number },
+  ): Promise<Pick<SearchPage, 'ids' | 'totalCount' | 'facets'>> {
+    const index = await this.memory.current();
+    const prepared = index.prepare(
+      filter,
+      words,
+      filter.sharesLanguageWithMe ? index.languagesOf(viewerId) : null,
+    );
+    return { ...index.page(prepared, page.first, page.offset), facets: index.facets(prepared) };
+  }
+
+  private async searchInDatabase(
+    viewerId: string,
+    filter: SearchFilter,
+    words: string[],
+    page: { first: number; offset: number },
+  ): Promise<Pick<SearchPage, 'ids' | 'totalCount' | 'facets'>> {
+    const myLanguages = filter.sharesLanguageWithMe ? await this.languagesOf(viewerId) : null;
+    const { ids, totalCount } = await this.page(filter, words, myLanguages, page);
+    return { ids, totalCount, facets: await this.facets(filter, words, myLanguages) };
+  }
+
+  /** Database engine: facet counts, each facet with every filter except its own selection. */
   async facets(
     filter: SearchFilter,
     words: string[],
@@ -116,7 +118,10 @@ export class PractitionerSearchService {
     return facets;
   }
 
-  /** The page of ids and the total. Plain filters page in SQL; text and language pairing rank in TypeScript. */
+  /**
+   * Database engine: the page of ids and the total. Plain filters page in SQL; text and language pairing rank in
+   * TypeScript.
+   */
   async page(
     filter: SearchFilter,
     words: string[],
@@ -294,9 +299,7 @@ export class PractitionerSearchService {
       const query = among.clone().select('p.member_id');
       add(await this.facetQuery(facet, query.getQuery(), query.getParameters(), filter).getRawMany());
     }
-    return [...totals]
-      .map(([code, count]) => ({ code, count }))
-      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+    return [...totals].map(([code, count]) => ({ code, count })).sort(byCountThenCode);
   }
 
   private facetQuery(
@@ -341,7 +344,7 @@ export class PractitionerSearchService {
   }
 
   /** The caller's languages at WORKING or better, with their rank. */
-  private async languagesOf(memberId: string): Promise<Map<string, number>> {
+  async languagesOf(memberId: string): Promise<Map<string, number>> {
     const rows = await this.dataSource
       .getRepository(PractitionerLanguageEntity)
       .findBy({ practitionerId: memberId });
@@ -392,9 +395,4 @@ export class PractitionerSearchService {
       throw DomainException.badInput('The search has invalid fields.', fields);
     }
   }
-}
-
-/** Byte order, as the databases' ORDER BY on display_name (SQLite BINARY, PostgreSQL "C") compares. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -37,20 +37,25 @@ export function withinOneEdit(a: string, b: string): boolean {
   return lengthGap > 0 ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function tier(
-  word: string,
-  candidates: string[],
-  weights: { exact: number; prefix: number; fuzzy: number },
-): number {
+export type TierWeights = { readonly exact: number; readonly prefix: number; readonly fuzzy: number };
+
+/** How well one profile word matches one query word: exact, prefix, one typo (long words only), or 0. */
+export function wordTier(word: string, candidate: string, weights: TierWeights): number {
+  if (candidate === word) {
+    return weights.exact;
+  }
+  if (candidate.startsWith(word)) {
+    return weights.prefix;
+  }
+  return word.length >= FUZZY_MIN_LENGTH && withinOneEdit(word, candidate) ? weights.fuzzy : 0;
+}
+
+function tier(word: string, candidates: string[], weights: TierWeights): number {
   let best = 0;
   for (const candidate of candidates) {
-    if (candidate === word) {
-      return weights.exact;
-    }
-    if (candidate.startsWith(word)) {
-      best = Math.max(best, weights.prefix);
-    } else if (best < weights.fuzzy && word.length >= FUZZY_MIN_LENGTH && withinOneEdit(word, candidate)) {
-      best = weights.fuzzy;
+    best = Math.max(best, wordTier(word, candidate, weights));
+    if (best === weights.exact) {
+      break;
     }
   }
   return best;

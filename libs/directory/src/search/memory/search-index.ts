@@ -1,0 +1,709 @@
+import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../../reference/languages';
+import { parseSearchKey } from '../fold';
+import { FUZZY_MIN_LENGTH, SCORES, withinOneEdit, wordTier } from '../scorer';
+import {
+  byCountThenCode,
+  compareText,
+  FACETS,
+  SHARED_LEVEL_MIN,
+  type Facet,
+  type FacetCount,
+  type SearchFacets,
+  type SearchFilter,
+} from '../search.types';
+import {
+  andInto,
+  clearBit,
+  count,
+  countAnd,
+  forEachSet,
+  grown,
+  hasBit,
+  orInto,
+  setBit,
+  wordsFor,
+  type Bits,
+} from './bitset';
+
+/** One vetted member's searchable profile, as loaded from the database. */
+export interface IndexedPractitioner {
+  id: string;
+  displayName: string;
+  searchKey: string;
+  country: string;
+  agencyType: string | null;
+  available24x7: boolean;
+  /** When the vetting lapses (epoch ms); null: it does not. */
+  vettedUntil: number | null;
+  /** Language code → LANGUAGE_LEVEL_RANK of the level. */
+  languages: Map<string, number>;
+  expertise: string[];
+  competences: string[];
+}
+
+interface Entry extends IndexedPractitioner {
+  names: string[];
+  other: string[];
+}
+
+/** Slots holding a vocabulary word, as a name word and as an agency/position word. */
+interface Posting {
+  names: number[];
+  other: number[];
+}
+
+/** A query made ready for `page` and `facets`; valid until the next `prepare` (it shares the index's scratch). */
+export interface PreparedQuery {
+  readonly words: string[];
+  readonly sharesLanguage: boolean;
+  readonly minLanguageRank: number;
+  /** Every filter and the text: the result set. */
+  readonly matches: Bits;
+  /** Active, 24x7, text, competences and language pairing: everything facets never drop. */
+  readonly rest: Bits;
+  /** Each facet's own selection (absent: no selection). */
+  readonly selections: Partial<Record<Facet, Bits>>;
+  /** Slots sharing a language with the caller where both have at least FLUENT / NATIVE. */
+  readonly sharedAt: { fluent: Bits; native: Bits } | null;
+}
+
+const MAX_RANK = LANGUAGE_LEVEL_RANK[LanguageLevel.NATIVE];
+const SHARED_RANK = LANGUAGE_LEVEL_RANK[SHARED_LEVEL_MIN];
+/** Sort keys pack (primary, rank) into one double: rank below 2^21, primary below 2^15. */
+const RANK_BITS = 2 ** 21;
+const PRIMARY_LIMIT = 2 ** 15;
+const MAX_SLOTS = RANK_BITS;
+
+/**
+ * The directory search in memory: one slot per vetted member, a bit set per filter value (country, agency type,
+ * language at each level, expertise, competence, 24x7, unexpired), and a posting list per folded vocabulary word.
+ * Filters and facet counts are word-wide AND/OR/popcount over the bit sets; text goes through the vocabulary
+ * (a sorted array for prefixes, a one-deletion map for typos) and the shared scorer's `wordTier`, so the matches and
+ * their order are exactly those of the database engine. Writes are rare and cost O(n) at worst (sorted inserts).
+ */
+export class SearchIndex {
+  private slotCount = 0;
+  private capacity = 0;
+  private entries: (Entry | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+
+  private unexpired: Bits = new Uint32Array(0);
+  private always: Bits = new Uint32Array(0);
+  private readonly countries = new Map<string, Bits>();
+  private readonly agencyTypes = new Map<string, Bits>();
+  private readonly expertise = new Map<string, Bits>();
+  private readonly competences = new Map<string, Bits>();
+  /** Per language, index r: members with that language at rank r or better (index 0 unused). */
+  private readonly languages = new Map<string, Bits[]>();
+  private nextExpiry = Infinity;
+
+  private byName: number[] = [];
+  private byId: number[] = [];
+  private nameRank = new Int32Array(0);
+  private idRank = new Int32Array(0);
+  private ranksFresh = true;
+
+  private readonly postings = new Map<string, Posting>();
+  private vocabulary: string[] = [];
+  private readonly deletions = new Map<string, string[]>();
+  private bulk = false;
+
+  private readonly scratch = new Map<string, Bits>();
+  private stamp = new Uint32Array(0);
+  private best = new Int32Array(0);
+  private score = new Int32Array(0);
+  private generation = 0;
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /** Replaces the whole content (one sort at the end instead of sorted inserts). */
+  load(rows: Iterable<IndexedPractitioner>, now = Date.now()): void {
+    this.bulk = true;
+    try {
+      for (const row of rows) {
+        this.remove(row.id);
+        this.add(row, now);
+      }
+    } finally {
+      this.bulk = false;
+    }
+    const live = this.entries.flatMap((entry, slot) => (entry ? [slot] : []));
+    this.byName = live.sort(this.compareByName);
+    this.byId = [...live].sort(this.compareById);
+    this.vocabulary = [...this.postings.keys()].sort(compareText);
+    this.ranksFresh = false;
+  }
+
+  /** Adds or replaces one member. */
+  upsert(row: IndexedPractitioner, now = Date.now()): void {
+    this.remove(row.id);
+    this.add(row, now);
+  }
+
+  /** Drops a member (not vetted any more, or gone). */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) {
+      return;
+    }
+    const entry = this.entries[slot] as Entry;
+    if (!this.bulk) {
+      this.byName.splice(this.positionOf(this.byName, slot, this.compareByName), 1);
+      this.byId.splice(this.positionOf(this.byId, slot, this.compareById), 1);
+      this.ranksFresh = false;
+    }
+    for (const bits of this.bitsOf(entry)) {
+      clearBit(bits, slot);
+    }
+    clearBit(this.unexpired, slot);
+    for (const word of entry.names) {
+      removeValue(this.postings.get(word)?.names, slot);
+    }
+    for (const word of entry.other) {
+      removeValue(this.postings.get(word)?.other, slot);
+    }
+    this.entries[slot] = undefined;
+    this.slotOf.delete(id);
+    this.free.push(slot);
+  }
+
+  /** Languages of a member at WORKING or better (code → rank), for language pairing. */
+  languagesOf(id: string): Map<string, number> {
+    const slot = this.slotOf.get(id);
+    const languages = slot === undefined ? undefined : this.entries[slot]?.languages;
+    return new Map([...(languages ?? [])].filter(([, rank]) => rank >= SHARED_RANK));
+  }
+
+  prepare(
+    filter: SearchFilter,
+    words: string[],
+    myLanguages: Map<string, number> | null,
+    now = Date.now(),
+  ): PreparedQuery {
+    this.expire(now);
+    const minLanguageRank = LANGUAGE_LEVEL_RANK[filter.minLanguageLevel ?? LanguageLevel.BASIC];
+    const rest = this.bits('rest');
+    rest.set(this.unexpired);
+    if (filter.available24x7) {
+      andInto(rest, this.always);
+    }
+    if (words.length > 0) {
+      andInto(rest, this.matchText(words));
+    }
+    if (filter.competences?.length) {
+      andInto(
+        rest,
+        this.union('competences', filter.competences, (code) => this.competences.get(code)),
+      );
+    }
+    let sharedAt: PreparedQuery['sharedAt'] = null;
+    if (myLanguages) {
+      const mine = [...myLanguages];
+      const at = (rank: number, name: string) =>
+        this.union(name, mine, ([code, level]) =>
+          level >= rank ? this.languages.get(code)?.[rank] : undefined,
+        );
+      andInto(rest, at(SHARED_RANK, 'shared'));
+      sharedAt = {
+        fluent: at(LANGUAGE_LEVEL_RANK[LanguageLevel.FLUENT], 'sharedFluent'),
+        native: at(MAX_RANK, 'sharedNative'),
+      };
+    }
+    const selections: PreparedQuery['selections'] = {};
+    if (filter.countries?.length) {
+      selections.countries = this.union('countries', filter.countries, (code) => this.countries.get(code));
+    }
+    if (filter.agencyTypes?.length) {
+      selections.agencyTypes = this.union('agencyTypes', filter.agencyTypes, (type) =>
+        this.agencyTypes.get(type),
+      );
+    }
+    if (filter.languages?.length) {
+      selections.languages = this.union(
+        'languages',
+        filter.languages,
+        (code) => this.languages.get(code)?.[minLanguageRank],
+      );
+    }
+    if (filter.expertise?.length) {
+      selections.expertise = this.union('expertise', filter.expertise, (code) => this.expertise.get(code));
+    }
+    const matches = this.bits('matches');
+    matches.set(rest);
+    for (const selection of Object.values(selections)) {
+      andInto(matches, selection);
+    }
+    return {
+      words,
+      sharesLanguage: myLanguages !== null,
+      minLanguageRank,
+      matches,
+      rest,
+      selections,
+      sharedAt,
+    };
+  }
+
+  /**
+   * The page of ids: by name when nothing ranks (no text, no pairing); otherwise text score, then best shared
+   * language, then name (no text) or id — the database engine's order.
+   */
+  page(query: PreparedQuery, first: number, offset: number): { ids: string[]; totalCount: number } {
+    const totalCount = count(query.matches);
+    const wanted = Math.min(offset + first, totalCount);
+    if (wanted <= offset) {
+      return { ids: [], totalCount };
+    }
+    if (query.words.length === 0 && !query.sharesLanguage) {
+      const ids: string[] = [];
+      let seen = 0;
+      for (const slot of this.byName) {
+        if (hasBit(query.matches, slot)) {
+          if (seen >= offset) {
+            ids.push((this.entries[slot] as Entry).id);
+            if (ids.length === first) {
+              break;
+            }
+          }
+          seen += 1;
+        }
+      }
+      return { ids, totalCount };
+    }
+    this.refreshRanks();
+    const order = query.words.length > 0 ? this.byId : this.byName;
+    const ranks = query.words.length > 0 ? this.idRank : this.nameRank;
+    const { sharedAt } = query;
+    const heap = new TopK(wanted);
+    forEachSet(query.matches, (slot) => {
+      const shared = sharedAt
+        ? hasBit(sharedAt.native, slot)
+          ? MAX_RANK
+          : hasBit(sharedAt.fluent, slot)
+            ? MAX_RANK - 1
+            : SHARED_RANK
+        : 0;
+      const primary = (query.words.length > 0 ? this.score[slot] : 0) * 8 + shared;
+      heap.offer((PRIMARY_LIMIT - primary) * RANK_BITS + ranks[slot]);
+    });
+    const ids = heap
+      .sorted()
+      .slice(offset)
+      .map((key) => (this.entries[order[key % RANK_BITS]] as Entry).id);
+    return { ids, totalCount };
+  }
+
+  /** Counts per value of each facet, over the matches of every filter except the facet's own selection. */
+  facets(query: PreparedQuery): SearchFacets {
+    const facets = {} as SearchFacets;
+    const among = this.bits('facet');
+    for (const facet of FACETS) {
+      among.set(query.rest);
+      for (const other of FACETS) {
+        const selection = query.selections[other];
+        if (other !== facet && selection) {
+          andInto(among, selection);
+        }
+      }
+      const counts: FacetCount[] = [];
+      for (const [code, bits] of this.valuesOf(facet, query.minLanguageRank)) {
+        const total = countAnd(among, bits);
+        if (total > 0) {
+          counts.push({ code, count: total });
+        }
+      }
+      facets[facet] = counts.sort(byCountThenCode);
+    }
+    return facets;
+  }
+
+  private *valuesOf(facet: Facet, minLanguageRank: number): Iterable<[string, Bits]> {
+    switch (facet) {
+      case 'countries':
+        yield* this.countries;
+        break;
+      case 'agencyTypes':
+        yield* this.agencyTypes;
+        break;
+      case 'expertise':
+        yield* this.expertise;
+        break;
+      case 'languages':
+        for (const [code, levels] of this.languages) {
+          yield [code, levels[minLanguageRank]];
+        }
+        break;
+    }
+  }
+
+  /** Slots whose key matches every word (scores left in `this.score`), as a bit set. */
+  private matchText(words: string[]): Bits {
+    let current: number[] | null = null;
+    for (const word of words) {
+      const generation = this.nextGeneration();
+      const touched: number[] = [];
+      const visit = (slots: number[], score: number) => {
+        for (const slot of slots) {
+          if (this.stamp[slot] !== generation) {
+            this.stamp[slot] = generation;
+            this.best[slot] = score;
+            touched.push(slot);
+          } else if (score > this.best[slot]) {
+            this.best[slot] = score;
+          }
+        }
+      };
+      for (const candidate of this.vocabularyFor(word)) {
+        const posting = this.postings.get(candidate) as Posting;
+        const asName = wordTier(word, candidate, SCORES.name);
+        if (asName > 0) {
+          visit(posting.names, asName);
+          visit(posting.other, wordTier(word, candidate, SCORES.other));
+        }
+      }
+      if (current === null) {
+        current = touched;
+        for (const slot of touched) {
+          this.score[slot] = this.best[slot];
+        }
+      } else {
+        const next: number[] = [];
+        for (const slot of current) {
+          if (this.stamp[slot] === generation) {
+            this.score[slot] += this.best[slot];
+            next.push(slot);
+          }
+        }
+        current = next;
+      }
+      if (current.length === 0) {
+        break;
+      }
+    }
+    const text = this.bits('text');
+    text.fill(0);
+    for (const slot of current ?? []) {
+      setBit(text, slot);
+    }
+    return text;
+  }
+
+  /** Vocabulary words that can match `word`: every word it prefixes, and (long words) those one edit away. */
+  private vocabularyFor(word: string): string[] {
+    const found: string[] = [];
+    for (let i = lowerBound(this.vocabulary, word); i < this.vocabulary.length; i += 1) {
+      if (!this.vocabulary[i].startsWith(word)) {
+        break;
+      }
+      found.push(this.vocabulary[i]);
+    }
+    if (word.length >= FUZZY_MIN_LENGTH) {
+      const near = new Set<string>();
+      for (const key of [word, ...deletionsOf(word)]) {
+        for (const candidate of this.deletions.get(key) ?? []) {
+          if (!candidate.startsWith(word) && withinOneEdit(word, candidate)) {
+            near.add(candidate);
+          }
+        }
+      }
+      found.push(...near);
+    }
+    return found;
+  }
+
+  private add(row: IndexedPractitioner, now: number): void {
+    const slot = this.free.pop() ?? this.allocate();
+    const { names, other } = parseSearchKey(row.searchKey);
+    const entry: Entry = { ...row, names, other };
+    this.entries[slot] = entry;
+    this.slotOf.set(row.id, slot);
+    for (const bits of this.bitsOf(entry, true)) {
+      setBit(bits, slot);
+    }
+    if (row.vettedUntil === null || row.vettedUntil > now) {
+      setBit(this.unexpired, slot);
+      if (row.vettedUntil !== null) {
+        this.nextExpiry = Math.min(this.nextExpiry, row.vettedUntil);
+      }
+    }
+    for (const word of names) {
+      this.posting(word).names.push(slot);
+    }
+    for (const word of other) {
+      this.posting(word).other.push(slot);
+    }
+    if (!this.bulk) {
+      this.byName.splice(lowerBoundBy(this.byName, slot, this.compareByName), 0, slot);
+      this.byId.splice(lowerBoundBy(this.byId, slot, this.compareById), 0, slot);
+      this.ranksFresh = false;
+    }
+  }
+
+  /** The bit sets an entry belongs to (created on first use when `create`), except `unexpired`. */
+  private bitsOf(entry: Entry, create = false): Bits[] {
+    const of = (map: Map<string, Bits>, key: string): Bits[] => {
+      let bits = map.get(key);
+      if (!bits && create) {
+        bits = new Uint32Array(wordsFor(this.capacity));
+        map.set(key, bits);
+      }
+      return bits ? [bits] : [];
+    };
+    const result: Bits[] = [
+      ...of(this.countries, entry.country),
+      ...(entry.agencyType ? of(this.agencyTypes, entry.agencyType) : []),
+      ...entry.expertise.flatMap((code) => of(this.expertise, code)),
+      ...entry.competences.flatMap((code) => of(this.competences, code)),
+    ];
+    if (entry.available24x7) {
+      result.push(this.always);
+    }
+    for (const [code, rank] of entry.languages) {
+      let levels = this.languages.get(code);
+      if (!levels && create) {
+        levels = Array.from({ length: MAX_RANK + 1 }, () => new Uint32Array(wordsFor(this.capacity)));
+        this.languages.set(code, levels);
+      }
+      result.push(...(levels?.slice(1, rank + 1) ?? []));
+    }
+    return result;
+  }
+
+  private posting(word: string): Posting {
+    let posting = this.postings.get(word);
+    if (!posting) {
+      posting = { names: [], other: [] };
+      this.postings.set(word, posting);
+      if (!this.bulk) {
+        this.vocabulary.splice(lowerBound(this.vocabulary, word), 0, word);
+      }
+      if (word.length >= FUZZY_MIN_LENGTH - 1) {
+        for (const key of [word, ...deletionsOf(word)]) {
+          const words = this.deletions.get(key);
+          if (words) {
+            words.push(word);
+          } else {
+            this.deletions.set(key, [word]);
+          }
+        }
+      }
+    }
+    return posting;
+  }
+
+  private allocate(): number {
+    const slot = this.slotCount;
+    if (slot >= MAX_SLOTS) {
+      throw new Error(`The search index holds at most ${MAX_SLOTS} practitioners`);
+    }
+    this.slotCount += 1;
+    if (slot >= this.capacity) {
+      this.grow(Math.max(1024, this.capacity * 2));
+    }
+    return slot;
+  }
+
+  private grow(capacity: number): void {
+    const words = wordsFor(capacity);
+    this.capacity = capacity;
+    this.unexpired = grown(this.unexpired, words);
+    this.always = grown(this.always, words);
+    for (const map of [this.countries, this.agencyTypes, this.expertise, this.competences]) {
+      for (const [key, bits] of map) {
+        map.set(key, grown(bits, words));
+      }
+    }
+    for (const [code, levels] of this.languages) {
+      this.languages.set(
+        code,
+        levels.map((bits) => grown(bits, words)),
+      );
+    }
+    this.scratch.clear();
+    const stamp = new Uint32Array(capacity);
+    stamp.set(this.stamp);
+    this.stamp = stamp;
+    this.best = new Int32Array(capacity);
+    this.score = new Int32Array(capacity);
+    this.nameRank = new Int32Array(capacity);
+    this.idRank = new Int32Array(capacity);
+    this.ranksFresh = false;
+  }
+
+  /** Re-evaluates vetting expiry once the earliest known expiry has passed. */
+  private expire(now: number): void {
+    if (now < this.nextExpiry) {
+      return;
+    }
+    this.nextExpiry = Infinity;
+    this.entries.forEach((entry, slot) => {
+      if (!entry) {
+        return;
+      }
+      if (entry.vettedUntil === null || entry.vettedUntil > now) {
+        setBit(this.unexpired, slot);
+        if (entry.vettedUntil !== null) {
+          this.nextExpiry = Math.min(this.nextExpiry, entry.vettedUntil);
+        }
+      } else {
+        clearBit(this.unexpired, slot);
+      }
+    });
+  }
+
+  private refreshRanks(): void {
+    if (this.ranksFresh) {
+      return;
+    }
+    this.byName.forEach((slot, rank) => (this.nameRank[slot] = rank));
+    this.byId.forEach((slot, rank) => (this.idRank[slot] = rank));
+    this.ranksFresh = true;
+  }
+
+  /** A scratch bit set (reused across queries) set to the union of the values' bit sets. */
+  private union<T>(name: string, values: T[], bitsFor: (value: T) => Bits | undefined): Bits {
+    const target = this.bits(name);
+    target.fill(0);
+    for (const value of values) {
+      const bits = bitsFor(value);
+      if (bits) {
+        orInto(target, bits);
+      }
+    }
+    return target;
+  }
+
+  private bits(name: string): Bits {
+    let bits = this.scratch.get(name);
+    if (!bits) {
+      bits = new Uint32Array(wordsFor(this.capacity));
+      this.scratch.set(name, bits);
+    }
+    return bits;
+  }
+
+  private nextGeneration(): number {
+    this.generation += 1;
+    if (this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    return this.generation;
+  }
+
+  private positionOf(order: number[], slot: number, compare: (a: number, b: number) => number): number {
+    const position = lowerBoundBy(order, slot, compare);
+    if (order[position] !== slot) {
+      throw new Error('Search index order is inconsistent');
+    }
+    return position;
+  }
+
+  private readonly compareByName = (a: number, b: number): number => {
+    const x = this.entries[a] as Entry;
+    const y = this.entries[b] as Entry;
+    return compareText(x.displayName, y.displayName) || compareText(x.id, y.id);
+  };
+
+  private readonly compareById = (a: number, b: number): number =>
+    compareText((this.entries[a] as Entry).id, (this.entries[b] as Entry).id);
+}
+
+/** Keeps the k smallest keys offered (a bounded max-heap). */
+class TopK {
+  private readonly heap: Float64Array;
+  private size = 0;
+
+  constructor(private readonly k: number) {
+    this.heap = new Float64Array(k);
+  }
+
+  offer(key: number): void {
+    const heap = this.heap;
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent] >= key) {
+          break;
+        }
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = key;
+      return;
+    }
+    if (key >= heap[0]) {
+      return;
+    }
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.k) {
+        break;
+      }
+      const right = left + 1;
+      const larger = right < this.k && heap[right] > heap[left] ? right : left;
+      if (heap[larger] <= key) {
+        break;
+      }
+      heap[i] = heap[larger];
+      i = larger;
+    }
+    heap[i] = key;
+  }
+
+  sorted(): number[] {
+    return Array.from(this.heap.subarray(0, this.size)).sort((a, b) => a - b);
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < word.length; i += 1) {
+    result.push(word.slice(0, i) + word.slice(i + 1));
+  }
+  return result;
+}
+
+function removeValue(values: number[] | undefined, value: number): void {
+  const at = values?.indexOf(value) ?? -1;
+  if (at >= 0) {
+    (values as number[]).splice(at, 1);
+  }
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+function lowerBoundBy(sorted: number[], slot: number, compare: (a: number, b: number) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compare(sorted[mid], slot) < 0) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
