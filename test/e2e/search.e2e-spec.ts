@@ -125,6 +125,7 @@ const TABLE: [query: string, expected: string[][]][] = [
   ['Бекмұханова', [['aigul']]],
   ['Bekmuhanova', [['aigul']]],
   ['Bekmukhanov', [['aigul']]],
+  ['Бекмук', [['aigul']]],
   ['Khan', [['imran']]],
   ['خان', [['imran']]],
   ['Imran Khan', [['imran']]],

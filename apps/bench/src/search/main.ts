@@ -8,7 +8,8 @@ import { Client } from 'pg';
  * `npm run bench:search` — see docs/BENCHMARKS.md. Environment:
  *   BENCH_PG=1          run on PostgreSQL (DATABASE_URL, or the one in .services.env) instead of SQLite
  *   BENCH_SMOKE=1       small sizes; checks results, not speed (CI)
- *   BENCH_PRACTITIONERS / BENCH_QUERIES / BENCH_SECONDS / BENCH_RATE override the sizes
+ *   BENCH_PRACTITIONERS / BENCH_QUERIES / BENCH_COMPARE / BENCH_SECONDS / BENCH_RATE override the sizes
+ *                       (BENCH_COMPARE: queries also run on the database engine, which must answer the same)
  * The database decides entity column types at import time, so the environment is set before the rest loads.
  */
 async function main(): Promise<void> {
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     dialect: postgres ? 'postgres' : 'sqlite',
     practitioners: Number(process.env.BENCH_PRACTITIONERS ?? (smoke ? 2000 : 100_000)),
     queries: Number(process.env.BENCH_QUERIES ?? (smoke ? 100 : 2000)),
+    compare: Number(process.env.BENCH_COMPARE ?? (smoke ? 100 : 200)),
     seconds: Number(process.env.BENCH_SECONDS ?? (smoke ? 2 : 10)),
     rate: Number(process.env.BENCH_RATE ?? (smoke ? 50 : 200)),
   });

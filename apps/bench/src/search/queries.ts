@@ -61,6 +61,9 @@ export function makeQueries(people: GeneratedPractitioner[], count: number): Ben
     if (random() < 0.05) {
       filter.available24x7 = true;
     }
+    if (random() < 0.1) {
+      filter.sharesLanguageWithMe = true;
+    }
     return filter;
   };
   const queries: BenchQuery[] = [];

@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { loadConfiguration } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { foldWords, MAX_QUERY_WORDS, PractitionerSearchService } from '@app/directory';
+import { foldWords, MAX_QUERY_WORDS, PractitionerSearchService, SearchIndexService } from '@app/directory';
 import { AccessTokenService, SessionEntity } from '@app/identity';
 import { openLoop } from '../common/open-loop';
 import { percentiles, round } from '../common/stats';
@@ -23,6 +23,8 @@ export interface SearchBenchSettings {
   dialect: 'sqlite' | 'postgres';
   practitioners: number;
   queries: number;
+  /** Queries also run on the database engine, which must answer the same. */
+  compare: number;
   seconds: number;
   rate: number;
 }
@@ -124,32 +126,65 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
   log(`  generated in ${round((Date.now() - startedAt) / 1000, 1)} s`);
   const queries = makeQueries(people, settings.queries);
 
-  // 2. In process: the page of ids and the facets, timed separately.
+  // 2. In process: the memory engine's page of ids and facets, timed separately; the database engine side by side
+  //    on the first queries, which must give the same answers.
   const context = await NestFactory.createApplicationContext(BenchSearchModule, { logger: ['error'] });
   const search = context.get(PractitionerSearchService);
+  const indexes = context.get(SearchIndexService);
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const buildStarted = performance.now();
+  const index = await indexes.current();
+  const buildMs = performance.now() - buildStarted;
+  global.gc?.();
+  const indexMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  log(`  index built in ${round(buildMs / 1000, 2)} s, ≈ ${round(indexMb, 0)} MB of heap`);
+  const myLanguages = index.languagesOf(viewerId);
   const pageTimes: number[] = [];
   const facetTimes: number[] = [];
   const byKind = new Map<string, number[]>();
   let missed = 0;
-  for (const [index, query] of [...queries, ...queries.slice(0, 50)].entries()) {
+  for (const [position, query] of [...queries.slice(0, 50), ...queries].entries()) {
     const words = foldWords(query.filter.text).slice(0, MAX_QUERY_WORDS);
+    const mine = query.filter.sharesLanguageWithMe ? myLanguages : null;
     const t0 = performance.now();
-    const page = await search.page(query.filter, words, null, { first: 20, offset: 0 });
+    const current = await indexes.current();
+    const page = current.page(current.prepare(query.filter, words, mine), 20, 0);
     const t1 = performance.now();
-    await search.facets(query.filter, words, null);
+    current.facets(current.prepare(query.filter, words, mine));
     const t2 = performance.now();
-    if (index < 50) {
-      continue; // warm-up (the first 50 are measured again at the end)
+    if (position < 50) {
+      continue; // warm-up
     }
     pageTimes.push(t1 - t0);
     facetTimes.push(t2 - t1);
     byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), t1 - t0]);
     if (query.expectId && !page.ids.includes(query.expectId) && page.totalCount <= 20) {
       missed += 1;
+      const viaDatabase = await search.inDatabase(viewerId, query.filter, words, { first: 20, offset: 0 });
+      log(
+        `  ! ${JSON.stringify(query)} found ${JSON.stringify(page)}; database ${JSON.stringify(viaDatabase.ids)}`,
+      );
+    }
+  }
+  const databaseTimes: number[] = [];
+  for (const query of queries.slice(0, settings.compare)) {
+    const words = foldWords(query.filter.text).slice(0, MAX_QUERY_WORDS);
+    const pageOf = { first: 20, offset: 0 };
+    const t0 = performance.now();
+    const viaDatabase = await search.inDatabase(viewerId, query.filter, words, pageOf);
+    databaseTimes.push(performance.now() - t0);
+    const viaMemory = await search.inMemory(viewerId, query.filter, words, pageOf);
+    if (JSON.stringify(viaMemory) !== JSON.stringify(viaDatabase)) {
+      throw new Error(`The engines disagree on ${JSON.stringify(query.filter)}`);
     }
   }
   await context.close();
-  const inProcess = { page: percentiles(pageTimes), facets: percentiles(facetTimes) };
+  const inProcess = {
+    page: percentiles(pageTimes),
+    facets: percentiles(facetTimes),
+    database: percentiles(databaseTimes),
+  };
   log(
     `  in-process page of ids: p50 ${round(inProcess.page.p50, 3)} ms, p99 ${round(inProcess.page.p99, 3)} ms`,
   );
@@ -162,6 +197,9 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
       `    ${kind.padEnd(13)} page p50 ${round(stats.p50, 3)} ms, p99 ${round(stats.p99, 3)} ms (${stats.n})`,
     );
   }
+  log(
+    `  database engine (page + facets, ${databaseTimes.length} queries, same answers): p50 ${round(inProcess.database.p50, 1)} ms, p99 ${round(inProcess.database.p99, 1)} ms`,
+  );
   if (missed > 0) {
     throw new Error(`${missed} name queries did not find the practitioner they were made from`);
   }
@@ -261,7 +299,10 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
       practitioners: settings.practitioners,
       queries: settings.queries,
+      index: { buildSeconds: round(buildMs / 1000, 2), heapMb: round(indexMb, 0) },
       inProcess: {
+        databaseEngineP50: round(inProcess.database.p50, 1),
+        databaseEngineP99: round(inProcess.database.p99, 1),
         pageP50: round(inProcess.page.p50, 3),
         pageP99: round(inProcess.page.p99, 3),
         facetsP50: round(inProcess.facets.p50, 3),

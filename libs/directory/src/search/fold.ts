@@ -24,6 +24,26 @@ const RULES: [RegExp, string][] = [
   [/(.)\1+/g, '$1'],
 ];
 
+/**
+ * The letter groups the rules above rewrite, with what they finally become (zh → j → i). A query typed up to the middle of one ("Бело" of
+ * "Белоусова", folded "belusova") needs its end read both ways; see `prefixForms` in the scorer. A test keeps this
+ * list in step with RULES.
+ */
+export const DIGRAPH_FOLDS: readonly [string, string][] = [
+  ['dzh', 'i'],
+  ['zh', 'i'],
+  ['kh', 'h'],
+  ['sch', 's'],
+  ['sh', 's'],
+  ['tch', 'c'],
+  ['ch', 'c'],
+  ['ts', 'c'],
+  ['ph', 'f'],
+  ['gh', 'g'],
+  ['ck', 'k'],
+  ['ou', 'u'],
+];
+
 /** One name part (or query word) folded; '' when nothing searchable remains. */
 export function foldToken(token: string): string {
   let folded = anyAscii(token.normalize('NFKC'))

@@ -1,5 +1,5 @@
-import { searchKeyFor } from './fold';
-import { candidatePieces, scoreKey, SCORES, withinOneEdit } from './scorer';
+import { DIGRAPH_FOLDS, foldToken, foldWords, searchKeyFor } from './fold';
+import { candidatePieces, prefixForms, scoreKey, SCORES, withinOneEdit } from './scorer';
 
 const key = searchKeyFor({
   displayName: 'Erkin Yuldashev',
@@ -50,5 +50,31 @@ describe(candidatePieces.name, () => {
     }
     expect(candidatePieces('iu')).toEqual([' iu']);
     expect(candidatePieces('rahimi')).toEqual(['rahimi']);
+  });
+});
+
+describe(prefixForms.name, () => {
+  const belousova = searchKeyFor({
+    displayName: 'Olga Belousova',
+    nativeName: 'Ольга Белоусова',
+    nameVariants: [],
+    position: null,
+    agencyName: null,
+  });
+
+  it('should read a query that stops inside a folded letter group both ways', () => {
+    expect(prefixForms('belo')).toEqual(['belo', 'belu']);
+    expect(prefixForms('bekmuk')).toContain('bekmuh');
+    expect(prefixForms('er')).toEqual(['er']);
+    expect(scoreKey(foldWords('Бело'), belousova)).toBe(SCORES.name.prefix);
+    expect(scoreKey(foldWords('Belou'), belousova)).toBe(SCORES.name.prefix);
+    expect(scoreKey(foldWords('Bela'), belousova)).toBeNull();
+    expect(candidatePieces('belo')).toEqual(['belo', 'belu']);
+  });
+
+  it('should keep DIGRAPH_FOLDS in step with the folding rules', () => {
+    for (const [group, folded] of DIGRAPH_FOLDS) {
+      expect(foldToken(`a${group}a`)).toBe(`a${folded}a`);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { parseSearchKey } from './fold';
+import { DIGRAPH_FOLDS, parseSearchKey } from './fold';
 
 /**
  * The one scorer both databases share: the index only proposes candidates, this decides what matches and in which
@@ -12,6 +12,8 @@ export const SCORES = {
 
 /** One typo is tolerated from this length on (the candidate pieces below need it). */
 export const FUZZY_MIN_LENGTH = 7;
+/** Query words this long or longer also match through `prefixForms`. */
+export const PREFIX_FORMS_MIN_LENGTH = 3;
 /** Queries are cut to this many words. */
 export const MAX_QUERY_WORDS = 6;
 
@@ -39,21 +41,53 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 export type TierWeights = { readonly exact: number; readonly prefix: number; readonly fuzzy: number };
 
-/** How well one profile word matches one query word: exact, prefix, one typo (long words only), or 0. */
-export function wordTier(word: string, candidate: string, weights: TierWeights): number {
+/**
+ * The prefixes a query word stands for: itself and, when it ends partway through a letter group the folding rewrites,
+ * the rewritten form ("belo" typed towards "belousova" → "belu", since the key holds "belusova").
+ */
+export function prefixForms(word: string): string[] {
+  const forms = [word];
+  if (word.length < PREFIX_FORMS_MIN_LENGTH) {
+    return forms;
+  }
+  for (const [group, folded] of DIGRAPH_FOLDS) {
+    for (let cut = 1; cut < group.length; cut += 1) {
+      if (word.endsWith(group.slice(0, cut))) {
+        const form = `${word.slice(0, -cut)}${folded}`.replace(/(.)\1+/g, '$1');
+        if (!forms.includes(form)) {
+          forms.push(form);
+        }
+      }
+    }
+  }
+  return forms;
+}
+
+/**
+ * How well one profile word matches one query word: exact, prefix (of any of the word's `prefixForms`), one typo
+ * (long words only), or 0.
+ */
+export function wordTier(
+  word: string,
+  candidate: string,
+  weights: TierWeights,
+  forms: readonly string[] = [word],
+): number {
   if (candidate === word) {
     return weights.exact;
   }
-  if (candidate.startsWith(word)) {
-    return weights.prefix;
+  for (const form of forms) {
+    if (candidate.startsWith(form)) {
+      return weights.prefix;
+    }
   }
   return word.length >= FUZZY_MIN_LENGTH && withinOneEdit(word, candidate) ? weights.fuzzy : 0;
 }
 
-function tier(word: string, candidates: string[], weights: TierWeights): number {
+function tier(word: string, forms: string[], candidates: string[], weights: TierWeights): number {
   let best = 0;
   for (const candidate of candidates) {
-    best = Math.max(best, wordTier(word, candidate, weights));
+    best = Math.max(best, wordTier(word, candidate, weights, forms));
     if (best === weights.exact) {
       break;
     }
@@ -66,7 +100,8 @@ export function scoreKey(words: string[], key: string): number | null {
   const { names, other } = parseSearchKey(key);
   let total = 0;
   for (const word of words) {
-    const best = Math.max(tier(word, names, SCORES.name), tier(word, other, SCORES.other));
+    const forms = prefixForms(word);
+    const best = Math.max(tier(word, forms, names, SCORES.name), tier(word, forms, other, SCORES.other));
     if (best === 0) {
       return null;
     }
@@ -78,7 +113,8 @@ export function scoreKey(words: string[], key: string): number | null {
 /**
  * Substrings a candidate's key must contain for `word` to have any chance of matching: the word itself (exact and
  * prefix matches contain it); for fuzzy-eligible words, either half survives a single edit (the right half is taken
- * one letter later so an adjacent transposition across the middle is covered). Words under 3 letters can only match
+ * one letter later so an adjacent transposition across the middle is covered; the left half is also in every prefix
+ * form). Shorter words need one of their prefix forms. Words under 3 letters can only match
  * as a word prefix, so they come back with a leading space.
  */
 export function candidatePieces(word: string): string[] {
@@ -86,7 +122,7 @@ export function candidatePieces(word: string): string[] {
     return [` ${word}`];
   }
   if (word.length < FUZZY_MIN_LENGTH) {
-    return [word];
+    return prefixForms(word);
   }
   const half = Math.floor(word.length / 2);
   return [word.slice(0, half), word.slice(half + 1)];

@@ -1,6 +1,6 @@
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../../reference/languages';
 import { parseSearchKey } from '../fold';
-import { FUZZY_MIN_LENGTH, SCORES, withinOneEdit, wordTier } from '../scorer';
+import { FUZZY_MIN_LENGTH, prefixForms, SCORES, withinOneEdit, wordTier } from '../scorer';
 import {
   byCountThenCode,
   compareText,
@@ -360,12 +360,13 @@ export class SearchIndex {
           }
         }
       };
-      for (const candidate of this.vocabularyFor(word)) {
+      const forms = prefixForms(word);
+      for (const candidate of this.vocabularyFor(word, forms)) {
         const posting = this.postings.get(candidate) as Posting;
-        const asName = wordTier(word, candidate, SCORES.name);
+        const asName = wordTier(word, candidate, SCORES.name, forms);
         if (asName > 0) {
           visit(posting.names, asName);
-          visit(posting.other, wordTier(word, candidate, SCORES.other));
+          visit(posting.other, wordTier(word, candidate, SCORES.other, forms));
         }
       }
       if (current === null) {
@@ -395,25 +396,28 @@ export class SearchIndex {
     return text;
   }
 
-  /** Vocabulary words that can match `word`: every word it prefixes, and (long words) those one edit away. */
-  private vocabularyFor(word: string): string[] {
+  /**
+   * Vocabulary words that can match `word`: every word one of its prefix forms begins, and (long words) those one
+   * edit away. Duplicates are harmless (scores are maxima).
+   */
+  private vocabularyFor(word: string, forms: string[]): string[] {
     const found: string[] = [];
-    for (let i = lowerBound(this.vocabulary, word); i < this.vocabulary.length; i += 1) {
-      if (!this.vocabulary[i].startsWith(word)) {
-        break;
+    for (const form of forms) {
+      for (let i = lowerBound(this.vocabulary, form); i < this.vocabulary.length; i += 1) {
+        if (!this.vocabulary[i].startsWith(form)) {
+          break;
+        }
+        found.push(this.vocabulary[i]);
       }
-      found.push(this.vocabulary[i]);
     }
     if (word.length >= FUZZY_MIN_LENGTH) {
-      const near = new Set<string>();
       for (const key of [word, ...deletionsOf(word)]) {
         for (const candidate of this.deletions.get(key) ?? []) {
           if (!candidate.startsWith(word) && withinOneEdit(word, candidate)) {
-            near.add(candidate);
+            found.push(candidate);
           }
         }
       }
-      found.push(...near);
     }
     return found;
   }
