@@ -47,10 +47,19 @@ function start(
   env: Record<string, string>,
   ready: RegExp,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+      script,
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   pin(child.pid ?? 0, cpus().length - 1);
   let output = '';
   return new Promise((resolvePort, reject) => {
