@@ -34,3 +34,19 @@ export function UuidPrimaryColumn(options: Pick<ColumnOptions, 'name' | 'comment
 function uuidType(): Pick<ColumnOptions, 'type' | 'length'> {
   return isPostgres() ? { type: 'uuid' } : { type: 'varchar', length: 36 };
 }
+
+/** A timestamp read by a raw query: PostgreSQL gives a Date, SQLite TypeORM's UTC `YYYY-MM-DD HH:MM:SS.SSS` text. */
+export function readTimestamp(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+/** A JSON column read by a raw query: jsonb arrives parsed, SQLite text does not. */
+export function readJson<T>(value: T | string | null | undefined): T | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}

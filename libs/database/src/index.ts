@@ -3,6 +3,7 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './migrations';
 export * from './preflight';
+export * from './raw-query';
 export * from './typeorm-logger';
 export * from './transaction.module';
 export * from './transaction.service';

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { ServerConfig } from '@app/config';
@@ -29,7 +30,9 @@ export function graphqlOptions(server: ServerConfig, loaders: DirectoryLoaderFac
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: armor.plugins,
+    // Answers are per viewer and never cached by HTTP caches; without the cache-control plugin Apollo does not wrap
+    // every field resolver to compute cache hints.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins],
     validationRules: armor.validationRules,
     formatError: formatGraphQLError,
     // One set of DataLoaders per request: batching within it, no cache shared between viewers.

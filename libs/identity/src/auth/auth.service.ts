@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
-import { TransactionService } from '@app/database';
+import { rawQuery, readJson, readTimestamp, TransactionService } from '@app/database';
 import type { Actor } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
@@ -186,21 +186,34 @@ export class AuthService {
   /** Access token → the actor, re-read from the database: a revoked session or a suspended member fails at once. */
   async authenticate(accessToken: string): Promise<Actor> {
     const claims = this.tokens.verify(accessToken);
-    const [session, member] = await Promise.all([
-      this.dataSource.getRepository(SessionEntity).findOneBy({ id: claims.sid, memberId: claims.sub }),
-      this.dataSource.getRepository(MemberEntity).findOneBy({ id: claims.sub }),
-    ]);
-    if (!session || !member || session.revokedAt !== null || CANNOT_SIGN_IN.has(member.status)) {
+    // Every request: one hand-written statement (TypeORM's builder and hydration cost more than the query).
+    const [row] = await rawQuery<{
+      id: string;
+      role: MemberEntity['role'];
+      status: MemberStatus;
+      coordinatorCountries: string[] | string | null;
+      vettedUntil: Date | string | null;
+      totpEnabledAt: Date | string | null;
+      revokedAt: Date | string | null;
+    }>(
+      this.dataSource,
+      `SELECT m.id, m.role, m.status, m.coordinator_countries AS "coordinatorCountries",
+         m.vetted_until AS "vettedUntil", m.totp_enabled_at AS "totpEnabledAt", s.revoked_at AS "revokedAt"
+       FROM session s JOIN member m ON m.id = s.member_id
+       WHERE s.id = :sid AND s.member_id = :sub`,
+      { sid: claims.sid, sub: claims.sub },
+    );
+    if (!row || row.revokedAt !== null || CANNOT_SIGN_IN.has(row.status)) {
       throw DomainException.unauthenticated('This session has ended. Sign in again.');
     }
     return {
-      memberId: member.id,
-      sessionId: session.id,
-      role: member.role,
-      status: member.status,
-      coordinatorCountries: member.coordinatorCountries,
-      vettedUntil: member.vettedUntil,
-      totpEnabled: member.totpEnabledAt !== null,
+      memberId: row.id,
+      sessionId: claims.sid,
+      role: row.role,
+      status: row.status,
+      coordinatorCountries: readJson<string[]>(row.coordinatorCountries) ?? [],
+      vettedUntil: readTimestamp(row.vettedUntil),
+      totpEnabled: row.totpEnabledAt !== null,
     };
   }
 

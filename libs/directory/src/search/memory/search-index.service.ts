@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { searchConfig, type SearchConfig } from '@app/config';
-import { TransactionService } from '@app/database';
+import { rawQuery, readTimestamp, TransactionService } from '@app/database';
 import { LANGUAGE_LEVEL_RANK, type LanguageLevel } from '../../reference/languages';
 import { SearchIndex, type IndexedPractitioner } from './search-index';
 
@@ -145,15 +145,15 @@ export class SearchIndexService {
 
   /** Searchable rows of vetted members: all of them, or those among `ids`. */
   private async load(ids: string[] | null): Promise<IndexedPractitioner[]> {
-    const rows: MemberRow[] = [];
-    const languages: { id: string; code: string; level: LanguageLevel }[] = [];
-    const expertise: { id: string; code: string }[] = [];
-    const competences: { id: string; code: string }[] = [];
+    let rows: MemberRow[] = [];
+    let languages: { id: string; code: string; level: LanguageLevel }[] = [];
+    let expertise: { id: string; code: string }[] = [];
+    let competences: { id: string; code: string }[] = [];
     for (const chunk of ids ? chunks(ids, CHUNK) : [null]) {
       const among = (column: string) => (chunk ? `WHERE ${column} IN (:...ids)` : '');
       const params = { ids: chunk };
-      rows.push(
-        ...(await this.query<MemberRow>(
+      rows = rows.concat(
+        await this.query<MemberRow>(
           `SELECT p.member_id AS id, p.display_name AS "displayName", p.search_key AS "searchKey",
              p.country AS country, p.available_24x7 AS "available24x7", a.type AS "agencyType",
              m.vetted_until AS "vettedUntil"
@@ -162,25 +162,25 @@ export class SearchIndexService {
            LEFT JOIN agency a ON a.id = p.agency_id
            ${among('p.member_id')}`,
           params,
-        )),
+        ),
       );
-      languages.push(
-        ...(await this.query<{ id: string; code: string; level: LanguageLevel }>(
+      languages = languages.concat(
+        await this.query<{ id: string; code: string; level: LanguageLevel }>(
           `SELECT practitioner_id AS id, language_code AS code, level FROM practitioner_language ${among('practitioner_id')}`,
           params,
-        )),
+        ),
       );
-      expertise.push(
-        ...(await this.query<{ id: string; code: string }>(
+      expertise = expertise.concat(
+        await this.query<{ id: string; code: string }>(
           `SELECT practitioner_id AS id, code FROM practitioner_expertise ${among('practitioner_id')}`,
           params,
-        )),
+        ),
       );
-      competences.push(
-        ...(await this.query<{ id: string; code: string }>(
+      competences = competences.concat(
+        await this.query<{ id: string; code: string }>(
           `SELECT practitioner_id AS id, code FROM practitioner_competence ${among('practitioner_id')}`,
           params,
-        )),
+        ),
       );
     }
     const byId = new Map<string, IndexedPractitioner>(
@@ -193,7 +193,7 @@ export class SearchIndexService {
           country: row.country,
           agencyType: row.agencyType,
           available24x7: Boolean(row.available24x7),
-          vettedUntil: toMillis(row.vettedUntil),
+          vettedUntil: readTimestamp(row.vettedUntil)?.getTime() ?? null,
           languages: new Map(),
           expertise: [],
           competences: [],
@@ -213,8 +213,7 @@ export class SearchIndexService {
   }
 
   private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [statement, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return this.dataSource.query<T[]>(statement, values);
+    return rawQuery<T>(this.dataSource, sql, params);
   }
 }
 
@@ -224,12 +223,4 @@ function chunks<T>(items: T[], size: number): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
-}
-
-/** PostgreSQL gives Dates; SQLite gives TypeORM's UTC `YYYY-MM-DD HH:MM:SS.SSS` text. */
-function toMillis(value: Date | string | null): number | null {
-  if (value === null) {
-    return null;
-  }
-  return value instanceof Date ? value.getTime() : Date.parse(`${value.replace(' ', 'T')}Z`);
 }
