@@ -8,7 +8,13 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { loadConfiguration } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { foldWords, MAX_QUERY_WORDS, PractitionerSearchService, SearchIndexService } from '@app/directory';
+import {
+  foldWords,
+  MAX_QUERY_WORDS,
+  PractitionerSearchService,
+  SearchIndexService,
+  type SearchFilter,
+} from '@app/directory';
 import { AccessTokenService, SessionEntity } from '@app/identity';
 import { openLoop } from '../common/open-loop';
 import { percentiles, round } from '../common/stats';
@@ -152,6 +158,7 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
   const pageTimes: number[] = [];
   const facetTimes: number[] = [];
   const byKind = new Map<string, number[]>();
+  const slowest: { ms: number; filter: SearchFilter; totalCount: number }[] = [];
   let missed = 0;
   for (const [position, query] of [...queries.slice(0, 50), ...queries].entries()) {
     const words = foldWords(query.filter.text).slice(0, MAX_QUERY_WORDS);
@@ -167,6 +174,8 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
     }
     pageTimes.push(t1 - t0);
     facetTimes.push(t2 - t1);
+    slowest.push({ ms: t1 - t0, filter: query.filter, totalCount: page.totalCount });
+    slowest.sort((a, b) => b.ms - a.ms).splice(5);
     byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), t1 - t0]);
     if (query.expectId && !page.ids.includes(query.expectId) && page.totalCount <= 20) {
       missed += 1;
@@ -205,6 +214,9 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
     log(
       `    ${kind.padEnd(13)} page p50 ${round(stats.p50, 3)} ms, p99 ${round(stats.p99, 3)} ms (${stats.n})`,
     );
+  }
+  for (const slow of slowest) {
+    log(`    slow: ${round(slow.ms, 3)} ms, ${slow.totalCount} found, ${JSON.stringify(slow.filter)}`);
   }
   log(
     `  database engine (page + facets, ${databaseTimes.length} queries, same answers): p50 ${round(inProcess.database.p50, 1)} ms, p99 ${round(inProcess.database.p99, 1)} ms`,

@@ -113,6 +113,7 @@ export class SearchIndex {
   private stamp = new Uint32Array(0);
   private best = new Int32Array(0);
   private score = new Int32Array(0);
+  private matched = new Int32Array(0);
   private generation = 0;
 
   get size(): number {
@@ -343,55 +344,57 @@ export class SearchIndex {
     }
   }
 
-  /** Slots whose key matches every word (scores left in `this.score`), as a bit set. */
+  /**
+   * Slots whose key matches every word (their total left in `this.score`), as a bit set. Allocation-free: the first
+   * word's matches go to a preallocated list, later words only stamp their matches and the list is compacted in place.
+   */
   private matchText(words: string[]): Bits {
-    let current: number[] | null = null;
-    for (const word of words) {
+    const { stamp, best, score, matched } = this;
+    let count = 0;
+    for (const [index, word] of words.entries()) {
       const generation = this.nextGeneration();
-      const touched: number[] = [];
-      const visit = (slots: number[], score: number) => {
-        for (const slot of slots) {
-          if (this.stamp[slot] !== generation) {
-            this.stamp[slot] = generation;
-            this.best[slot] = score;
-            touched.push(slot);
-          } else if (score > this.best[slot]) {
-            this.best[slot] = score;
-          }
-        }
-      };
       const forms = prefixForms(word);
       for (const candidate of this.vocabularyFor(word, forms)) {
         const posting = this.postings.get(candidate) as Posting;
         const asName = wordTier(word, candidate, SCORES.name, forms);
-        if (asName > 0) {
-          visit(posting.names, asName);
-          visit(posting.other, wordTier(word, candidate, SCORES.other, forms));
+        if (asName === 0) {
+          continue;
         }
-      }
-      if (current === null) {
-        current = touched;
-        for (const slot of touched) {
-          this.score[slot] = this.best[slot];
-        }
-      } else {
-        const next: number[] = [];
-        for (const slot of current) {
-          if (this.stamp[slot] === generation) {
-            this.score[slot] += this.best[slot];
-            next.push(slot);
+        for (const [slots, tier] of [
+          [posting.names, asName],
+          [posting.other, wordTier(word, candidate, SCORES.other, forms)],
+        ] as const) {
+          for (let i = 0; i < slots.length; i += 1) {
+            const slot = slots[i];
+            if (stamp[slot] !== generation) {
+              stamp[slot] = generation;
+              best[slot] = tier;
+              if (index === 0) {
+                matched[count++] = slot;
+              }
+            } else if (tier > best[slot]) {
+              best[slot] = tier;
+            }
           }
         }
-        current = next;
       }
-      if (current.length === 0) {
+      let kept = 0;
+      for (let i = 0; i < count; i += 1) {
+        const slot = matched[i];
+        if (stamp[slot] === generation) {
+          score[slot] = index === 0 ? best[slot] : score[slot] + best[slot];
+          matched[kept++] = slot;
+        }
+      }
+      count = kept;
+      if (count === 0) {
         break;
       }
     }
     const text = this.bits('text');
     text.fill(0);
-    for (const slot of current ?? []) {
-      setBit(text, slot);
+    for (let i = 0; i < count; i += 1) {
+      setBit(text, matched[i]);
     }
     return text;
   }
@@ -536,6 +539,7 @@ export class SearchIndex {
     this.stamp = stamp;
     this.best = new Int32Array(capacity);
     this.score = new Int32Array(capacity);
+    this.matched = new Int32Array(capacity);
     this.nameRank = new Int32Array(capacity);
     this.idRank = new Int32Array(capacity);
     this.ranksFresh = false;
