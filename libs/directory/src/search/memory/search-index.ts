@@ -41,10 +41,11 @@ export interface IndexedPractitioner {
   competences: string[];
 }
 
-interface Entry extends IndexedPractitioner {
-  names: string[];
-  other: string[];
-}
+/**
+ * What a slot keeps besides its bits: order keys, the key (for posting removal) and the vetting end. Filter values
+ * live only in the bit sets, which keeps the index at a few hundred bytes per member.
+ */
+type Entry = Pick<IndexedPractitioner, 'id' | 'displayName' | 'searchKey' | 'vettedUntil'>;
 
 /** Slots holding a vocabulary word, as a name word and as an agency/position word. */
 interface Posting {
@@ -160,14 +161,14 @@ export class SearchIndex {
       this.byId.splice(this.positionOf(this.byId, slot, this.compareById), 1);
       this.ranksFresh = false;
     }
-    for (const bits of this.bitsOf(entry)) {
+    for (const bits of this.allBits()) {
       clearBit(bits, slot);
     }
-    clearBit(this.unexpired, slot);
-    for (const word of entry.names) {
+    const { names, other } = parseSearchKey(entry.searchKey);
+    for (const word of names) {
       removeValue(this.postings.get(word)?.names, slot);
     }
-    for (const word of entry.other) {
+    for (const word of other) {
       removeValue(this.postings.get(word)?.other, slot);
     }
     this.entries[slot] = undefined;
@@ -178,8 +179,19 @@ export class SearchIndex {
   /** Languages of a member at WORKING or better (code → rank), for language pairing. */
   languagesOf(id: string): Map<string, number> {
     const slot = this.slotOf.get(id);
-    const languages = slot === undefined ? undefined : this.entries[slot]?.languages;
-    return new Map([...(languages ?? [])].filter(([, rank]) => rank >= SHARED_RANK));
+    const languages = new Map<string, number>();
+    if (slot === undefined) {
+      return languages;
+    }
+    for (const [code, levels] of this.languages) {
+      for (let rank = MAX_RANK; rank >= SHARED_RANK; rank -= 1) {
+        if (hasBit(levels[rank], slot)) {
+          languages.set(code, rank);
+          break;
+        }
+      }
+    }
+    return languages;
   }
 
   prepare(
@@ -428,10 +440,14 @@ export class SearchIndex {
   private add(row: IndexedPractitioner, now: number): void {
     const slot = this.free.pop() ?? this.allocate();
     const { names, other } = parseSearchKey(row.searchKey);
-    const entry: Entry = { ...row, names, other };
-    this.entries[slot] = entry;
+    this.entries[slot] = {
+      id: row.id,
+      displayName: row.displayName,
+      searchKey: row.searchKey,
+      vettedUntil: row.vettedUntil,
+    };
     this.slotOf.set(row.id, slot);
-    for (const bits of this.bitsOf(entry, true)) {
+    for (const bits of this.bitsFor(row)) {
       setBit(bits, slot);
     }
     if (row.vettedUntil === null || row.vettedUntil > now) {
@@ -453,15 +469,27 @@ export class SearchIndex {
     }
   }
 
-  /** The bit sets an entry belongs to (created on first use when `create`), except `unexpired`. */
-  private bitsOf(entry: Entry, create = false): Bits[] {
+  /** Every bit set a slot can be in (to clear a removed slot). */
+  private *allBits(): Iterable<Bits> {
+    yield this.unexpired;
+    yield this.always;
+    for (const map of [this.countries, this.agencyTypes, this.expertise, this.competences]) {
+      yield* map.values();
+    }
+    for (const levels of this.languages.values()) {
+      yield* levels;
+    }
+  }
+
+  /** The bit sets a member belongs to (created on first use), except `unexpired`. */
+  private bitsFor(entry: IndexedPractitioner): Bits[] {
     const of = (map: Map<string, Bits>, key: string): Bits[] => {
       let bits = map.get(key);
-      if (!bits && create) {
+      if (!bits) {
         bits = new Uint32Array(wordsFor(this.capacity));
         map.set(key, bits);
       }
-      return bits ? [bits] : [];
+      return [bits];
     };
     const result: Bits[] = [
       ...of(this.countries, entry.country),
@@ -474,11 +502,11 @@ export class SearchIndex {
     }
     for (const [code, rank] of entry.languages) {
       let levels = this.languages.get(code);
-      if (!levels && create) {
+      if (!levels) {
         levels = Array.from({ length: MAX_RANK + 1 }, () => new Uint32Array(wordsFor(this.capacity)));
         this.languages.set(code, levels);
       }
-      result.push(...(levels?.slice(1, rank + 1) ?? []));
+      result.push(...levels.slice(1, rank + 1));
     }
     return result;
   }
