@@ -74,6 +74,8 @@ const SHARED_RANK = LANGUAGE_LEVEL_RANK[SHARED_LEVEL_MIN];
 const RANK_BITS = 2 ** 21;
 const PRIMARY_LIMIT = 2 ** 15;
 const MAX_SLOTS = RANK_BITS;
+/** A result counts as dense (name-order walk) above 1 / DENSE_RATIO of the members. */
+const DENSE_RATIO = 16;
 
 /**
  * The directory search in memory: one slot per vetted member, a bit set per filter value (country, agency type,
@@ -274,7 +276,8 @@ export class SearchIndex {
     if (wanted <= offset) {
       return { ids: [], totalCount };
     }
-    if (query.words.length === 0 && !query.sharesLanguage) {
+    // Plain filters matching many members: walk the name order and stop at the page. Sparse ones: rank the matches.
+    if (query.words.length === 0 && !query.sharesLanguage && totalCount * DENSE_RATIO >= this.size) {
       const ids: string[] = [];
       let seen = 0;
       for (const slot of this.byName) {
