@@ -3,7 +3,7 @@
 const { join } = require('node:path');
 
 const root = __dirname;
-const libs = ['common', 'config', 'database', 'directory', 'identity', 'realtime'];
+const libs = ['common', 'config', 'database', 'directory', 'identity', 'messaging', 'realtime'];
 
 const base = {
   rootDir: root,

@@ -7,6 +7,7 @@ import { TEST_TMP_DIR } from '../utils/template-database';
 import { API_CLI, API_MAIN, CHAT_MAIN, runNode, STACK_LINE, startNode } from '../utils/processes';
 import { TransactionService } from '@app/database';
 import { AuditAction, AuditService, MemberEntity, MemberRole, MemberStatus } from '@app/identity';
+import { createDevice } from '../factories/device.factory';
 import { createMember } from '../factories/member.factory';
 import { disableAuditGuards } from '../utils/audit';
 import { openSession } from '../utils/sessions';
@@ -25,6 +26,9 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+// Each test starts built processes (1–2 s each): the default 5 s is too tight on a loaded 2-core machine.
+jest.setTimeout(30_000);
 
 describe('booting the built apps', () => {
   const dir = join(TEST_TMP_DIR, `boot-${randomBytes(4).toString('hex')}`);
@@ -228,8 +232,9 @@ describe('booting the built apps', () => {
       const dataSource = await connectDataSource(database.config);
       const member = await createMember(dataSource);
       const { accessToken: token } = await openSession(dataSource, member);
+      const { id: deviceId } = await createDevice(dataSource, member.id);
       await dataSource.destroy();
-      const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { token } });
+      const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { token, deviceId } });
       try {
         await new Promise<void>((resolve, reject) => {
           socket.once('connect', resolve);

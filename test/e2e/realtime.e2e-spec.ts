@@ -2,6 +2,7 @@ import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { AccessTokenService, AuthService, MemberRole, MembershipService, SessionEntity } from '@app/identity';
+import { createDevice } from '../factories/device.factory';
 import { createMember } from '../factories/member.factory';
 import { openSession } from '../utils/sessions';
 
@@ -40,14 +41,24 @@ describe('chat gateway handshake (embedded in the API)', () => {
   afterAll(() => api.close());
 
   /** A signed-in member's access token. */
-  async function token(): Promise<{ accessToken: string; sessionId: string; memberId: string }> {
+  async function token(): Promise<{
+    accessToken: string;
+    sessionId: string;
+    memberId: string;
+    deviceId: string;
+  }> {
     const member = await createMember(api.dataSource);
-    return { ...(await openSession(api.dataSource, member, api.config.auth)), memberId: member.id };
+    const device = await createDevice(api.dataSource, member.id);
+    return {
+      ...(await openSession(api.dataSource, member, api.config.auth)),
+      memberId: member.id,
+      deviceId: device.id,
+    };
   }
 
   it('should accept a valid access token from handshake.auth and answer session:ping', async () => {
-    const { accessToken, memberId } = await token();
-    const socket = open({ auth: { token: accessToken } });
+    const { accessToken, memberId, deviceId } = await token();
+    const socket = open({ auth: { token: accessToken, deviceId } });
     expect(await outcome(socket)).toEqual({ connected: true });
     const ack = await socket.timeout(2000).emitWithAck('session:ping', {});
     expect(ack).toMatchObject({ ok: true, memberId });
@@ -86,8 +97,8 @@ describe('chat gateway handshake (embedded in the API)', () => {
   );
 
   it('should drop a member’s sockets the moment their session is revoked', async () => {
-    const { accessToken, sessionId, memberId } = await token();
-    const socket = open({ auth: { token: accessToken } });
+    const { accessToken, sessionId, memberId, deviceId } = await token();
+    const socket = open({ auth: { token: accessToken, deviceId } });
     expect(await outcome(socket)).toEqual({ connected: true });
     const notice = new Promise((resolve) => socket.once('session:revoked', resolve));
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
@@ -99,8 +110,11 @@ describe('chat gateway handshake (embedded in the API)', () => {
   });
 
   it('should drop every socket of a member the moment they are suspended', async () => {
-    const { accessToken, memberId } = await token();
-    const sockets = [open({ auth: { token: accessToken } }), open({ auth: { token: accessToken } })];
+    const { accessToken, memberId, deviceId } = await token();
+    const sockets = [
+      open({ auth: { token: accessToken, deviceId } }),
+      open({ auth: { token: accessToken, deviceId } }),
+    ];
     for (const socket of sockets) {
       expect(await outcome(socket)).toEqual({ connected: true });
     }
@@ -113,19 +127,21 @@ describe('chat gateway handshake (embedded in the API)', () => {
       .authenticate((await openSession(api.dataSource, admin, api.config.auth)).accessToken);
     await api.app.get(MembershipService).suspend(adminActor, { memberId, reason: 'Under investigation' });
     expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
-    const again = await outcome(open({ auth: { token: accessToken } }));
+    const again = await outcome(open({ auth: { token: accessToken, deviceId } }));
     expect(again.connected).toBe(false);
   });
 
   it('should refuse a token in the query string', async () => {
-    const { accessToken } = await token();
+    const { accessToken, deviceId } = await token();
     const response = await request(api.app.getHttpServer())
       .get('/socket.io/')
       .query({ EIO: '4', transport: 'polling', token: accessToken });
     expect(response.status).toBe(403);
     expect(response.text).toContain('TOKEN_IN_QUERY');
 
-    const result = await outcome(open({ auth: { token: accessToken }, query: { token: accessToken } }));
+    const result = await outcome(
+      open({ auth: { token: accessToken, deviceId }, query: { token: accessToken } }),
+    );
     expect(result.connected).toBe(false);
   });
 
@@ -144,15 +160,16 @@ describe('chat gateway handshake (embedded in the API)', () => {
       .set('origin', 'http://localhost:3000');
     expect(own.status).toBe(200);
 
-    const { accessToken } = await token();
+    const { accessToken, deviceId } = await token();
     const result = await outcome(
-      open({ auth: { token: accessToken }, extraHeaders: { origin: 'https://evil.example' } }),
+      open({ auth: { token: accessToken, deviceId }, extraHeaders: { origin: 'https://evil.example' } }),
     );
     expect(result.connected).toBe(false);
   });
 
   it('should drop a socket that sends more than the buffer limit', async () => {
-    const socket = open({ auth: { token: (await token()).accessToken } });
+    const { accessToken, deviceId } = await token();
+    const socket = open({ auth: { token: accessToken, deviceId } });
     expect(await outcome(socket)).toEqual({ connected: true });
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     socket.emit('session:ping', { padding: 'x'.repeat(api.config.chat.maxHttpBufferSize + 1024) });

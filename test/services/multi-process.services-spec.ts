@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import { API_MAIN, CHAT_MAIN, startNode, STACK_LINE, type Running } from '../utils/processes';
 import { connectDataSource, createTestDatabase, type TestDatabase } from '../utils/test-database';
+import { createDevice } from '../factories/device.factory';
 import { createMember } from '../factories/member.factory';
 import { openSession } from '../utils/sessions';
 
@@ -90,12 +91,13 @@ describe('production layout: API and a standalone chat node as separate processe
     const dataSource = await connectDataSource(database.config);
     const member = await createMember(dataSource);
     const { accessToken } = await openSession(dataSource, member);
+    const { id: deviceId } = await createDevice(dataSource, member.id);
     await dataSource.destroy();
     const memberId = member.id;
     const socket = io(chatUrl, {
       transports: ['websocket'],
       reconnection: false,
-      auth: { token: accessToken },
+      auth: { token: accessToken, deviceId },
     });
     try {
       await new Promise<void>((resolve, reject) => {

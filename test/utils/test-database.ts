@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { DIRECTORY_ENTITIES } from '@app/directory';
+import { MESSAGING_ENTITIES } from '@app/messaging';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import {
   databaseConfigFor,
@@ -76,7 +77,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Every entity of the schema, for data sources opened by tests. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...DIRECTORY_ENTITIES, ...MESSAGING_ENTITIES];
 
 /** A TypeORM data source on an existing database (e.g. the one a spawned process uses). */
 export function connectDataSource(

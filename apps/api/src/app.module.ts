@@ -8,6 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { SeedModule } from '@app/database/seed';
 import { DirectoryLoaderFactory, DirectoryModule, SearchIndexService } from '@app/directory';
 import { IdentityModule } from '@app/identity';
+import { MessagingModule } from '@app/messaging';
 import { RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -21,6 +22,7 @@ import { API_RESOLVERS } from './schema';
     DatabaseModule,
     IdentityModule,
     DirectoryModule,
+    MessagingModule,
     SeedModule,
     HealthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

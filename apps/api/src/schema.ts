@@ -4,6 +4,8 @@ import { SearchResolver } from './directory/search.resolver';
 import { AuditResolver } from './identity/audit.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { MembershipResolver } from './identity/membership.resolver';
+import { ConversationResolver } from './messaging/conversation.resolver';
+import { DeviceResolver } from './messaging/device.resolver';
 import { ReferenceResolver } from './reference/reference.resolver';
 
 /** Every resolver of the API: the app mounts them and `npm run schema:print` builds the schema from them. */
@@ -15,4 +17,6 @@ export const API_RESOLVERS = [
   PractitionerResolver,
   ProfileResolver,
   SearchResolver,
+  ConversationResolver,
+  DeviceResolver,
 ];

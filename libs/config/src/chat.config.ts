@@ -25,6 +25,18 @@ class ChatEnv {
 
   @IsOptional()
   @IsInt()
+  @Min(256)
+  @Max(10_485_760)
+  CHAT_MAX_ENVELOPE_BYTES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  CHAT_TYPING_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @IsInt()
   @Min(1)
   @Max(10_000)
   CHAT_RATE_LIMIT_MESSAGES?: number;
@@ -49,6 +61,10 @@ export interface ChatConfig {
   /** Browser origins allowed to open a socket: the server's own origins on PORT plus CHAT_ALLOWED_ORIGINS. */
   allowedOrigins: string[];
   maxHttpBufferSize: number;
+  /** Largest message envelope (JSON bytes); below the socket frame limit so a refusal can be acknowledged. */
+  maxEnvelopeBytes: number;
+  /** At most one `typing` per conversation per socket in this interval is passed on. */
+  typingIntervalMs: number;
   rateLimit: { messages: number; windowMs: number };
 }
 
@@ -60,6 +76,8 @@ export const chatConfig = defineNamespace('chat', ChatEnv, (vars): ChatConfig =>
     path: '/socket.io',
     allowedOrigins: [...new Set([...own, ...(vars.CHAT_ALLOWED_ORIGINS ?? [])])],
     maxHttpBufferSize: vars.CHAT_MAX_HTTP_BUFFER_SIZE ?? 65_536,
+    maxEnvelopeBytes: vars.CHAT_MAX_ENVELOPE_BYTES ?? 60_000,
+    typingIntervalMs: vars.CHAT_TYPING_INTERVAL_MS ?? 1_000,
     rateLimit: {
       messages: vars.CHAT_RATE_LIMIT_MESSAGES ?? 20,
       windowMs: vars.CHAT_RATE_LIMIT_WINDOW_MS ?? 10_000,

@@ -1,23 +1,30 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
+  MessageBody,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { ExtendedError, Server, Socket } from 'socket.io';
 import { DomainException, ErrorCode } from '@app/common';
-import { AuthService, IdentityEvents } from '@app/identity';
+import { chatConfig, type ChatConfig } from '@app/config';
+import { AuthService, IdentityEvents, isActiveMember } from '@app/identity';
+import { DeviceService, MessageService, MessagingEvents, SYNC_LIMIT_MAX } from '@app/messaging';
+import { MessageReadDto, MessageSendDto, SyncDto, TypingDto, validPayload, validSince } from './chat.dtos';
 import {
   memberRoom,
   type Ack,
   type ClientToServerEvents,
+  type MessageNew,
   type ServerToClientEvents,
   type SocketData,
   type SocketPrincipal,
 } from './realtime.events';
+import { SocketLimits } from './socket-limits';
 
 export type ChatServer = Server<
   ClientToServerEvents,
@@ -32,24 +39,38 @@ export type ChatSocket = Socket<
   SocketData
 >;
 
+const DEFAULT_SYNC_LIMIT = 100;
+
 /**
  * The Socket.IO gateway shared by the API (embedded) and the standalone chat node. The handshake middleware
- * authenticates every socket before it connects; a connected socket joins its member room.
+ * authenticates every socket (token and device) before it connects; a connected socket joins its member room, where
+ * all member-addressed traffic goes. Every event is validated and authorized, and answers with a typed ack.
  */
 @WebSocketGateway()
 export class ChatGateway
-  implements OnGatewayInit<ChatServer>, OnGatewayConnection<ChatSocket>, OnModuleDestroy
+  implements
+    OnGatewayInit<ChatServer>,
+    OnGatewayConnection<ChatSocket>,
+    OnGatewayDisconnect<ChatSocket>,
+    OnModuleDestroy
 {
   private readonly logger = new Logger(ChatGateway.name);
-  private unsubscribe?: () => void;
+  private readonly subscriptions: (() => void)[] = [];
+  private readonly limits: SocketLimits;
 
   @WebSocketServer()
   server: ChatServer;
 
   constructor(
     private readonly auth: AuthService,
-    private readonly events: IdentityEvents,
-  ) {}
+    private readonly identityEvents: IdentityEvents,
+    private readonly devices: DeviceService,
+    private readonly messages: MessageService,
+    private readonly messagingEvents: MessagingEvents,
+    @Inject(chatConfig.KEY) chat: ChatConfig,
+  ) {
+    this.limits = new SocketLimits(chat);
+  }
 
   afterInit(server: ChatServer): void {
     server.use((socket, next) => {
@@ -61,40 +82,153 @@ export class ChatGateway
         .catch((error: unknown) => next(handshakeError(error)));
     });
     // Suspension, revocation, reset or sign-out: the member's sockets (of that session) drop at once.
-    this.unsubscribe = this.events.onSessionsRevoked(({ memberId, sessionId }) => {
-      for (const socket of server.of('/').sockets.values()) {
-        const principal = socket.data.principal;
-        if (principal?.memberId === memberId && (!sessionId || principal.sessionId === sessionId)) {
-          socket.emit('session:revoked', { reason: 'Your session has ended.' });
-          socket.disconnect(true);
-        }
-      }
-    });
+    this.subscriptions.push(
+      this.identityEvents.onSessionsRevoked(({ memberId, sessionId }) =>
+        this.disconnect(
+          (principal) => principal.memberId === memberId && (!sessionId || principal.sessionId === sessionId),
+          'Your session has ended.',
+        ),
+      ),
+      this.messagingEvents.onDeviceRevoked(({ deviceId }) =>
+        this.disconnect((principal) => principal.deviceId === deviceId, 'This device has been revoked.'),
+      ),
+      this.messagingEvents.onConversationUpdated(({ conversationId, memberIds, change }) => {
+        this.toMembers(memberIds).emit('conversation:updated', { conversationId, change });
+      }),
+    );
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe?.();
+    this.subscriptions.forEach((unsubscribe) => unsubscribe());
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {
     await socket.join(memberRoom(socket.data.principal.memberId));
-    this.logger.debug(`socket connected for member ${socket.data.principal.memberId}`);
   }
 
-  /** The access token from `handshake.auth.token` only; a token anywhere else is never read. */
-  private async authenticate(auth: Record<string, unknown> | undefined): Promise<SocketPrincipal> {
-    const token = auth?.token;
-    if (typeof token !== 'string' || token.length === 0) {
-      throw DomainException.unauthenticated('Send an access token in handshake.auth.token.');
-    }
-    const actor = await this.auth.authenticate(token);
-    return { memberId: actor.memberId, sessionId: actor.sessionId, role: actor.role };
+  handleDisconnect(socket: ChatSocket): void {
+    this.limits.forget(socket.id);
   }
 
   /** A round trip that proves the session is live (clients use it to measure latency). */
   @SubscribeMessage('session:ping')
   ping(@ConnectedSocket() socket: ChatSocket): Ack<{ memberId: string; serverTime: string }> {
     return { ok: true, memberId: socket.data.principal.memberId, serverTime: new Date().toISOString() };
+  }
+
+  /** Store (gap-free seq, durable commit), then ack, then deliver to every current participant's sockets. */
+  @SubscribeMessage('message:send')
+  send(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ messageId: string; seq: number; sentAt: string }>> {
+    return this.answer(socket, 'message:send', async (principal) => {
+      this.limits.send(socket.id);
+      const input = validPayload(MessageSendDto, payload);
+      const result = await this.messages.send(principal, input);
+      if (result.created) {
+        this.toMembers(result.recipients).emit('message:new', result.message);
+      }
+      return { messageId: result.message.messageId, seq: result.message.seq, sentAt: result.message.sentAt };
+    });
+  }
+
+  @SubscribeMessage('sync')
+  sync(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ messages: MessageNew[]; hasMore: boolean }>> {
+    return this.answer(socket, 'sync', async (principal) => {
+      const input = validPayload(SyncDto, payload);
+      const limit = Math.min(input.limit ?? DEFAULT_SYNC_LIMIT, SYNC_LIMIT_MAX);
+      const result = await this.messages.sync(principal.memberId, validSince(input.since), limit);
+      return { messages: result.messages, hasMore: result.hasMore };
+    });
+  }
+
+  @SubscribeMessage('message:read')
+  read(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ readSeq: number }>> {
+    return this.answer(socket, 'message:read', async (principal) => {
+      const input = validPayload(MessageReadDto, payload);
+      const result = await this.messages.markRead(principal.memberId, input);
+      if (result.changed) {
+        this.toMembers(result.recipients).emit('receipt', {
+          conversationId: input.conversationId.toLowerCase(),
+          memberId: principal.memberId,
+          readSeq: result.readSeq,
+        });
+      }
+      return { readSeq: result.readSeq };
+    });
+  }
+
+  /** Ephemeral: never stored; passed on at most once per CHAT_TYPING_INTERVAL_MS per conversation and socket. */
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack> {
+    return this.answer(socket, 'typing', async (principal) => {
+      const input = validPayload(TypingDto, payload);
+      const others = await this.messages.othersIn(principal.memberId, input.conversationId);
+      if (this.limits.typing(socket.id, input.conversationId, input.typing)) {
+        this.toMembers(others).emit('typing', {
+          conversationId: input.conversationId.toLowerCase(),
+          memberId: principal.memberId,
+          typing: input.typing,
+        });
+      }
+      return {};
+    });
+  }
+
+  /** Runs a handler and turns every outcome into an ack; unexpected errors are logged, never sent. */
+  private async answer<T extends object>(
+    socket: ChatSocket,
+    event: string,
+    work: (principal: SocketPrincipal) => Promise<T>,
+  ): Promise<Ack<T>> {
+    try {
+      this.limits.event(socket.id);
+      return { ok: true, ...(await work(socket.data.principal)) };
+    } catch (error) {
+      if (error instanceof DomainException) {
+        return { ok: false, error: error.toPayload() };
+      }
+      this.logger.error(`${event} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      return {
+        ok: false,
+        error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Something went wrong.' },
+      };
+    }
+  }
+
+  private toMembers(memberIds: string[]) {
+    return this.server.to(memberIds.map(memberRoom));
+  }
+
+  private disconnect(matches: (principal: SocketPrincipal) => boolean, reason: string): void {
+    for (const socket of this.server.of('/').sockets.values()) {
+      const principal = socket.data.principal;
+      if (principal && matches(principal)) {
+        socket.emit('session:revoked', { reason });
+        socket.disconnect(true);
+      }
+    }
+  }
+
+  /** The access token from `handshake.auth.token` only (never the query string), and the caller's own device. */
+  private async authenticate(auth: Record<string, unknown> | undefined): Promise<SocketPrincipal> {
+    const token = auth?.token;
+    if (typeof token !== 'string' || token.length === 0) {
+      throw DomainException.unauthenticated('Send an access token in handshake.auth.token.');
+    }
+    const actor = await this.auth.authenticate(token);
+    if (!isActiveMember(actor)) {
+      throw DomainException.forbidden('Only vetted members can use the chat.');
+    }
+    const device = await this.devices.requireUsable(actor.memberId, auth?.deviceId);
+    return { memberId: actor.memberId, sessionId: actor.sessionId, role: actor.role, deviceId: device.id };
   }
 }
 

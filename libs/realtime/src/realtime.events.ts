@@ -3,17 +3,58 @@ import type { ErrorPayload } from '@app/common';
 /** Every acknowledgement: `{ ok: true, … }` or `{ ok: false, error: { code, message } }`. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 
-/** Events a client may emit, with the acknowledgement each one gets. Later issues add the chat events here. */
+/** A stored message as every client receives it (`message:new`, `sync`). The envelope is opaque to the server. */
+export interface MessageNew {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  senderId: string;
+  senderDeviceId: string;
+  clientMessageId: string;
+  envelope: unknown;
+  sentAt: string;
+}
+
+export interface MessageSendPayload {
+  conversationId: string;
+  clientMessageId: string;
+  envelope: Record<string, unknown>;
+}
+
+export interface SyncPayload {
+  /** Last seq the client has, per conversation; conversations absent here start at 0. */
+  since: Record<string, number>;
+  limit?: number;
+}
+
+/** Events a client may emit, with the acknowledgement each one gets. */
 export interface ClientToServerEvents {
   'session:ping': (
     payload: unknown,
     ack: (response: Ack<{ memberId: string; serverTime: string }>) => void,
   ) => void;
+  'message:send': (
+    payload: MessageSendPayload,
+    ack: (response: Ack<{ messageId: string; seq: number; sentAt: string }>) => void,
+  ) => void;
+  sync: (
+    payload: SyncPayload,
+    ack: (response: Ack<{ messages: MessageNew[]; hasMore: boolean }>) => void,
+  ) => void;
+  'message:read': (
+    payload: { conversationId: string; seq: number },
+    ack: (response: Ack<{ readSeq: number }>) => void,
+  ) => void;
+  typing: (payload: { conversationId: string; typing: boolean }, ack: (response: Ack) => void) => void;
 }
 
 /** Events the server emits to a client. */
 export interface ServerToClientEvents {
   'session:revoked': (payload: { reason: string }) => void;
+  'message:new': (payload: MessageNew) => void;
+  receipt: (payload: { conversationId: string; memberId: string; readSeq: number }) => void;
+  typing: (payload: { conversationId: string; memberId: string; typing: boolean }) => void;
+  'conversation:updated': (payload: { conversationId: string; change: string }) => void;
 }
 
 /** Who a socket belongs to, set by the handshake. */
@@ -21,6 +62,7 @@ export interface SocketPrincipal {
   memberId: string;
   sessionId: string;
   role: string;
+  deviceId: string;
 }
 
 export interface SocketData {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { MessagingModule } from '@app/messaging';
 import { ChatGateway } from './chat.gateway';
 
 /** The socket transport: mounted by apps/api when CHAT_EMBEDDED=true, and by apps/chat always. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, MessagingModule],
   providers: [ChatGateway],
 })
 export class RealtimeModule {}

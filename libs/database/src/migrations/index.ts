@@ -3,6 +3,7 @@ import { CreatePractitionerProfiles1764400001000 } from './1764400001000-CreateP
 import { CreateIdentity1764500000000 } from './1764500000000-CreateIdentity';
 import { AddPractitionerSearch1764600000000 } from './1764600000000-AddPractitionerSearch';
 import { AddDirectoryChangeLog1764700000000 } from './1764700000000-AddDirectoryChangeLog';
+import { CreateMessaging1764800000000 } from './1764800000000-CreateMessaging';
 
 /** Every migration, in order. Each works on both dialects through `sqlDialect`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateIdentity1764500000000,
   AddPractitionerSearch1764600000000,
   AddDirectoryChangeLog1764700000000,
+  CreateMessaging1764800000000,
 ];

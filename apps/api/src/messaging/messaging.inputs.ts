@@ -1,0 +1,61 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { MAX_GROUP_SIZE, MAX_TITLE_LENGTH } from '@app/messaging';
+
+const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
+
+@InputType()
+export class CreateGroupConversationInput {
+  @Field()
+  @IsString()
+  @Length(1, MAX_TITLE_LENGTH)
+  title: string;
+
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_GROUP_SIZE - 1)
+  @IsUUID('all', { each: true })
+  memberIds: string[];
+}
+
+@InputType()
+export class AddParticipantsInput {
+  @Field(() => ID)
+  @IsUUID()
+  conversationId: string;
+
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_GROUP_SIZE)
+  @IsUUID('all', { each: true })
+  memberIds: string[];
+}
+
+@InputType()
+export class RemoveParticipantInput {
+  @Field(() => ID)
+  @IsUUID()
+  conversationId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  memberId: string;
+}
+
+@InputType()
+export class RegisterDeviceInput {
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @Field({ description: 'Ed25519 public key (32 bytes), base64' })
+  @Matches(PUBLIC_KEY, { message: 'identityKey must be a 32-byte public key in base64' })
+  identityKey: string;
+
+  @Field({ description: 'X25519 public key (32 bytes), base64' })
+  @Matches(PUBLIC_KEY, { message: 'encryptionKey must be a 32-byte public key in base64' })
+  encryptionKey: string;
+}

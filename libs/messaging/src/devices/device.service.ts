@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { DomainException } from '@app/common';
+import { TransactionService } from '@app/database';
+import { AccessPolicy, type Viewer } from '@app/identity';
+import { DeviceEntity } from '../entities/device.entity';
+import { MessagingEvents } from '../messaging-events';
+
+export interface RegisterDeviceInput {
+  name: string;
+  identityKey: string;
+  encryptionKey: string;
+}
+
+/** Devices per member: a member may register at most this many unrevoked ones. */
+export const MAX_DEVICES = 20;
+/** A 32-byte public key in standard base64. */
+const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
+
+/** Client devices and their public keys (stored as given; the E2EE issue uses them). */
+@Injectable()
+export class DeviceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly access: AccessPolicy,
+    private readonly events: MessagingEvents,
+  ) {}
+
+  async register(viewer: Viewer, input: RegisterDeviceInput): Promise<DeviceEntity> {
+    const actor = this.access.member(viewer);
+    const fields: Record<string, string[]> = {};
+    if (!PUBLIC_KEY.test(input.identityKey)) {
+      fields.identityKey = ['must be a 32-byte public key in base64'];
+    }
+    if (!PUBLIC_KEY.test(input.encryptionKey)) {
+      fields.encryptionKey = ['must be a 32-byte public key in base64'];
+    }
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 100) {
+      fields.name = ['must be 1 to 100 characters'];
+    }
+    if (Object.keys(fields).length > 0) {
+      throw DomainException.badInput('The device has invalid fields.', fields);
+    }
+    return this.transactions.run(async (manager) => {
+      const active = await manager.countBy(DeviceEntity, { memberId: actor.memberId, revokedAt: IsNull() });
+      if (active >= MAX_DEVICES) {
+        throw DomainException.badInput(`At most ${MAX_DEVICES} devices; revoke one first.`);
+      }
+      const device = Object.assign(new DeviceEntity(), {
+        id: randomUUID(),
+        memberId: actor.memberId,
+        name,
+        identityKey: input.identityKey,
+        encryptionKey: input.encryptionKey,
+        createdAt: new Date(),
+        revokedAt: null,
+      });
+      await manager.insert(DeviceEntity, device);
+      return device;
+    });
+  }
+
+  /** A member's unrevoked devices (their public keys), for any active member; the owner also sees revoked ones. */
+  async devices(viewer: Viewer, memberId: string): Promise<DeviceEntity[]> {
+    const actor = this.access.member(viewer);
+    const devices = await this.dataSource.getRepository(DeviceEntity).find({
+      where: actor.memberId === memberId ? { memberId } : { memberId, revokedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return devices;
+  }
+
+  /** Revokes one of the caller's own devices; its sockets are disconnected. */
+  async revoke(viewer: Viewer, deviceId: string): Promise<DeviceEntity> {
+    const actor = this.access.authenticated(viewer);
+    const device = await this.transactions.run(async (manager) => {
+      const found = await manager.findOneBy(DeviceEntity, { id: deviceId });
+      if (!found || found.memberId !== actor.memberId) {
+        throw DomainException.notFound('No such device of yours.');
+      }
+      if (!found.revokedAt) {
+        found.revokedAt = new Date();
+        await manager.update(DeviceEntity, { id: deviceId }, { revokedAt: found.revokedAt });
+      }
+      return found;
+    });
+    this.events.deviceRevoked({ memberId: device.memberId, deviceId: device.id });
+    return device;
+  }
+
+  /** For the socket handshake: the device must be the member's own and not revoked. */
+  async requireUsable(memberId: string, deviceId: unknown): Promise<DeviceEntity> {
+    if (typeof deviceId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deviceId)) {
+      throw DomainException.badInput(
+        'Name your device in handshake.auth.deviceId (registerDevice gives one).',
+      );
+    }
+    const device = await this.dataSource.getRepository(DeviceEntity).findOneBy({ id: deviceId });
+    if (!device || device.memberId !== memberId || device.revokedAt) {
+      throw DomainException.forbidden('This device is not yours or has been revoked.');
+    }
+    return device;
+  }
+}

@@ -1,0 +1,15 @@
+import { DomainException } from '@app/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Refuses a malformed id as BAD_USER_INPUT before it reaches the database (PostgreSQL would reject it as uuid). */
+export function requireUuid(value: unknown, field: string): string {
+  if (!isUuid(value)) {
+    throw DomainException.badInput(`${field} must be an id.`, { [field]: ['must be a UUID'] });
+  }
+  return value.toLowerCase();
+}

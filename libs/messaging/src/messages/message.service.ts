@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { DomainException, ErrorCode } from '@app/common';
+import { chatConfig, type ChatConfig } from '@app/config';
+import { TransactionService } from '@app/database';
+import { AccessPolicy, isActiveMember, MemberEntity, type Viewer } from '@app/identity';
+import { ConversationService } from '../conversations/conversation.service';
+import { ConversationEntity, ParticipantEntity } from '../entities/conversation.entity';
+import { DeviceEntity } from '../entities/device.entity';
+import { MessageEntity } from '../entities/message.entity';
+import { requireUuid } from '../ids';
+
+/** A stored message as clients receive it (`message:new`, `sync`, history). */
+export interface MessagePayload {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  senderId: string;
+  senderDeviceId: string;
+  clientMessageId: string;
+  envelope: unknown;
+  sentAt: string;
+}
+
+export interface SendInput {
+  conversationId: string;
+  clientMessageId: string;
+  envelope: unknown;
+}
+
+export interface SendResult {
+  message: MessagePayload;
+  /** False when this was a retry of an already stored message (nothing stored, nothing to deliver). */
+  created: boolean;
+  /** Current participants to deliver to. */
+  recipients: string[];
+}
+
+export const SYNC_LIMIT_MAX = 500;
+export const HISTORY_LIMIT_MAX = 100;
+const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function toPayload(message: MessageEntity): MessagePayload {
+  return {
+    conversationId: message.conversationId,
+    messageId: message.id,
+    seq: message.seq,
+    senderId: message.senderId,
+    senderDeviceId: message.senderDeviceId,
+    clientMessageId: message.clientMessageId,
+    envelope: JSON.parse(message.envelope) as unknown,
+    sentAt: message.sentAt.toISOString(),
+  };
+}
+
+/**
+ * Message delivery rules (docs/ARCHITECTURE.md, "Chat"): a message is stored with the next gap-free seq of its
+ * conversation in one transaction, acknowledged only after the commit, and delivered to current participants.
+ * `clientMessageId` (unique per sender) makes a retry return the first acknowledgement and store nothing.
+ */
+@Injectable()
+export class MessageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly conversations: ConversationService,
+    private readonly access: AccessPolicy,
+    @Inject(chatConfig.KEY) private readonly chat: ChatConfig,
+  ) {}
+
+  async send(sender: { memberId: string; deviceId: string }, input: SendInput): Promise<SendResult> {
+    const conversationId = requireUuid(input.conversationId, 'conversationId');
+    const clientMessageId = this.validClientMessageId(input.clientMessageId);
+    const envelope = this.validEnvelope(input.envelope);
+    try {
+      return await this.transactions.run(async (manager) => {
+        const retried = await this.previous(manager, sender.memberId, clientMessageId, conversationId);
+        if (retried) {
+          return { message: toPayload(retried), created: false, recipients: [] };
+        }
+        await this.conversations.requireParticipant(manager, sender.memberId, conversationId);
+        await this.requireActiveSender(manager, sender);
+        const now = new Date();
+        await manager.increment(ConversationEntity, { id: conversationId }, 'lastSeq', 1);
+        await manager.update(ConversationEntity, { id: conversationId }, { lastActivityAt: now });
+        const { lastSeq } = await manager.findOneByOrFail(ConversationEntity, { id: conversationId });
+        const message = Object.assign(new MessageEntity(), {
+          id: randomUUID(),
+          conversationId,
+          seq: lastSeq,
+          senderId: sender.memberId,
+          senderDeviceId: sender.deviceId,
+          clientMessageId,
+          envelope,
+          sentAt: now,
+        });
+        await manager.insert(MessageEntity, message);
+        // The sender has read their own message.
+        await manager.update(
+          ParticipantEntity,
+          { conversationId, memberId: sender.memberId },
+          { readSeq: lastSeq },
+        );
+        const recipients = await this.conversations.currentMemberIds(manager, conversationId);
+        return { message: toPayload(message), created: true, recipients };
+      });
+    } catch (error) {
+      // Two retries raced (PostgreSQL): the unique (sender, clientMessageId) kept the first; answer with it.
+      if (error instanceof QueryFailedError) {
+        const retried = await this.previous(
+          this.dataSource.manager,
+          sender.memberId,
+          clientMessageId,
+          conversationId,
+        );
+        if (retried) {
+          return { message: toPayload(retried), created: false, recipients: [] };
+        }
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Everything after the given seqs, in (conversation, seq) order, for every conversation the member is or was in
+   * (up to where they left); conversations absent from `since` start at 0.
+   */
+  async sync(
+    memberId: string,
+    since: Record<string, number>,
+    limit: number,
+  ): Promise<{ messages: MessagePayload[]; hasMore: boolean }> {
+    const participations = await this.dataSource.getRepository(ParticipantEntity).findBy({ memberId });
+    if (participations.length === 0) {
+      return { messages: [], hasMore: false };
+    }
+    const qb = this.dataSource.getRepository(MessageEntity).createQueryBuilder('m');
+    participations
+      .sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1))
+      .forEach((row, i) => {
+        const after = since[row.conversationId] ?? 0;
+        const until = row.leftAt ? ` AND m.seq <= :until${i}` : '';
+        qb.orWhere(`(m.conversation_id = :conversation${i} AND m.seq > :after${i}${until})`, {
+          [`conversation${i}`]: row.conversationId,
+          [`after${i}`]: after,
+          [`until${i}`]: row.lastVisibleSeq ?? 0,
+        });
+      });
+    const rows = await qb
+      .orderBy('m.conversation_id', 'ASC')
+      .addOrderBy('m.seq', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return { messages: rows.slice(0, limit).map(toPayload), hasMore: rows.length > limit };
+  }
+
+  /** History of one conversation, newest `last` before `beforeSeq`, returned oldest first. */
+  async history(
+    viewer: Viewer,
+    input: { conversationId: string; beforeSeq?: number | null; last?: number | null },
+  ): Promise<{ messages: MessagePayload[]; hasMore: boolean }> {
+    const actor = this.access.authenticated(viewer);
+    const conversationId = requireUuid(input.conversationId, 'conversationId');
+    const last = input.last ?? 50;
+    if (!Number.isInteger(last) || last < 1 || last > HISTORY_LIMIT_MAX) {
+      throw DomainException.badInput('The page size is invalid.', {
+        last: [`must be between 1 and ${HISTORY_LIMIT_MAX}`],
+      });
+    }
+    const participation = await this.dataSource
+      .getRepository(ParticipantEntity)
+      .findOneBy({ conversationId, memberId: actor.memberId });
+    if (!participation || (!participation.leftAt && !isActiveMember(actor))) {
+      throw DomainException.forbidden('You are not a participant of this conversation.');
+    }
+    const qb = this.dataSource
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .where('m.conversation_id = :conversationId', { conversationId });
+    if (input.beforeSeq !== null && input.beforeSeq !== undefined) {
+      qb.andWhere('m.seq < :beforeSeq', { beforeSeq: input.beforeSeq });
+    }
+    if (participation.leftAt) {
+      qb.andWhere('m.seq <= :until', { until: participation.lastVisibleSeq ?? 0 });
+    }
+    const rows = await qb
+      .orderBy('m.seq', 'DESC')
+      .take(last + 1)
+      .getMany();
+    return { messages: rows.slice(0, last).reverse().map(toPayload), hasMore: rows.length > last };
+  }
+
+  /** Moves the member's read cursor forward (never back, never past the last message). */
+  async markRead(
+    memberId: string,
+    input: { conversationId: string; seq: number },
+  ): Promise<{ readSeq: number; changed: boolean; recipients: string[] }> {
+    const conversationId = requireUuid(input.conversationId, 'conversationId');
+    return this.transactions.run(async (manager) => {
+      const { conversation, me } = await this.conversations.requireParticipant(
+        manager,
+        memberId,
+        conversationId,
+      );
+      const readSeq = Math.min(input.seq, conversation.lastSeq);
+      if (readSeq <= me.readSeq) {
+        return { readSeq: me.readSeq, changed: false, recipients: [] };
+      }
+      await manager.update(ParticipantEntity, { conversationId, memberId }, { readSeq });
+      const recipients = await this.conversations.currentMemberIds(manager, conversationId);
+      return { readSeq, changed: true, recipients };
+    });
+  }
+
+  /** For typing: the other current participants, or FORBIDDEN for a non-participant. */
+  async othersIn(memberId: string, conversationId: string): Promise<string[]> {
+    const id = requireUuid(conversationId, 'conversationId');
+    await this.conversations.requireParticipant(this.dataSource.manager, memberId, id);
+    const members = await this.conversations.currentMemberIds(this.dataSource.manager, id);
+    return members.filter((member) => member !== memberId);
+  }
+
+  private previous(
+    manager: EntityManager,
+    senderId: string,
+    clientMessageId: string,
+    conversationId: string,
+  ): Promise<MessageEntity | null> {
+    return manager.findOneBy(MessageEntity, { senderId, clientMessageId }).then((found) => {
+      if (found && found.conversationId !== conversationId) {
+        throw new DomainException(
+          ErrorCode.CONFLICT,
+          'This clientMessageId was already used for another conversation.',
+        );
+      }
+      return found;
+    });
+  }
+
+  /** Vetting can lapse while a socket is open: every send re-checks the member and the device. */
+  private async requireActiveSender(
+    manager: EntityManager,
+    sender: { memberId: string; deviceId: string },
+  ): Promise<void> {
+    const [member, device] = await Promise.all([
+      manager.findOneBy(MemberEntity, { id: sender.memberId }),
+      manager.findOneBy(DeviceEntity, {
+        id: sender.deviceId,
+        memberId: sender.memberId,
+        revokedAt: IsNull(),
+      }),
+    ]);
+    if (!member || !isActiveMember(member)) {
+      throw DomainException.forbidden('Only vetted members can send messages.');
+    }
+    if (!device) {
+      throw DomainException.forbidden('This device has been revoked.');
+    }
+  }
+
+  private validClientMessageId(value: unknown): string {
+    if (typeof value !== 'string' || !CLIENT_MESSAGE_ID.test(value)) {
+      throw DomainException.badInput('clientMessageId is invalid.', {
+        clientMessageId: ['must be 8 to 64 letters, digits, - or _'],
+      });
+    }
+    return value;
+  }
+
+  /** The envelope stays opaque: only its shape (a JSON object) and size are checked. */
+  private validEnvelope(value: unknown): string {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw DomainException.badInput('envelope must be an object.', { envelope: ['must be a JSON object'] });
+    }
+    const text = JSON.stringify(value);
+    if (Buffer.byteLength(text) > this.chat.maxEnvelopeBytes) {
+      throw DomainException.badInput('The envelope is too large.', {
+        envelope: [`must be at most ${this.chat.maxEnvelopeBytes} bytes`],
+      });
+    }
+    return text;
+  }
+}

@@ -1,0 +1,38 @@
+import { EventEmitter } from 'node:events';
+import { Injectable } from '@nestjs/common';
+
+export interface ConversationUpdatedEvent {
+  conversationId: string;
+  /** Everyone to tell: current participants and whoever just left or was removed. */
+  memberIds: string[];
+  change: 'CREATED' | 'PARTICIPANTS_ADDED' | 'PARTICIPANT_REMOVED' | 'PARTICIPANT_LEFT';
+}
+
+export interface DeviceRevokedEvent {
+  memberId: string;
+  deviceId: string;
+}
+
+/** Messaging changes made outside the socket (GraphQL) that connected clients must hear about. In-process. */
+@Injectable()
+export class MessagingEvents {
+  private readonly emitter = new EventEmitter();
+
+  onConversationUpdated(listener: (event: ConversationUpdatedEvent) => void): () => void {
+    this.emitter.on('conversation-updated', listener);
+    return () => this.emitter.off('conversation-updated', listener);
+  }
+
+  conversationUpdated(event: ConversationUpdatedEvent): void {
+    this.emitter.emit('conversation-updated', event);
+  }
+
+  onDeviceRevoked(listener: (event: DeviceRevokedEvent) => void): () => void {
+    this.emitter.on('device-revoked', listener);
+    return () => this.emitter.off('device-revoked', listener);
+  }
+
+  deviceRevoked(event: DeviceRevokedEvent): void {
+    this.emitter.emit('device-revoked', event);
+  }
+}
