@@ -3,7 +3,7 @@
 const { join } = require('node:path');
 
 const root = __dirname;
-const libs = ['common', 'config', 'database', 'directory', 'identity', 'messaging', 'realtime'];
+const libs = ['client', 'common', 'config', 'database', 'directory', 'identity', 'messaging', 'realtime'];
 
 const base = {
   rootDir: root,
@@ -12,6 +12,7 @@ const base = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.spec.json') }] },
   moduleNameMapper: {
     '^@app/database/seed$': '<rootDir>/libs/database/src/seed',
+    '^@app/common/error-codes$': '<rootDir>/libs/common/src/errors/error-codes',
     ...Object.fromEntries(libs.map((lib) => [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src`])),
   },
   setupFiles: ['<rootDir>/test/setup/env.ts'],
