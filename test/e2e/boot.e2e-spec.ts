@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { TEST_TMP_DIR } from '../utils/template-database';
-import { API_CLI, API_MAIN, CHAT_MAIN, runNode, STACK_LINE, startNode } from '../utils/processes';
+import { API_CLI, API_MAIN, CHAT_MAIN, DEMO_CHAT, runNode, STACK_LINE, startNode } from '../utils/processes';
 import { TransactionService } from '@app/database';
 import { AuditAction, AuditService, MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { createDevice } from '../factories/device.factory';
@@ -218,6 +218,14 @@ describe('booting the built apps', () => {
     for (const secret of ['query-secret-123', 'header-secret-456', 'cookie-secret-789', 'body-secret-000']) {
       expect(stdout).not.toContain(secret);
     }
+  });
+
+  it('should run the chat demo: two demo members exchange messages with receipts and read the history', async () => {
+    const { code, stdout } = await runNode(DEMO_CHAT, {});
+    expect(code).toBe(0);
+    expect(stdout).toContain('Erkin received 2 messages (seq 1, 2)');
+    expect(stdout).toContain('✓✓ Erkin read up to #2');
+    expect(stdout).toMatch(/#1 Aigul: .*\n\s+#2 Aigul: .*\n\s+#3 Erkin: /);
   });
 
   it('should boot the standalone chat node with its own /health and socket gateway', async () => {

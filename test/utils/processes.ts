@@ -6,6 +6,7 @@ const ROOT = resolve(__dirname, '../..');
 export const API_MAIN = resolve(ROOT, 'dist/apps/api/apps/api/src/main.js');
 export const API_CLI = resolve(ROOT, 'dist/apps/api/apps/api/src/cli.js');
 export const CHAT_MAIN = resolve(ROOT, 'dist/apps/chat/apps/chat/src/main.js');
+export const DEMO_CHAT = resolve(ROOT, 'dist/apps/api/apps/api/src/demo/demo-chat.js');
 
 export interface Finished {
   code: number | null;
