@@ -1,6 +1,12 @@
 import { ChatError } from '@app/client';
 import { MemberRole, MembershipService, AuthService } from '@app/identity';
-import { ConversationService, DeviceService, MessageEntity, ParticipantEntity } from '@app/messaging';
+import {
+  ConversationService,
+  DeviceService,
+  MessageEntity,
+  MessageService,
+  ParticipantEntity,
+} from '@app/messaging';
 import { createMember } from '../factories/member.factory';
 import { chatUser, inbox, sleep, type ChatUser } from '../utils/chat';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
@@ -290,6 +296,28 @@ describe('chat delivery (real gateway, no mocks)', () => {
     expect(limited).toHaveLength(5);
     expect(limited[0].error.code).toBe('RATE_LIMITED');
     expect(await storedMessages(conversationId)).toHaveLength(60);
+  });
+
+  it('should page history backwards with beforeSeq and last', async () => {
+    const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
+    const conversationId = await room(alice, bob);
+    const client = alice.client();
+    await client.connect();
+    for (let i = 1; i <= 7; i += 1) {
+      await client.send(conversationId, envelope(`h${i}`));
+    }
+    const viewer = await viewerOf(bob);
+    const messages = api.app.get(MessageService);
+    const newest = await messages.history(viewer, { conversationId, last: 3 });
+    expect(newest.messages.map((message) => message.seq)).toEqual([5, 6, 7]);
+    expect(newest.hasMore).toBe(true);
+    const older = await messages.history(viewer, { conversationId, beforeSeq: 5, last: 3 });
+    expect(older.messages.map((message) => message.seq)).toEqual([2, 3, 4]);
+    const oldest = await messages.history(viewer, { conversationId, beforeSeq: 2, last: 3 });
+    expect(oldest).toMatchObject({ hasMore: false, messages: [{ seq: 1, envelope: envelope('h1') }] });
+    await expect(messages.history(viewer, { conversationId, last: 101 })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('should refuse a clientMessageId reused for another conversation (CONFLICT)', async () => {
