@@ -40,7 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }).compile();
     const nest = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     configureApplication(nest, config);
-    nest.useWebSocketAdapter(new RealtimeIoAdapter(nest, config.chat));
+    nest.useWebSocketAdapter(new RealtimeIoAdapter(nest, config.chat, config.redis));
     await nest.listen(0, '127.0.0.1');
     return nest;
   });

@@ -9,7 +9,7 @@ import { SeedModule } from '@app/database/seed';
 import { DirectoryLoaderFactory, DirectoryModule, SearchIndexService } from '@app/directory';
 import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
-import { RealtimeModule } from '@app/realtime';
+import { ClusterModule, RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
 import { graphqlOptions } from './graphql/graphql.options';
 import { API_RESOLVERS } from './schema';
@@ -23,6 +23,7 @@ import { API_RESOLVERS } from './schema';
     IdentityModule,
     DirectoryModule,
     MessagingModule,
+    ClusterModule,
     SeedModule,
     HealthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -37,6 +37,6 @@ async function welcome(app: INestApplication, config: AppConfig, url: string): P
 void runApplication({
   name: 'api',
   module: (config) => AppModule.register({ chatEmbedded: config.chat.embedded }),
-  configure: (app, config) => app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.chat)),
+  configure: (app, config) => app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.chat, config.redis)),
   afterListen: welcome,
 });

@@ -1,5 +1,6 @@
 export * from './errors/domain.exception';
 export * from './errors/error-codes';
+export * from './health/extra-health-check';
 export * from './health/health.module';
 export * from './logging/logging.module';
 export * from './boot/run-application';

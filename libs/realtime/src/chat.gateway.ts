@@ -24,6 +24,7 @@ import {
   type SocketData,
   type SocketPrincipal,
 } from './realtime.events';
+import { ChatMetrics } from './metrics/chat-metrics';
 import { SocketLimits } from './socket-limits';
 
 export type ChatServer = Server<
@@ -67,6 +68,7 @@ export class ChatGateway
     private readonly devices: DeviceService,
     private readonly messages: MessageService,
     private readonly messagingEvents: MessagingEvents,
+    private readonly metrics: ChatMetrics,
     @Inject(chatConfig.KEY) chat: ChatConfig,
   ) {
     this.limits = new SocketLimits(chat);
@@ -92,8 +94,11 @@ export class ChatGateway
       this.messagingEvents.onDeviceRevoked(({ deviceId }) =>
         this.disconnect((principal) => principal.deviceId === deviceId, 'This device has been revoked.'),
       ),
+      // Every process hears every event (in process, or over Redis from the others): each serves its own sockets.
       this.messagingEvents.onConversationUpdated(({ conversationId, memberIds, change }) => {
-        this.toMembers(memberIds).emit('conversation:updated', { conversationId, change });
+        this.server.local
+          .to(memberIds.map(memberRoom))
+          .emit('conversation:updated', { conversationId, change });
       }),
     );
   }
@@ -103,10 +108,12 @@ export class ChatGateway
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {
+    this.metrics.sockets.inc();
     await socket.join(memberRoom(socket.data.principal.memberId));
   }
 
   handleDisconnect(socket: ChatSocket): void {
+    this.metrics.sockets.dec();
     this.limits.forget(socket.id);
   }
 
@@ -192,9 +199,14 @@ export class ChatGateway
       this.limits.event(socket.id);
       return { ok: true, ...(await work(socket.data.principal)) };
     } catch (error) {
+      if (event === 'message:send') {
+        this.metrics.messages.inc({ outcome: 'refused' });
+      }
       if (error instanceof DomainException) {
+        this.metrics.errors.inc({ event, code: error.code });
         return { ok: false, error: error.toPayload() };
       }
+      this.metrics.errors.inc({ event, code: ErrorCode.INTERNAL_SERVER_ERROR });
       this.logger.error(`${event} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
       return {
         ok: false,

@@ -1,17 +1,24 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import type { ChatConfig } from '@app/config';
+import type { ChatConfig, RedisConfig } from '@app/config';
 import { allowRequestFor } from './handshake';
 
 /**
  * The Socket.IO server settings every chat node shares: path, buffer limit, Origin check in `allowRequest`, CORS for
- * polling, and no connection-state recovery (it would skip the handshake middleware; clients `sync` instead).
+ * polling, and no connection-state recovery (it would skip the handshake middleware; clients `sync` instead). With
+ * REDIS_URL, the Redis adapter connects the nodes: a broadcast to a member room reaches that member's sockets on
+ * every node.
  */
 export class RealtimeIoAdapter extends IoAdapter {
+  private readonly clients: Redis[] = [];
+
   constructor(
     app: INestApplicationContext,
     private readonly chat: ChatConfig,
+    private readonly redis: RedisConfig = {},
   ) {
     super(app);
   }
@@ -26,6 +33,18 @@ export class RealtimeIoAdapter extends IoAdapter {
       cors: { origin: this.chat.allowedOrigins, credentials: true },
       connectionStateRecovery: undefined,
     };
-    return super.createIOServer(port, settings) as Server;
+    const server = super.createIOServer(port, settings) as Server;
+    if (this.redis.url) {
+      const publisher = new Redis(this.redis.url, { maxRetriesPerRequest: 3 });
+      const subscriber = publisher.duplicate();
+      this.clients.push(publisher, subscriber);
+      server.adapter(createAdapter(publisher, subscriber, { key: 'counterpart:socket.io' }));
+    }
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await Promise.all(this.clients.splice(0).map((client) => client.quit().catch(() => undefined)));
   }
 }

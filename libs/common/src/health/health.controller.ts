@@ -1,23 +1,40 @@
 import { Controller, Get } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   HealthCheck,
   HealthCheckService,
   TypeOrmHealthIndicator,
   type HealthCheckResult,
+  type HealthIndicatorFunction,
 } from '@nestjs/terminus';
+import { ExtraHealthCheck } from './extra-health-check';
 
-/** Liveness and readiness: 200 when the database answers, 503 otherwise (terminus). */
+/** Liveness and readiness: 200 when the database (and any ExtraHealthCheck, e.g. Redis) answers, 503 otherwise. */
 @Controller()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   @Get('health')
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
+    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('database', { timeout: 3000 })];
+    const extra = this.extra();
+    if (extra) {
+      checks.push(() => extra.check());
+    }
+    return this.health.check(checks);
+  }
+
+  private extra(): ExtraHealthCheck | null {
+    try {
+      return this.moduleRef.get(ExtraHealthCheck, { strict: false });
+    } catch {
+      return null;
+    }
   }
 
   @Get('ready')

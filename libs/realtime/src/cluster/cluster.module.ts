@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ExtraHealthCheck } from '@app/common';
+import { IdentityModule } from '@app/identity';
+import { MessagingModule } from '@app/messaging';
+import { ClusterBridge } from './cluster-bridge';
+import { RedisHealthCheck } from './redis-health';
+
+/** Cross-process events (Redis pub/sub when REDIS_URL is set). Imported by the API and by every chat node. */
+@Module({
+  imports: [IdentityModule, MessagingModule, TerminusModule],
+  providers: [ClusterBridge, { provide: ExtraHealthCheck, useClass: RedisHealthCheck }],
+  exports: [ClusterBridge, ExtraHealthCheck],
+})
+export class ClusterModule {}
