@@ -355,6 +355,44 @@ describe('chat delivery (real gateway, no mocks)', () => {
     await expect(bob.client().connect()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('should tell conversation partners only when a member comes online and goes offline', async () => {
+    const [alice, bob, stranger] = [
+      await chatUser(api, opened),
+      await chatUser(api, opened),
+      await chatUser(api, opened),
+    ];
+    await room(alice, bob);
+    const watcher = alice.client();
+    const outsider = stranger.client();
+    const seen: { memberId: string; online: boolean; lastSeenAt: string | null }[] = [];
+    const strangerSaw: unknown[] = [];
+    watcher.on('presence', (state) => seen.push(state));
+    outsider.on('presence', (state) => strangerSaw.push(state));
+    await Promise.all([watcher.connect(), outsider.connect()]);
+
+    const first = bob.client();
+    const second = bob.client();
+    await first.connect();
+    await second.connect(); // already online: no second notice
+    await sleep(200);
+    expect(seen).toEqual([{ memberId: bob.member.id, online: true, lastSeenAt: null }]);
+    const query = `query($ids: [ID!]!) { presence(memberIds: $ids) { memberId online lastSeenAt } }`;
+    const asAlice = await api.graphql(query, { ids: [bob.member.id] }, alice.token);
+    expect(asAlice.body.data.presence).toEqual([{ memberId: bob.member.id, online: true, lastSeenAt: null }]);
+    const asStranger = await api.graphql(query, { ids: [bob.member.id] }, stranger.token);
+    expect(asStranger.body.data.presence).toEqual([]);
+
+    first.close();
+    await sleep(200);
+    expect(seen).toHaveLength(1); // one socket left
+    second.close();
+    await sleep(300);
+    expect(seen[1]).toEqual({ memberId: bob.member.id, online: false, lastSeenAt: expect.any(String) });
+    const after = await api.graphql(query, { ids: [bob.member.id] }, alice.token);
+    expect(after.body.data.presence[0]).toMatchObject({ online: false, lastSeenAt: seen[1].lastSeenAt });
+    expect(strangerSaw).toEqual([]);
+  });
+
   it('should refuse a socket without a device of the caller’s own', async () => {
     const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
     await expect(alice.client({ deviceId: bob.deviceId }).connect()).rejects.toMatchObject({

@@ -129,6 +129,44 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     expect(updates).toEqual([{ conversationId: room.data?.createGroupConversation.id, change: 'CREATED' }]);
   });
 
+  it('should agree on presence across nodes: partners on both nodes hear it, the API reports it', async () => {
+    const [bob, carol, dave] = [await user(), await user(), await user()];
+    await graphql(
+      apiUrl,
+      bob.token,
+      'mutation($input: CreateGroupConversationInput!) { createGroupConversation(input: $input) { id } }',
+      { input: { title: 'Presence room', memberIds: [carol.id, dave.id] } },
+    );
+    const carolOnA = client(nodeA, carol);
+    const daveOnB = client(nodeB, dave);
+    const heard = { carol: [] as { online: boolean }[], dave: [] as { online: boolean }[] };
+    carolOnA.on('presence', (state) => state.memberId === bob.id && heard.carol.push(state));
+    daveOnB.on('presence', (state) => state.memberId === bob.id && heard.dave.push(state));
+    await Promise.all([carolOnA.connect(), daveOnB.connect()]);
+
+    const bobOnB = client(nodeB, bob);
+    await bobOnB.connect();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const query = 'query($ids: [ID!]!) { presence(memberIds: $ids) { memberId online lastSeenAt } }';
+    const online = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'apollo-require-preflight': 'true',
+        authorization: `Bearer ${carol.token}`,
+      },
+      body: JSON.stringify({ query, variables: { ids: [bob.id] } }),
+    });
+    expect(((await online.json()) as { data: { presence: unknown[] } }).data.presence).toEqual([
+      { memberId: bob.id, online: true, lastSeenAt: null },
+    ]);
+
+    bobOnB.close();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(heard.carol.map((state) => state.online)).toEqual([true, false]);
+    expect(heard.dave.map((state) => state.online)).toEqual([true, false]);
+  });
+
   it('should disconnect a suspended member on every node within a second (decided by the API)', async () => {
     const member = await user();
     const admin = await user(MemberRole.ADMIN);

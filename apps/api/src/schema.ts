@@ -6,6 +6,7 @@ import { AuthResolver } from './identity/auth.resolver';
 import { MembershipResolver } from './identity/membership.resolver';
 import { ConversationResolver } from './messaging/conversation.resolver';
 import { DeviceResolver } from './messaging/device.resolver';
+import { PresenceResolver } from './messaging/presence.resolver';
 import { ReferenceResolver } from './reference/reference.resolver';
 
 /** Every resolver of the API: the app mounts them and `npm run schema:print` builds the schema from them. */
@@ -19,4 +20,5 @@ export const API_RESOLVERS = [
   SearchResolver,
   ConversationResolver,
   DeviceResolver,
+  PresenceResolver,
 ];

@@ -27,6 +27,8 @@ export interface ChatClientEvents {
   receipt: (receipt: { conversationId: string; memberId: string; readSeq: number }) => void;
   typing: (signal: { conversationId: string; memberId: string; typing: boolean }) => void;
   conversation: (update: { conversationId: string; change: string }) => void;
+  /** A conversation partner came online or went offline (on any node). */
+  presence: (state: { memberId: string; online: boolean; lastSeenAt: string | null }) => void;
   /** The server ended this session or device; the client stops reconnecting. */
   revoked: (notice: { reason: string }) => void;
   /** After each (re)connect, once the catch-up `sync` is done. */
@@ -133,6 +135,9 @@ export class ChatClient {
     );
     this.socket.on('conversation:updated', (update: Parameters<ChatClientEvents['conversation']>[0]) =>
       this.emit('conversation', update),
+    );
+    this.socket.on('presence', (state: Parameters<ChatClientEvents['presence']>[0]) =>
+      this.emit('presence', state),
     );
     this.socket.on('session:revoked', (notice: { reason: string }) => {
       this.closed = true;

@@ -13,7 +13,13 @@ import type { ExtendedError, Server, Socket } from 'socket.io';
 import { DomainException, ErrorCode } from '@app/common';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { AuthService, IdentityEvents, isActiveMember } from '@app/identity';
-import { DeviceService, MessageService, MessagingEvents, SYNC_LIMIT_MAX } from '@app/messaging';
+import {
+  ConversationService,
+  DeviceService,
+  MessageService,
+  MessagingEvents,
+  SYNC_LIMIT_MAX,
+} from '@app/messaging';
 import { MessageReadDto, MessageSendDto, SyncDto, TypingDto, validPayload, validSince } from './chat.dtos';
 import {
   memberRoom,
@@ -24,6 +30,7 @@ import {
   type SocketData,
   type SocketPrincipal,
 } from './realtime.events';
+import { PresenceService } from './cluster/presence.service';
 import { ChatMetrics } from './metrics/chat-metrics';
 import { SocketLimits } from './socket-limits';
 
@@ -69,6 +76,8 @@ export class ChatGateway
     private readonly messages: MessageService,
     private readonly messagingEvents: MessagingEvents,
     private readonly metrics: ChatMetrics,
+    private readonly presence: PresenceService,
+    private readonly conversations: ConversationService,
     @Inject(chatConfig.KEY) chat: ChatConfig,
   ) {
     this.limits = new SocketLimits(chat);
@@ -109,12 +118,36 @@ export class ChatGateway
 
   async handleConnection(socket: ChatSocket): Promise<void> {
     this.metrics.sockets.inc();
-    await socket.join(memberRoom(socket.data.principal.memberId));
+    const { memberId } = socket.data.principal;
+    await socket.join(memberRoom(memberId));
+    await this.announce(memberId, () => this.presence.connected(memberId));
   }
 
-  handleDisconnect(socket: ChatSocket): void {
+  async handleDisconnect(socket: ChatSocket): Promise<void> {
     this.metrics.sockets.dec();
     this.limits.forget(socket.id);
+    const memberId = socket.data.principal?.memberId;
+    if (memberId) {
+      await this.announce(memberId, () => this.presence.disconnected(memberId));
+    }
+  }
+
+  /** Tells the member's conversation partners (on every node) when the member comes online or goes offline. */
+  private async announce(memberId: string, transition: () => Promise<boolean>): Promise<void> {
+    try {
+      if (!(await transition())) {
+        return;
+      }
+      const [[state], partners] = await Promise.all([
+        this.presence.presenceOf([memberId]),
+        this.conversations.partnersOf(memberId),
+      ]);
+      if (partners.length > 0) {
+        this.toMembers(partners).emit('presence', state);
+      }
+    } catch (error) {
+      this.logger.warn(`Presence update failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
   }
 
   /** A round trip that proves the session is live (clients use it to measure latency). */

@@ -6,3 +6,4 @@ export * from './realtime.module';
 export * from './cluster/cluster-bridge';
 export * from './cluster/cluster.module';
 export * from './metrics/chat-metrics';
+export * from './cluster/presence.service';

@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { ChatConfig, RedisConfig } from '@app/config';
+import { createRedisClient } from './cluster/redis-client';
 import { allowRequestFor } from './handshake';
 
 /**
@@ -35,8 +36,8 @@ export class RealtimeIoAdapter extends IoAdapter {
     };
     const server = super.createIOServer(port, settings) as Server;
     if (this.redis.url) {
-      const publisher = new Redis(this.redis.url, { maxRetriesPerRequest: 3 });
-      const subscriber = publisher.duplicate();
+      const publisher = createRedisClient(this.redis.url, 'socket.io adapter (publish)');
+      const subscriber = createRedisClient(this.redis.url, 'socket.io adapter (subscribe)');
       this.clients.push(publisher, subscriber);
       server.adapter(createAdapter(publisher, subscriber, { key: 'counterpart:socket.io' }));
     }

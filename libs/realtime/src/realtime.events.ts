@@ -55,6 +55,7 @@ export interface ServerToClientEvents {
   receipt: (payload: { conversationId: string; memberId: string; readSeq: number }) => void;
   typing: (payload: { conversationId: string; memberId: string; typing: boolean }) => void;
   'conversation:updated': (payload: { conversationId: string; change: string }) => void;
+  presence: (payload: { memberId: string; online: boolean; lastSeenAt: string | null }) => void;
 }
 
 /** Who a socket belongs to, set by the handshake. */

@@ -263,6 +263,21 @@ export class ConversationService {
     return { conversation, me };
   }
 
+  /** Members who share at least one current conversation with the member (presence is visible to them only). */
+  async partnersOf(memberId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('DISTINCT other.member_id', 'memberId')
+      .from(ParticipantEntity, 'mine')
+      .innerJoin(ParticipantEntity, 'other', 'other.conversation_id = mine.conversation_id')
+      .where('mine.member_id = :memberId', { memberId })
+      .andWhere('mine.left_at IS NULL')
+      .andWhere('other.left_at IS NULL')
+      .andWhere('other.member_id <> :memberId', { memberId })
+      .getRawMany<{ memberId: string }>();
+    return rows.map((row) => row.memberId);
+  }
+
   /** Current participants' member ids (fan-out targets). */
   async currentMemberIds(manager: EntityManager, conversationId: string): Promise<string[]> {
     const rows = await manager.findBy(ParticipantEntity, { conversationId, leftAt: IsNull() });

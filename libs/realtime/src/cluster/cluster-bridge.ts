@@ -6,10 +6,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { redisConfig, type RedisConfig } from '@app/config';
 import { IdentityEvents } from '@app/identity';
 import { MessagingEvents } from '@app/messaging';
+import { createRedisClient } from './redis-client';
 
 const CHANNEL = 'counterpart:events';
 
@@ -47,8 +48,8 @@ export class ClusterBridge implements OnApplicationBootstrap, OnApplicationShutd
     if (!this.redis.url) {
       return;
     }
-    this.publisher = new Redis(this.redis.url, { maxRetriesPerRequest: 3 });
-    this.subscriber = this.publisher.duplicate();
+    this.publisher = createRedisClient(this.redis.url, 'events (publish)');
+    this.subscriber = createRedisClient(this.redis.url, 'events (subscribe)');
     this.subscriber.on('message', (_channel: string, raw: string) => this.replay(raw));
     await this.subscriber.subscribe(CHANNEL);
     this.unsubscribe.push(
