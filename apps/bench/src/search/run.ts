@@ -1,4 +1,3 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +16,7 @@ import {
 } from '@app/directory';
 import { AccessTokenService, SessionEntity } from '@app/identity';
 import { openLoop } from '../common/open-loop';
+import { pin, startServer as start } from '../common/processes';
 import { percentiles, round } from '../common/stats';
 import { BenchSearchModule } from './bench-search.module';
 import { generatePractitioners } from './generate';
@@ -40,49 +40,6 @@ const GRAPHQL = `query($filter: PractitionerFilterInput, $first: Int) { practiti
   facets { countries { code count } languages { code count } expertise { code count } agencyTypes { code count } } } }`;
 const JWT_SECRET = 'bench-search-jwt-secret-0123456789abcdef';
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Pins a process to one core when taskset exists (servers on the last core, the load generator on the first). */
-function pin(pid: number, core: number): void {
-  if (cpus().length > 1) {
-    spawnSync('taskset', ['-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
-  }
-}
-
-function start(
-  script: string,
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-        : []),
-      script,
-    ],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  pin(child.pid ?? 0, cpus().length - 1);
-  let output = '';
-  return new Promise((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(ready);
-      if (match) {
-        clearTimeout(timer);
-        resolvePort({ child, port: Number(match[1]) });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
-  });
-}
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', headers, body });

@@ -1,0 +1,137 @@
+import { io, type Socket } from 'socket.io-client';
+import { percentiles } from '../common/stats';
+
+/** One connected load-generator socket: which room it is in and its handshake. */
+export interface LoadClient {
+  room: number;
+  socket: Socket;
+}
+
+export interface RunResult {
+  rate: number;
+  sent: number;
+  acked: number;
+  failed: number;
+  /** Deliveries to the other members of the room (the sender's own echo is not counted). */
+  delivered: number;
+  expected: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Opens `count` sockets in batches (each its own connection), with the handshake `auth(i)` gives. */
+export async function connectClients(
+  urls: string[],
+  count: number,
+  auth: (index: number) => Record<string, unknown>,
+  roomOf: (index: number) => number,
+): Promise<LoadClient[]> {
+  const clients: LoadClient[] = [];
+  for (let start = 0; start < count; start += 100) {
+    const batch = Array.from({ length: Math.min(100, count - start) }, (_, offset) => start + offset);
+    clients.push(
+      ...(await Promise.all(
+        batch.map(
+          (index) =>
+            new Promise<LoadClient>((resolve, reject) => {
+              const socket = io(urls[index % urls.length], {
+                path: '/socket.io',
+                transports: ['websocket'],
+                reconnection: false,
+                forceNew: true,
+                auth: auth(index),
+              });
+              socket.once('connect', () => resolve({ room: roomOf(index), socket }));
+              socket.once('connect_error', (error) => reject(error));
+            }),
+        ),
+      )),
+    );
+  }
+  return clients;
+}
+
+export function closeClients(clients: LoadClient[]): void {
+  clients.forEach((client) => client.socket.close());
+}
+
+/**
+ * Open loop: message k leaves at start + k / rate from client k mod n, whatever the acks do; latency is measured at
+ * each receiving member from the scheduled send time carried in the envelope (no coordinated omission). Bounded by
+ * `seconds` plus a drain of at most `drainMs`.
+ */
+export async function runOpenLoop(
+  clients: LoadClient[],
+  roomIds: string[],
+  roomSizes: number[],
+  rate: number,
+  seconds: number,
+  drainMs = 3000,
+): Promise<RunResult> {
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  let delivered = 0;
+  let acked = 0;
+  let failed = 0;
+  let expected = 0;
+  const listeners = clients.map((client, index) => {
+    const listener = (message: { envelope: { t: number; from: number } }) => {
+      if (message.envelope.from === index) {
+        return; // the sender's own copy
+      }
+      delivered += 1;
+      latencies.push(now() - message.envelope.t);
+    };
+    client.socket.on('message:new', listener);
+    return listener;
+  });
+  const start = now();
+  let next = 0;
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((now() - start) / 1000) * rate) + 1);
+      while (next < due) {
+        const index = next % clients.length;
+        const client = clients[index];
+        const scheduled = start + (next * 1000) / rate;
+        expected += roomSizes[client.room] - 1;
+        client.socket
+          .timeout(10_000)
+          .emitWithAck('message:send', {
+            conversationId: roomIds[client.room],
+            clientMessageId: `b${index.toString(36)}x${next.toString(36)}x${Math.floor(start).toString(36)}`,
+            envelope: { t: scheduled, from: index },
+          })
+          .then((ack: { ok: boolean }) => (ack.ok ? (acked += 1) : (failed += 1)))
+          .catch(() => (failed += 1));
+        next += 1;
+      }
+      if (next < total) {
+        setTimeout(tick, 1);
+      } else {
+        done();
+      }
+    };
+    tick();
+  });
+  const deadline = now() + drainMs;
+  while ((delivered < expected || acked + failed < total) && now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  clients.forEach((client, index) => client.socket.off('message:new', listeners[index]));
+  const stats = percentiles(latencies);
+  return {
+    rate,
+    sent: total,
+    acked,
+    failed,
+    delivered,
+    expected,
+    p50: stats.p50,
+    p99: stats.p99,
+    max: stats.max,
+  };
+}
