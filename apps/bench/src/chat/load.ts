@@ -21,6 +21,19 @@ export interface RunResult {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+let runs = 0;
+
+/** Waits until no delivery has arrived for 500 ms (at most 15 s), so a backlog does not spill into the next run. */
+async function quiet(clients: LoadClient[]): Promise<void> {
+  let last = now();
+  const touch = () => (last = now());
+  clients.forEach((client) => client.socket.on('message:new', touch));
+  const deadline = now() + 15_000;
+  while (now() - last < 500 && now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  clients.forEach((client) => client.socket.off('message:new', touch));
+}
 
 /** Opens `count` sockets in batches (each its own connection), with the handshake `auth(i)` gives. */
 export async function connectClients(
@@ -72,15 +85,16 @@ export async function runOpenLoop(
   drainMs = 3000,
 ): Promise<RunResult> {
   const total = Math.round(rate * seconds);
+  const run = ++runs;
   const latencies: number[] = [];
   let delivered = 0;
   let acked = 0;
   let failed = 0;
   let expected = 0;
   const listeners = clients.map((client, index) => {
-    const listener = (message: { envelope: { t: number; from: number } }) => {
-      if (message.envelope.from === index) {
-        return; // the sender's own copy
+    const listener = (message: { envelope: { t: number; from: number; run: number } }) => {
+      if (message.envelope.run !== run || message.envelope.from === index) {
+        return; // a late delivery of an earlier run, or the sender's own copy
       }
       delivered += 1;
       latencies.push(now() - message.envelope.t);
@@ -103,7 +117,7 @@ export async function runOpenLoop(
           .emitWithAck('message:send', {
             conversationId: roomIds[client.room],
             clientMessageId: `b${index.toString(36)}x${next.toString(36)}x${Math.floor(start).toString(36)}`,
-            envelope: { t: scheduled, from: index },
+            envelope: { t: scheduled, from: index, run },
           })
           .then((ack: { ok: boolean }) => (ack.ok ? (acked += 1) : (failed += 1)))
           .catch(() => (failed += 1));
@@ -122,6 +136,7 @@ export async function runOpenLoop(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   clients.forEach((client, index) => client.socket.off('message:new', listeners[index]));
+  await quiet(clients);
   const stats = percentiles(latencies);
   return {
     rate,

@@ -69,7 +69,10 @@ async function main(): Promise<void> {
     roomSize: number('BENCH_ROOM_SIZE', 10, 4),
     rate: number('BENCH_RATE', 1000, 100),
     seconds: number('BENCH_SECONDS', 10, 2),
-    kneeRates: (process.env.BENCH_KNEE_RATES ?? (smoke ? '100,200' : '1000,1500,2000,3000,4000,6000,8000'))
+    kneeRates: (
+      process.env.BENCH_KNEE_RATES ??
+      (smoke ? '100,200' : '100,200,400,600,800,1000,1500,2000,3000,4000,6000,8000')
+    )
       .split(',')
       .map(Number),
     kneeSeconds: smoke ? 1 : 4,

@@ -166,6 +166,7 @@ export async function runChatBench(settings: ChatBenchSettings) {
         counterpart.auth,
         (index) => members[index].room,
       );
+      await runOpenLoop(clients, population.rooms, roomSizes, Math.max(1, Math.round(settings.rate / 4)), 2);
       twoNodes = await runOpenLoop(clients, population.rooms, roomSizes, settings.rate, settings.seconds);
       closeClients(clients);
       log(`  two nodes   (d) ${describe(twoNodes)}`);

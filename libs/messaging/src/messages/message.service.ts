@@ -39,6 +39,79 @@ export interface SendResult {
 }
 
 export const SYNC_LIMIT_MAX = 500;
+/** Most messages committed in one transaction. */
+const MAX_BATCH = 200;
+
+type Sender = { memberId: string; deviceId: string };
+
+interface Queued {
+  sender: Sender;
+  conversationId: string;
+  clientMessageId: string;
+  envelope: string;
+  resolve: (result: SendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Reads shared by the messages of one batch (inside its transaction): participants per conversation, and the
+ * vetting and device checks per sender, each done once; the senders' read cursors move once at the end.
+ */
+class BatchChecks {
+  private readonly members = new Map<string, Promise<string[]>>();
+  private readonly senders = new Map<string, Promise<void>>();
+  private readonly cursors = new Map<string, { conversationId: string; memberId: string; seq: number }>();
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly conversations: ConversationService,
+  ) {}
+
+  participants(conversationId: string): Promise<string[]> {
+    let found = this.members.get(conversationId);
+    if (!found) {
+      found = this.conversations.currentMemberIds(this.manager, conversationId);
+      this.members.set(conversationId, found);
+    }
+    return found;
+  }
+
+  /** Vetting can lapse while a socket is open: every batch re-checks the member and the device. */
+  requireActiveSender(sender: Sender): Promise<void> {
+    const key = `${sender.memberId}:${sender.deviceId}`;
+    let check = this.senders.get(key);
+    if (!check) {
+      check = Promise.all([
+        this.manager.findOneBy(MemberEntity, { id: sender.memberId }),
+        this.manager.findOneBy(DeviceEntity, {
+          id: sender.deviceId,
+          memberId: sender.memberId,
+          revokedAt: IsNull(),
+        }),
+      ]).then(([member, device]) => {
+        if (!member || !isActiveMember(member)) {
+          throw DomainException.forbidden('Only vetted members can send messages.');
+        }
+        if (!device) {
+          throw DomainException.forbidden('This device has been revoked.');
+        }
+      });
+      this.senders.set(key, check);
+    }
+    return check;
+  }
+
+  /** The sender has read their own message. */
+  senderRead(conversationId: string, memberId: string, seq: number): void {
+    this.cursors.set(`${conversationId}:${memberId}`, { conversationId, memberId, seq });
+  }
+
+  async moveSenderCursors(): Promise<void> {
+    for (const { conversationId, memberId, seq } of this.cursors.values()) {
+      await this.manager.update(ParticipantEntity, { conversationId, memberId }, { readSeq: seq });
+    }
+  }
+}
 export const HISTORY_LIMIT_MAX = 100;
 const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -62,6 +135,10 @@ export function toPayload(message: MessageEntity): MessagePayload {
  */
 @Injectable()
 export class MessageService {
+  private readonly queue: Queued[] = [];
+  private flushScheduled = false;
+  private flushing = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
@@ -70,57 +147,129 @@ export class MessageService {
     @Inject(chatConfig.KEY) private readonly chat: ChatConfig,
   ) {}
 
-  async send(sender: { memberId: string; deviceId: string }, input: SendInput): Promise<SendResult> {
-    const conversationId = requireUuid(input.conversationId, 'conversationId');
-    const clientMessageId = this.validClientMessageId(input.clientMessageId);
-    const envelope = this.validEnvelope(input.envelope);
-    try {
-      return await this.transactions.run(async (manager) => {
-        const retried = await this.previous(manager, sender.memberId, clientMessageId, conversationId);
-        if (retried) {
-          return { message: toPayload(retried), created: false, recipients: [] };
-        }
-        await this.conversations.requireParticipant(manager, sender.memberId, conversationId);
-        await this.requireActiveSender(manager, sender);
-        const now = new Date();
-        await manager.increment(ConversationEntity, { id: conversationId }, 'lastSeq', 1);
-        await manager.update(ConversationEntity, { id: conversationId }, { lastActivityAt: now });
-        const { lastSeq } = await manager.findOneByOrFail(ConversationEntity, { id: conversationId });
-        const message = Object.assign(new MessageEntity(), {
-          id: randomUUID(),
-          conversationId,
-          seq: lastSeq,
-          senderId: sender.memberId,
-          senderDeviceId: sender.deviceId,
-          clientMessageId,
-          envelope,
-          sentAt: now,
+  /**
+   * Stores a message and resolves once it is durably committed. Sends that arrive while a commit is running (or in
+   * the same event-loop turn) are committed together in one transaction — group commit: one fsync for many
+   * messages — each still checked on its own; a refused one fails alone. Validation errors throw before queueing.
+   */
+  send(sender: Sender, input: SendInput): Promise<SendResult> {
+    const item: Omit<Queued, 'resolve' | 'reject'> = {
+      sender,
+      conversationId: requireUuid(input.conversationId, 'conversationId'),
+      clientMessageId: this.validClientMessageId(input.clientMessageId),
+      envelope: this.validEnvelope(input.envelope),
+    };
+    return new Promise<SendResult>((resolve, reject) => {
+      this.queue.push({ ...item, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => {
+          this.flushScheduled = false;
+          void this.flush();
         });
-        await manager.insert(MessageEntity, message);
-        // The sender has read their own message.
-        await manager.update(
-          ParticipantEntity,
-          { conversationId, memberId: sender.memberId },
-          { readSeq: lastSeq },
-        );
-        const recipients = await this.conversations.currentMemberIds(manager, conversationId);
-        return { message: toPayload(message), created: true, recipients };
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) {
+      return; // the running flush takes what arrived meanwhile
+    }
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        await this.commit(this.queue.splice(0, MAX_BATCH));
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** One transaction for the batch; if it fails as a whole (e.g. a racing duplicate), each is retried alone. */
+  private async commit(batch: Queued[]): Promise<void> {
+    let outcomes: (SendResult | DomainException)[];
+    try {
+      outcomes = await this.transactions.run(async (manager) => {
+        const checks = new BatchChecks(manager, this.conversations);
+        const results: (SendResult | DomainException)[] = [];
+        for (const item of batch) {
+          try {
+            results.push(await this.store(manager, checks, item));
+          } catch (error) {
+            if (!(error instanceof DomainException)) {
+              throw error;
+            }
+            results.push(error);
+          }
+        }
+        await checks.moveSenderCursors();
+        return results;
       });
     } catch (error) {
-      // Two retries raced (PostgreSQL): the unique (sender, clientMessageId) kept the first; answer with it.
-      if (error instanceof QueryFailedError) {
-        const retried = await this.previous(
-          this.dataSource.manager,
-          sender.memberId,
-          clientMessageId,
-          conversationId,
-        );
-        if (retried) {
-          return { message: toPayload(retried), created: false, recipients: [] };
+      if (batch.length > 1) {
+        for (const item of batch) {
+          await this.commit([item]);
         }
+        return;
       }
-      throw error;
+      const [item] = batch;
+      // Two retries raced (PostgreSQL): the unique (sender, clientMessageId) kept the first; answer with it.
+      const retried =
+        error instanceof QueryFailedError
+          ? await this.previous(
+              this.dataSource.manager,
+              item.sender.memberId,
+              item.clientMessageId,
+              item.conversationId,
+            ).catch(() => null)
+          : null;
+      if (retried) {
+        item.resolve({ message: toPayload(retried), created: false, recipients: [] });
+      } else {
+        item.reject(error);
+      }
+      return;
     }
+    outcomes.forEach((outcome, index) =>
+      outcome instanceof DomainException ? batch[index].reject(outcome) : batch[index].resolve(outcome),
+    );
+  }
+
+  private async store(manager: EntityManager, checks: BatchChecks, item: Queued): Promise<SendResult> {
+    const { sender, conversationId, clientMessageId } = item;
+    const retried = await this.previous(manager, sender.memberId, clientMessageId, conversationId);
+    if (retried) {
+      return { message: toPayload(retried), created: false, recipients: [] };
+    }
+    const recipients = await checks.participants(conversationId);
+    if (!recipients.includes(sender.memberId)) {
+      throw DomainException.forbidden('You are not a participant of this conversation.');
+    }
+    await checks.requireActiveSender(sender);
+    const now = new Date();
+    await manager
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ lastSeq: () => 'last_seq + 1', lastActivityAt: now })
+      .where('id = :id', { id: conversationId })
+      .execute();
+    const { lastSeq } = await manager.findOneOrFail(ConversationEntity, {
+      select: { lastSeq: true },
+      where: { id: conversationId },
+    });
+    const message = Object.assign(new MessageEntity(), {
+      id: randomUUID(),
+      conversationId,
+      seq: lastSeq,
+      senderId: sender.memberId,
+      senderDeviceId: sender.deviceId,
+      clientMessageId,
+      envelope: item.envelope,
+      sentAt: now,
+    });
+    await manager.insert(MessageEntity, message);
+    checks.senderRead(conversationId, sender.memberId, lastSeq);
+    return { message: toPayload(message), created: true, recipients };
   }
 
   /**
@@ -237,27 +386,6 @@ export class MessageService {
       }
       return found;
     });
-  }
-
-  /** Vetting can lapse while a socket is open: every send re-checks the member and the device. */
-  private async requireActiveSender(
-    manager: EntityManager,
-    sender: { memberId: string; deviceId: string },
-  ): Promise<void> {
-    const [member, device] = await Promise.all([
-      manager.findOneBy(MemberEntity, { id: sender.memberId }),
-      manager.findOneBy(DeviceEntity, {
-        id: sender.deviceId,
-        memberId: sender.memberId,
-        revokedAt: IsNull(),
-      }),
-    ]);
-    if (!member || !isActiveMember(member)) {
-      throw DomainException.forbidden('Only vetted members can send messages.');
-    }
-    if (!device) {
-      throw DomainException.forbidden('This device has been revoked.');
-    }
   }
 
   private validClientMessageId(value: unknown): string {
