@@ -1,16 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { TransactionService } from '@app/database';
-import { AccessPolicy, isActiveMember, MemberEntity, type Viewer } from '@app/identity';
+import { AccessPolicy, isActiveMember, type Viewer } from '@app/identity';
 import { ConversationService } from '../conversations/conversation.service';
-import { ConversationEntity, ParticipantEntity } from '../entities/conversation.entity';
-import { DeviceEntity } from '../entities/device.entity';
+import { ParticipantEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { requireUuid } from '../ids';
+import { storeBatch } from './message-batch';
 
 /** A stored message as clients receive it (`message:new`, `sync`, history). */
 export interface MessagePayload {
@@ -53,65 +52,6 @@ interface Queued {
   reject: (error: unknown) => void;
 }
 
-/**
- * Reads shared by the messages of one batch (inside its transaction): participants per conversation, and the
- * vetting and device checks per sender, each done once; the senders' read cursors move once at the end.
- */
-class BatchChecks {
-  private readonly members = new Map<string, Promise<string[]>>();
-  private readonly senders = new Map<string, Promise<void>>();
-  private readonly cursors = new Map<string, { conversationId: string; memberId: string; seq: number }>();
-
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly conversations: ConversationService,
-  ) {}
-
-  participants(conversationId: string): Promise<string[]> {
-    let found = this.members.get(conversationId);
-    if (!found) {
-      found = this.conversations.currentMemberIds(this.manager, conversationId);
-      this.members.set(conversationId, found);
-    }
-    return found;
-  }
-
-  /** Vetting can lapse while a socket is open: every batch re-checks the member and the device. */
-  requireActiveSender(sender: Sender): Promise<void> {
-    const key = `${sender.memberId}:${sender.deviceId}`;
-    let check = this.senders.get(key);
-    if (!check) {
-      check = Promise.all([
-        this.manager.findOneBy(MemberEntity, { id: sender.memberId }),
-        this.manager.findOneBy(DeviceEntity, {
-          id: sender.deviceId,
-          memberId: sender.memberId,
-          revokedAt: IsNull(),
-        }),
-      ]).then(([member, device]) => {
-        if (!member || !isActiveMember(member)) {
-          throw DomainException.forbidden('Only vetted members can send messages.');
-        }
-        if (!device) {
-          throw DomainException.forbidden('This device has been revoked.');
-        }
-      });
-      this.senders.set(key, check);
-    }
-    return check;
-  }
-
-  /** The sender has read their own message. */
-  senderRead(conversationId: string, memberId: string, seq: number): void {
-    this.cursors.set(`${conversationId}:${memberId}`, { conversationId, memberId, seq });
-  }
-
-  async moveSenderCursors(): Promise<void> {
-    for (const { conversationId, memberId, seq } of this.cursors.values()) {
-      await this.manager.update(ParticipantEntity, { conversationId, memberId }, { readSeq: seq });
-    }
-  }
-}
 export const HISTORY_LIMIT_MAX = 100;
 const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -189,22 +129,13 @@ export class MessageService {
   private async commit(batch: Queued[]): Promise<void> {
     let outcomes: (SendResult | DomainException)[];
     try {
-      outcomes = await this.transactions.run(async (manager) => {
-        const checks = new BatchChecks(manager, this.conversations);
-        const results: (SendResult | DomainException)[] = [];
-        for (const item of batch) {
-          try {
-            results.push(await this.store(manager, checks, item));
-          } catch (error) {
-            if (!(error instanceof DomainException)) {
-              throw error;
-            }
-            results.push(error);
-          }
-        }
-        await checks.moveSenderCursors();
-        return results;
-      });
+      outcomes = (await this.transactions.run((manager) => storeBatch(manager, batch))).map((outcome) =>
+        outcome.kind === 'refused'
+          ? outcome.error
+          : outcome.kind === 'retried'
+            ? { message: toPayload(outcome.message), created: false, recipients: [] }
+            : { message: toPayload(outcome.message), created: true, recipients: outcome.recipients },
+      );
     } catch (error) {
       if (batch.length > 1) {
         for (const item of batch) {
@@ -233,43 +164,6 @@ export class MessageService {
     outcomes.forEach((outcome, index) =>
       outcome instanceof DomainException ? batch[index].reject(outcome) : batch[index].resolve(outcome),
     );
-  }
-
-  private async store(manager: EntityManager, checks: BatchChecks, item: Queued): Promise<SendResult> {
-    const { sender, conversationId, clientMessageId } = item;
-    const retried = await this.previous(manager, sender.memberId, clientMessageId, conversationId);
-    if (retried) {
-      return { message: toPayload(retried), created: false, recipients: [] };
-    }
-    const recipients = await checks.participants(conversationId);
-    if (!recipients.includes(sender.memberId)) {
-      throw DomainException.forbidden('You are not a participant of this conversation.');
-    }
-    await checks.requireActiveSender(sender);
-    const now = new Date();
-    await manager
-      .createQueryBuilder()
-      .update(ConversationEntity)
-      .set({ lastSeq: () => 'last_seq + 1', lastActivityAt: now })
-      .where('id = :id', { id: conversationId })
-      .execute();
-    const { lastSeq } = await manager.findOneOrFail(ConversationEntity, {
-      select: { lastSeq: true },
-      where: { id: conversationId },
-    });
-    const message = Object.assign(new MessageEntity(), {
-      id: randomUUID(),
-      conversationId,
-      seq: lastSeq,
-      senderId: sender.memberId,
-      senderDeviceId: sender.deviceId,
-      clientMessageId,
-      envelope: item.envelope,
-      sentAt: now,
-    });
-    await manager.insert(MessageEntity, message);
-    checks.senderRead(conversationId, sender.memberId, lastSeq);
-    return { message: toPayload(message), created: true, recipients };
   }
 
   /**
