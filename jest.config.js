@@ -12,6 +12,7 @@ const base = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.spec.json') }] },
   moduleNameMapper: {
     '^@app/database/seed$': '<rootDir>/libs/database/src/seed',
+    '^@app/common/chat-protocol$': '<rootDir>/libs/common/src/chat-protocol',
     '^@app/common/error-codes$': '<rootDir>/libs/common/src/errors/error-codes',
     ...Object.fromEntries(libs.map((lib) => [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src`])),
   },

@@ -1,25 +1,8 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { Ack, ChatMessage, SendAck } from '@app/common/chat-protocol';
 import { ErrorCode, type ErrorPayload } from '@app/common/error-codes';
 
-/** A stored message as the server delivers it (`message:new`, `sync`). */
-export interface ChatMessage {
-  conversationId: string;
-  messageId: string;
-  seq: number;
-  senderId: string;
-  senderDeviceId: string;
-  clientMessageId: string;
-  envelope: unknown;
-  sentAt: string;
-}
-
-export interface SendAck {
-  messageId: string;
-  seq: number;
-  sentAt: string;
-}
-
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
+export type { Ack, ChatMessage, SendAck } from '@app/common/chat-protocol';
 
 export interface ChatClientEvents {
   /** Every message once, in seq order per conversation (live or caught up by `sync`). */

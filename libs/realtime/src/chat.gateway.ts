@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 import type { ExtendedError, Server, Socket } from 'socket.io';
 import { DomainException, ErrorCode } from '@app/common';
+import type { SendAck } from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { AuthService, IdentityEvents, isActiveMember } from '@app/identity';
 import {
@@ -158,10 +159,7 @@ export class ChatGateway
 
   /** Store (gap-free seq, durable commit), then ack, then deliver to every current participant's sockets. */
   @SubscribeMessage('message:send')
-  send(
-    @ConnectedSocket() socket: ChatSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ messageId: string; seq: number; sentAt: string }>> {
+  send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack<SendAck>> {
     return this.answer(socket, 'message:send', async (principal) => {
       this.limits.send(socket.id);
       const input = validPayload(MessageSendDto, payload);

@@ -1,19 +1,9 @@
-import type { ErrorPayload } from '@app/common';
+import type { Ack, ChatMessage, SendAck } from '@app/common/chat-protocol';
 
-/** Every acknowledgement: `{ ok: true, … }` or `{ ok: false, error: { code, message } }`. */
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
+export type { Ack } from '@app/common/chat-protocol';
 
-/** A stored message as every client receives it (`message:new`, `sync`). The envelope is opaque to the server. */
-export interface MessageNew {
-  conversationId: string;
-  messageId: string;
-  seq: number;
-  senderId: string;
-  senderDeviceId: string;
-  clientMessageId: string;
-  envelope: unknown;
-  sentAt: string;
-}
+/** A stored message as every client receives it (`message:new`, `sync`). */
+export type MessageNew = ChatMessage;
 
 export interface MessageSendPayload {
   conversationId: string;
@@ -33,10 +23,7 @@ export interface ClientToServerEvents {
     payload: unknown,
     ack: (response: Ack<{ memberId: string; serverTime: string }>) => void,
   ) => void;
-  'message:send': (
-    payload: MessageSendPayload,
-    ack: (response: Ack<{ messageId: string; seq: number; sentAt: string }>) => void,
-  ) => void;
+  'message:send': (payload: MessageSendPayload, ack: (response: Ack<SendAck>) => void) => void;
   sync: (
     payload: SyncPayload,
     ack: (response: Ack<{ messages: MessageNew[]; hasMore: boolean }>) => void,

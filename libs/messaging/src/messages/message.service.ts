@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
+import type { ChatMessage } from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, isActiveMember, type Viewer } from '@app/identity';
@@ -12,16 +13,7 @@ import { requireUuid } from '../ids';
 import { storeBatch } from './message-batch';
 
 /** A stored message as clients receive it (`message:new`, `sync`, history). */
-export interface MessagePayload {
-  conversationId: string;
-  messageId: string;
-  seq: number;
-  senderId: string;
-  senderDeviceId: string;
-  clientMessageId: string;
-  envelope: unknown;
-  sentAt: string;
-}
+export type MessagePayload = ChatMessage;
 
 export interface SendInput {
   conversationId: string;
