@@ -12,7 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { DomainException, fieldErrors } from '@app/common';
-import { SYNC_LIMIT_MAX } from '@app/messaging';
+import { isUuid, SYNC_LIMIT_MAX } from '@app/messaging';
 
 export class MessageSendDto {
   @IsUUID()
@@ -55,8 +55,6 @@ export class TypingDto {
   typing: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A socket payload checked like a GraphQL input: it must be an object of exactly the DTO's fields with valid values,
  * else BAD_USER_INPUT with the failing fields. Nothing reaches a service unchecked.
@@ -85,7 +83,7 @@ export function validSince(since: Record<string, unknown>): Record<string, numbe
     fields.since = ['at most 1000 conversations'];
   }
   for (const [key, value] of entries) {
-    if (!UUID.test(key) || typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    if (!isUuid(key) || typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       fields[`since.${key.slice(0, 40)}`] = ['must map a conversation id to a seq ≥ 0'];
     }
   }

@@ -1,8 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { MAX_GROUP_SIZE, MAX_TITLE_LENGTH } from '@app/messaging';
-
-const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
+import { MAX_GROUP_SIZE, MAX_TITLE_LENGTH, PUBLIC_KEY_BASE64 } from '@app/messaging';
 
 @InputType()
 export class CreateGroupConversationInput {
@@ -52,10 +50,10 @@ export class RegisterDeviceInput {
   name: string;
 
   @Field({ description: 'Ed25519 public key (32 bytes), base64' })
-  @Matches(PUBLIC_KEY, { message: 'identityKey must be a 32-byte public key in base64' })
+  @Matches(PUBLIC_KEY_BASE64, { message: 'identityKey must be a 32-byte public key in base64' })
   identityKey: string;
 
   @Field({ description: 'X25519 public key (32 bytes), base64' })
-  @Matches(PUBLIC_KEY, { message: 'encryptionKey must be a 32-byte public key in base64' })
+  @Matches(PUBLIC_KEY_BASE64, { message: 'encryptionKey must be a 32-byte public key in base64' })
   encryptionKey: string;
 }

@@ -6,6 +6,7 @@ import { DomainException } from '@app/common';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, type Viewer } from '@app/identity';
 import { DeviceEntity } from '../entities/device.entity';
+import { isUuid } from '../ids';
 import { MessagingEvents } from '../messaging-events';
 
 export interface RegisterDeviceInput {
@@ -16,8 +17,8 @@ export interface RegisterDeviceInput {
 
 /** Devices per member: a member may register at most this many unrevoked ones. */
 export const MAX_DEVICES = 20;
-/** A 32-byte public key in standard base64. */
-const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
+/** A 32-byte public key in standard base64 (the GraphQL input checks the same pattern). */
+export const PUBLIC_KEY_BASE64 = /^[A-Za-z0-9+/]{43}=$/;
 
 /** Client devices and their public keys (stored as given; the E2EE issue uses them). */
 @Injectable()
@@ -32,10 +33,10 @@ export class DeviceService {
   async register(viewer: Viewer, input: RegisterDeviceInput): Promise<DeviceEntity> {
     const actor = this.access.member(viewer);
     const fields: Record<string, string[]> = {};
-    if (!PUBLIC_KEY.test(input.identityKey)) {
+    if (!PUBLIC_KEY_BASE64.test(input.identityKey)) {
       fields.identityKey = ['must be a 32-byte public key in base64'];
     }
-    if (!PUBLIC_KEY.test(input.encryptionKey)) {
+    if (!PUBLIC_KEY_BASE64.test(input.encryptionKey)) {
       fields.encryptionKey = ['must be a 32-byte public key in base64'];
     }
     const name = input.name.trim();
@@ -94,7 +95,7 @@ export class DeviceService {
 
   /** For the socket handshake: the device must be the member's own and not revoked. */
   async requireUsable(memberId: string, deviceId: unknown): Promise<DeviceEntity> {
-    if (typeof deviceId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deviceId)) {
+    if (!isUuid(deviceId)) {
       throw DomainException.badInput(
         'Name your device in handshake.auth.deviceId (registerDevice gives one).',
       );

@@ -252,8 +252,10 @@ export class MessageService {
   /** For typing: the other current participants, or FORBIDDEN for a non-participant. */
   async othersIn(memberId: string, conversationId: string): Promise<string[]> {
     const id = requireUuid(conversationId, 'conversationId');
-    await this.conversations.requireParticipant(this.dataSource.manager, memberId, id);
     const members = await this.conversations.currentMemberIds(this.dataSource.manager, id);
+    if (!members.includes(memberId)) {
+      throw DomainException.forbidden('You are not a participant of this conversation.');
+    }
     return members.filter((member) => member !== memberId);
   }
 
