@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
+import { useFreshBenchDatabase } from '../common/database';
 
 /**
  * `npm run bench:chat`: our chat node against a bare socket.io 4.8 relay (no auth, no persistence), side by side in
@@ -38,26 +38,7 @@ async function main(): Promise<void> {
     CHAT_RATE_LIMIT_MESSAGES: '10000',
     HOST: '127.0.0.1',
   });
-  if (postgres) {
-    if (!process.env.DATABASE_URL) {
-      throw new Error('BENCH_PG=1 needs DATABASE_URL (or `npm run services:start`)');
-    }
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS cp_bench_chat WITH (FORCE)');
-    await admin.query('CREATE DATABASE cp_bench_chat');
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/cp_bench_chat';
-    process.env.DATABASE_URL = url.toString();
-  } else {
-    delete process.env.DATABASE_URL;
-    const file = resolve(dir, smoke ? 'chat-smoke.sqlite' : 'chat.sqlite');
-    for (const suffix of ['', '-wal', '-shm']) {
-      rmSync(`${file}${suffix}`, { force: true });
-    }
-    process.env.SQLITE_PATH = file;
-  }
+  await useFreshBenchDatabase('chat', { dir, smoke, postgres });
   const number = (name: string, full: number, small: number) =>
     Number(process.env[name] ?? (smoke ? small : full));
   const { runChatBench } = await import('./run');

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
+import { useFreshBenchDatabase } from '../common/database';
 
 /**
  * `npm run bench:search` — see docs/BENCHMARKS.md. Environment:
@@ -26,29 +26,10 @@ async function main(): Promise<void> {
     DB_MIGRATE_ON_BOOT: 'false',
     DB_POOL_SIZE: '20',
   });
-  if (postgres) {
-    if (!process.env.DATABASE_URL && existsSync(resolve(root, '.services.env'))) {
-      process.loadEnvFile(resolve(root, '.services.env'));
-    }
-    if (!process.env.DATABASE_URL) {
-      throw new Error('BENCH_PG=1 needs DATABASE_URL (or `npm run services:start`)');
-    }
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS cp_bench_search WITH (FORCE)');
-    await admin.query('CREATE DATABASE cp_bench_search');
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/cp_bench_search';
-    process.env.DATABASE_URL = url.toString();
-  } else {
-    delete process.env.DATABASE_URL;
-    const file = resolve(dir, smoke ? 'search-smoke.sqlite' : 'search.sqlite');
-    for (const suffix of ['', '-wal', '-shm']) {
-      rmSync(`${file}${suffix}`, { force: true });
-    }
-    process.env.SQLITE_PATH = file;
+  if (postgres && !process.env.DATABASE_URL && existsSync(resolve(root, '.services.env'))) {
+    process.loadEnvFile(resolve(root, '.services.env'));
   }
+  await useFreshBenchDatabase('search', { dir, smoke, postgres });
   const { runSearchBench } = await import('./run');
   await runSearchBench({
     root,

@@ -346,7 +346,7 @@ export class PractitionerSearchService {
   }
 
   /** The caller's languages at WORKING or better, with their rank. */
-  async languagesOf(memberId: string): Promise<Map<string, number>> {
+  private async languagesOf(memberId: string): Promise<Map<string, number>> {
     const rows = await this.dataSource
       .getRepository(PractitionerLanguageEntity)
       .findBy({ practitionerId: memberId });
