@@ -123,10 +123,6 @@ export class SearchIndex {
     return this.slotOf.size;
   }
 
-  has(id: string): boolean {
-    return this.slotOf.has(id);
-  }
-
   /** Replaces the whole content (one sort at the end instead of sorted inserts). */
   load(rows: Iterable<IndexedPractitioner>, now = Date.now()): void {
     this.bulk = true;
