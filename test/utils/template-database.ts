@@ -27,6 +27,7 @@ export function databaseConfigFor(target: { sqlitePath?: string; url?: string })
     poolSize: 4,
     connectTimeoutMs: 5000,
     logging: false,
+    checkpointIntervalMs: 0,
   };
 }
 

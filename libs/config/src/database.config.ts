@@ -42,6 +42,12 @@ class DatabaseEnv {
   @BooleanEnv()
   @IsBoolean()
   DB_LOGGING?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SQLITE_CHECKPOINT_INTERVAL_MS?: number;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
@@ -59,6 +65,11 @@ export interface DatabaseConfig {
   poolSize: number;
   connectTimeoutMs: number;
   logging: boolean;
+  /**
+   * SQLite only: how often a worker thread checkpoints the WAL on its own connection (automatic checkpoints, which
+   * would run inside a commit on the event loop, are then off). 0 leaves checkpoints to SQLite.
+   */
+  checkpointIntervalMs: number;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/counterpart.sqlite';
@@ -75,6 +86,7 @@ export const databaseConfig = defineNamespace('database', DatabaseEnv, (vars, en
     poolSize: vars.DB_POOL_SIZE ?? 10,
     connectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS ?? 5000,
     logging: vars.DB_LOGGING ?? false,
+    checkpointIntervalMs: vars.SQLITE_CHECKPOINT_INTERVAL_MS ?? 250,
   };
 });
 

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig, type DatabaseConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { TransactionModule } from './transaction.module';
 
 /**
  * The one TypeORM data source. Feature libs register their entities with `TypeOrmModule.forFeature`
- * (autoLoadEntities); migrations run at boot unless DB_MIGRATE_ON_BOOT=false.
+ * (autoLoadEntities); migrations run at boot unless DB_MIGRATE_ON_BOOT=false. On SQLite, WAL checkpoints run on a
+ * worker thread (SqliteCheckpointer).
  */
 @Module({
   imports: [
@@ -23,6 +25,7 @@ import { TransactionModule } from './transaction.module';
     }),
     TransactionModule,
   ],
+  providers: [SqliteCheckpointer],
   exports: [TransactionModule],
 })
 export class DatabaseModule {}

@@ -4,6 +4,7 @@ export * from './database.module';
 export * from './migrations';
 export * from './preflight';
 export * from './raw-query';
+export * from './sqlite-checkpointer';
 export * from './typeorm-logger';
 export * from './transaction.module';
 export * from './transaction.service';

@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import { filter, type Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type Redis from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { ChatConfig, RedisConfig } from '@app/config';
 import { createRedisClient } from './cluster/redis-client';
 import { allowRequestFor } from './handshake';
@@ -42,6 +44,36 @@ export class RealtimeIoAdapter extends IoAdapter {
       server.adapter(createAdapter(publisher, subscriber, { key: 'counterpart:socket.io' }));
     }
     return server;
+  }
+
+  /**
+   * Nest's IoAdapter gives every socket an rxjs pipeline per handler (fromEvent → mergeMap → takeUntil(disconnect$))
+   * that lives as long as the socket; with thousands of idle sockets that is most of the memory a socket costs beyond
+   * bare Socket.IO. Same behaviour with one plain listener per handler: Socket.IO drops the listeners with the socket.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(String(message), (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args) as {
+          data: unknown;
+          ack?: unknown;
+        };
+        transform(callback(data, ack))
+          .pipe(filter((response) => response !== null && response !== undefined))
+          .subscribe((response) => {
+            const reply = response as { event?: string; data?: unknown };
+            if (reply.event) {
+              socket.emit(reply.event, reply.data);
+            } else if (!isAckHandledManually && typeof ack === 'function') {
+              (ack as (value: unknown) => void)(response);
+            }
+          });
+      });
+    }
   }
 
   override async dispose(): Promise<void> {
