@@ -1,6 +1,6 @@
 import { base64 } from '@scure/base';
 
-/** Byte helpers that run the same in Node and the browser (no Buffer). */
+/** Byte helpers that run the same in Node and the browser (plain Uint8Array, no Node built-ins). */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
