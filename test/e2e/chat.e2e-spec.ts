@@ -8,11 +8,11 @@ import {
   ParticipantEntity,
 } from '@app/messaging';
 import { createMember } from '../factories/member.factory';
-import { chatUser, inbox, sleep, type ChatUser } from '../utils/chat';
+import { chatUser, inbox, sleep, textsOf, type ChatUser } from '../utils/chat';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { openSession } from '../utils/sessions';
 
-const envelope = (text: string) => ({ v: 0, text });
+const body = (text: string) => ({ text });
 
 describe('chat delivery (real gateway, no mocks)', () => {
   let api: TestApp;
@@ -52,7 +52,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
 
     const acks = [];
     for (let i = 1; i <= 5; i += 1) {
-      acks.push(await sender.send(conversationId, envelope(`message ${i}`)));
+      acks.push(await sender.send(conversationId, body(`message ${i}`)));
     }
     expect(acks.map((ack) => ack.seq)).toEqual([1, 2, 3, 4, 5]);
     await received.until(5);
@@ -62,8 +62,10 @@ describe('chat delivery (real gateway, no mocks)', () => {
       conversationId,
       senderId: alice.member.id,
       senderDeviceId: alice.deviceId,
-      envelope: envelope('message 1'),
+      body: { text: 'message 1' },
+      problem: null,
     });
+    expect(textsOf(echoed.messages)).toEqual([1, 2, 3, 4, 5].map((i) => `message ${i}`));
     const stored = await storedMessages(conversationId);
     expect(stored.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(stored.map((message) => message.id)).toEqual(acks.map((ack) => ack.messageId));
@@ -78,7 +80,11 @@ describe('chat delivery (real gateway, no mocks)', () => {
 
     // The same frame twice, the first ack ignored (lost): the retry gets the first ack back.
     const raw = await alice.raw();
-    const frame = { conversationId, clientMessageId: 'lost-ack-0001', envelope: envelope('once') };
+    const frame = {
+      conversationId,
+      clientMessageId: 'lost-ack-0001',
+      envelope: alice.seal(conversationId, 'lost-ack-0001', 'once', [alice, bob]),
+    };
     raw.emit('message:send', frame);
     await sleep(200);
     const retried = await raw.timeout(2000).emitWithAck('message:send', frame);
@@ -87,7 +93,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     // And through the typed client's outbox with an ack timeout too short to ever wait for the first answer.
     const impatient = alice.client({ ackTimeoutMs: 1, retryDelayMs: 20 });
     await impatient.connect();
-    const ack = await impatient.send(conversationId, envelope('twice?'), 'impatient-0001');
+    const ack = await impatient.send(conversationId, body('twice?'), { clientMessageId: 'impatient-0001' });
     expect(ack.seq).toBe(2);
 
     await sleep(300);
@@ -96,6 +102,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
       'impatient-0001',
     ]);
     expect(received.messages.map((message) => message.seq)).toEqual([1, 2]);
+    expect(textsOf(received.messages)).toEqual(['once', 'twice?']);
     expect(retried).toMatchObject({ messageId: (await storedMessages(conversationId))[0].id });
   });
 
@@ -109,9 +116,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
 
     const sender = alice.client();
     await sender.connect();
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) => sender.send(conversationId, envelope(`m${i + 1}`))),
-    );
+    await Promise.all(Array.from({ length: 50 }, (_, i) => sender.send(conversationId, body(`m${i + 1}`))));
 
     const back = bob.client({ cursors: positions, syncPageSize: 7 });
     const received = inbox(back);
@@ -157,7 +162,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const send = await outsider.timeout(2000).emitWithAck('message:send', {
       conversationId,
       clientMessageId: 'intruder-0001',
-      envelope: envelope('let me in'),
+      envelope: mallory.seal(conversationId, 'intruder-0001', 'let me in', [mallory, alice, bob]),
     });
     const read = await outsider.timeout(2000).emitWithAck('message:read', { conversationId, seq: 1 });
     const typing = await outsider.timeout(2000).emitWithAck('typing', { conversationId, typing: true });
@@ -177,7 +182,12 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
     const conversationId = await room(alice, bob);
     const socket = await alice.raw();
-    const valid = { conversationId, clientMessageId: 'valid-id-0001', envelope: envelope('x') };
+    const valid = {
+      conversationId,
+      clientMessageId: 'valid-id-0001',
+      envelope: alice.seal(conversationId, 'valid-id-0001', 'x', [alice, bob]),
+    };
+    const outsider = await chatUser(api, opened);
     const cases: [string, unknown][] = [
       ['message:send', undefined],
       ['message:send', null],
@@ -192,6 +202,16 @@ describe('chat delivery (real gateway, no mocks)', () => {
       ['message:send', { ...valid, envelope: [1, 2] }],
       ['message:send', { ...valid, extra: true }],
       ['message:send', { ...valid, envelope: { big: 'y'.repeat(api.config.chat.maxEnvelopeBytes) } }],
+      // Not envelope v1, or sealed for another conversation, message or device, or for someone outside it.
+      ['message:send', { ...valid, envelope: { v: 0, text: 'plain text' } }],
+      ['message:send', { ...valid, envelope: { ...valid.envelope, ciphertext: 'bm90IHNlYWxlZA==' } }],
+      ['message:send', { ...valid, envelope: alice.seal(crypto.randomUUID(), 'valid-id-0001', 'x', [bob]) }],
+      ['message:send', { ...valid, envelope: alice.seal(conversationId, 'other-id-0001', 'x', [bob]) }],
+      ['message:send', { ...valid, envelope: { ...valid.envelope, senderDeviceId: bob.deviceId } }],
+      [
+        'message:send',
+        { ...valid, envelope: alice.seal(conversationId, 'valid-id-0001', 'x', [bob, outsider]) },
+      ],
       ['sync', { since: [] }],
       ['sync', { since: { 'not-a-uuid': 1 } }],
       ['sync', { since: { [conversationId]: -1 } }],
@@ -226,8 +246,8 @@ describe('chat delivery (real gateway, no mocks)', () => {
     a.on('receipt', (receipt) => receipts.push(receipt));
     a.on('typing', (signal) => typing.push(signal));
     await Promise.all([a.connect(), b.connect()]);
-    await a.send(conversationId, envelope('one'));
-    await a.send(conversationId, envelope('two'));
+    await a.send(conversationId, body('one'));
+    await a.send(conversationId, body('two'));
 
     expect(await b.read(conversationId, 99)).toBe(2); // never past the last message
     expect(await b.read(conversationId, 1)).toBe(2); // never back
@@ -259,17 +279,17 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const updates: unknown[] = [];
     c.on('conversation', (update) => updates.push(update));
     await Promise.all([a.connect(), c.connect()]);
-    await a.send(conversationId, envelope('before'));
+    await a.send(conversationId, body('before'));
     await carolInbox.until(1);
 
     await api.app
       .get(ConversationService)
       .removeParticipant(await viewerOf(alice), { conversationId, memberId: carol.member.id });
-    await a.send(conversationId, envelope('after'));
+    await a.send(conversationId, body('after'));
     await sleep(300);
     expect(carolInbox.messages.map((message) => message.seq)).toEqual([1]);
     expect(updates).toEqual([{ conversationId, change: 'PARTICIPANT_REMOVED' }]);
-    await expect(c.send(conversationId, envelope('still here?'))).rejects.toMatchObject({
+    await expect(c.send(conversationId, body('still here?'))).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     // Their history ends where they left.
@@ -287,7 +307,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
         socket.timeout(5000).emitWithAck('message:send', {
           conversationId,
           clientMessageId: `burst-${String(i).padStart(4, '0')}`,
-          envelope: envelope(`${i}`),
+          envelope: alice.seal(conversationId, `burst-${String(i).padStart(4, '0')}`, `${i}`, [bob]),
         }),
       ),
     );
@@ -304,7 +324,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const client = alice.client();
     await client.connect();
     for (let i = 1; i <= 7; i += 1) {
-      await client.send(conversationId, envelope(`h${i}`));
+      await client.send(conversationId, body(`h${i}`));
     }
     const viewer = await viewerOf(bob);
     const messages = api.app.get(MessageService);
@@ -314,7 +334,11 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const older = await messages.history(viewer, { conversationId, beforeSeq: 5, last: 3 });
     expect(older.messages.map((message) => message.seq)).toEqual([2, 3, 4]);
     const oldest = await messages.history(viewer, { conversationId, beforeSeq: 2, last: 3 });
-    expect(oldest).toMatchObject({ hasMore: false, messages: [{ seq: 1, envelope: envelope('h1') }] });
+    expect(oldest).toMatchObject({ hasMore: false, messages: [{ seq: 1 }] });
+    // History decrypts like live messages (the client verifies and opens what GraphQL or the service returns).
+    const reader = bob.client();
+    await reader.connect();
+    expect(await reader.decrypt(oldest.messages[0])).toMatchObject({ body: { text: 'h1' }, problem: null });
     await expect(messages.history(viewer, { conversationId, last: 101 })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
@@ -326,8 +350,8 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const second = await room(alice, bob);
     const client = alice.client();
     await client.connect();
-    await client.send(first, envelope('a'), 'reused-id-0001');
-    const refused = client.send(second, envelope('b'), 'reused-id-0001');
+    await client.send(first, body('a'), { clientMessageId: 'reused-id-0001' });
+    const refused = client.send(second, body('b'), { clientMessageId: 'reused-id-0001' });
     await expect(refused).rejects.toBeInstanceOf(ChatError);
     await expect(refused).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(client.pending).toBe(0);

@@ -1,23 +1,29 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { generateDeviceKeys, publicKeysOf, type DeviceKeyPairs } from '@app/crypto';
 import { DeviceEntity } from '@app/messaging';
 
-/** A registered device of a member with random public keys (as a client would register). Override any field. */
+export type TestDevice = DeviceEntity & { keys: DeviceKeyPairs };
+
+/**
+ * A registered device of a member, as a client registers it: fresh key pairs, only the public keys stored. The
+ * private keys come back in `keys` for the test's clients. Override any column.
+ */
 export async function createDevice(
   dataSource: DataSource,
   memberId: string,
   seed: Partial<DeviceEntity> = {},
-): Promise<DeviceEntity> {
+): Promise<TestDevice> {
+  const keys = generateDeviceKeys();
   const device = Object.assign(new DeviceEntity(), {
     id: randomUUID(),
     memberId,
     name: 'Test laptop',
-    identityKey: randomBytes(32).toString('base64'),
-    encryptionKey: randomBytes(32).toString('base64'),
+    ...publicKeysOf(keys),
     createdAt: new Date(),
     revokedAt: null,
     ...seed,
   });
   await dataSource.getRepository(DeviceEntity).insert(device);
-  return device;
+  return Object.assign(device, { keys });
 }

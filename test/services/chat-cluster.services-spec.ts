@@ -1,4 +1,5 @@
-import { ChatClient, type ChatMessage } from '@app/client';
+import { ChatClient, type ReceivedMessage } from '@app/client';
+import type { DeviceKeyPairs } from '@app/crypto';
 import { MemberRole } from '@app/identity';
 import { createDevice } from '../factories/device.factory';
 import { createMember } from '../factories/member.factory';
@@ -64,17 +65,18 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
       const member = await createMember(dataSource, { role });
       const { accessToken } = await openSession(dataSource, member);
       const device = await createDevice(dataSource, member.id);
-      return { id: member.id, token: accessToken, deviceId: device.id };
+      return { id: member.id, token: accessToken, deviceId: device.id, keys: device.keys };
     } finally {
       await dataSource.destroy();
     }
   }
 
-  function client(url: string, who: { token: string; deviceId: string }): ChatClient {
+  function client(url: string, who: { token: string; deviceId: string; keys: DeviceKeyPairs }): ChatClient {
     const created = new ChatClient({
       url,
       token: who.token,
       deviceId: who.deviceId,
+      keys: who.keys,
       socket: { reconnection: false },
     });
     clients.push(created);
@@ -107,7 +109,7 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     const conversationId = started.data?.startDirectConversation.id as string;
     const onA = client(nodeA, alice);
     const onB = client(nodeB, bob);
-    const received = new Promise<ChatMessage>((resolve) => onB.on('message', resolve));
+    const received = new Promise<ReceivedMessage>((resolve) => onB.on('message', resolve));
     const updates: unknown[] = [];
     onB.on('conversation', (update) => updates.push(update));
     await Promise.all([onA.connect(), onB.connect()]);
@@ -115,7 +117,8 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     expect(await received).toMatchObject({
       conversationId,
       seq: ack.seq,
-      envelope: { text: 'across nodes' },
+      body: { text: 'across nodes' },
+      problem: null,
     });
 
     // A GraphQL change made by the API reaches sockets on the chat nodes once (Redis events, local fan-out).

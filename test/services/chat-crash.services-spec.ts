@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
-import { ChatClient, type ChatMessage, type SendAck } from '@app/client';
+import { ChatClient, type ReceivedMessage, type SendAck } from '@app/client';
+import type { DeviceKeyPairs } from '@app/crypto';
 import { MessageEntity } from '@app/messaging';
 import { createDevice } from '../factories/device.factory';
 import { createMember } from '../factories/member.factory';
@@ -65,12 +66,12 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
 
     // Members, devices and one group conversation for all of them.
     const dataSource = await connectDataSource(database.config);
-    const people: { id: string; token: string; deviceId: string }[] = [];
+    const people: { id: string; token: string; deviceId: string; keys: DeviceKeyPairs }[] = [];
     for (let i = 0; i < SENDERS + RECEIVERS; i += 1) {
       const member = await createMember(dataSource);
       const { accessToken } = await openSession(dataSource, member);
       const device = await createDevice(dataSource, member.id);
-      people.push({ id: member.id, token: accessToken, deviceId: device.id });
+      people.push({ id: member.id, token: accessToken, deviceId: device.id, keys: device.keys });
     }
     const created = await fetch(`${apiUrl}/graphql`, {
       method: 'POST',
@@ -93,6 +94,7 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
         url: first.url,
         token: person.token,
         deviceId: person.deviceId,
+        keys: person.keys,
         ackTimeoutMs: 1000,
         retryDelayMs: 100,
         socket: { reconnectionDelay: 100, reconnectionDelayMax: 500 },
@@ -102,7 +104,7 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
     };
     const senders = people.slice(0, SENDERS).map(connect);
     const receivers = people.slice(SENDERS).map(connect);
-    const inboxes = receivers.map(() => [] as ChatMessage[]);
+    const inboxes = receivers.map(() => [] as ReceivedMessage[]);
     receivers.forEach((client, index) => client.on('message', (message) => inboxes[index].push(message)));
     await Promise.all([...senders, ...receivers].map((client) => client.connect()));
 
@@ -150,6 +152,9 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
     for (const inbox of inboxes) {
       expect(inbox.map((message) => message.seq)).toEqual(stored.map((message) => message.seq));
       expect(inbox.map((message) => message.messageId)).toEqual(stored.map((message) => message.id));
+      // Each one verified and decrypted (the resends after the crash carry the same sealed envelope).
+      expect(inbox.filter((message) => message.problem !== null)).toEqual([]);
+      expect(new Set(inbox.map((message) => message.body?.text)).size).toBe(stored.length);
     }
   });
 });

@@ -1,5 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
-import { ChatClient, type ChatClientOptions, type ChatMessage } from '@app/client';
+import { ChatClient, type ChatClientOptions, type ReceivedMessage } from '@app/client';
+import {
+  publicKeysOf,
+  sealEnvelope,
+  type DeviceKeyPairs,
+  type EnvelopeV1,
+  type MessageBody,
+} from '@app/crypto';
 import type { MemberEntity } from '@app/identity';
 import { createDevice } from '../factories/device.factory';
 import { createMember } from '../factories/member.factory';
@@ -10,6 +17,15 @@ export interface ChatUser {
   member: MemberEntity;
   token: string;
   deviceId: string;
+  /** The device's private keys (the server has only the public halves). */
+  keys: DeviceKeyPairs;
+  /** A real envelope v1 from this user's device, readable by the given users' devices (for raw frames). */
+  seal(
+    conversationId: string,
+    clientMessageId: string,
+    body: MessageBody | string,
+    readers: ChatUser[],
+  ): EnvelopeV1;
   /** A typed client (not connected yet); closed by `closeAll`. */
   client(options?: Partial<ChatClientOptions>): ChatClient;
   /** A bare socket.io client with this user's handshake (for frames the typed client never sends). */
@@ -25,11 +41,25 @@ export async function chatUser(api: TestApp, opened: { close(): void }[], member
     member: created,
     token: accessToken,
     deviceId: device.id,
+    keys: device.keys,
+    seal: (conversationId, clientMessageId, body, readers) =>
+      sealEnvelope({
+        conversationId,
+        clientMessageId,
+        senderDeviceId: device.id,
+        keys: device.keys,
+        recipients: readers.map((reader) => ({
+          deviceId: reader.deviceId,
+          encryptionKey: publicKeysOf(reader.keys).encryptionKey,
+        })),
+        body: typeof body === 'string' ? { text: body } : body,
+      }),
     client: (options = {}) => {
       const client = new ChatClient({
         url: api.url,
         token: accessToken,
         deviceId: device.id,
+        keys: device.keys,
         ackTimeoutMs: 2000,
         retryDelayMs: 50,
         socket: { reconnection: false },
@@ -57,12 +87,16 @@ export async function chatUser(api: TestApp, opened: { close(): void }[], member
   return user;
 }
 
+/** The texts of decrypted messages (undecryptable ones as `!PROBLEM`). */
+export const textsOf = (messages: ReceivedMessage[]): string[] =>
+  messages.map((message) => message.body?.text ?? `!${message.problem}`);
+
 /** Collects a client's messages; `until(n)` waits for at least n of them. */
 export function inbox(client: ChatClient): {
-  messages: ChatMessage[];
+  messages: ReceivedMessage[];
   until(count: number, ms?: number): Promise<void>;
 } {
-  const messages: ChatMessage[] = [];
+  const messages: ReceivedMessage[] = [];
   const waiters: (() => void)[] = [];
   client.on('message', (message) => {
     messages.push(message);

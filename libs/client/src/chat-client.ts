@@ -1,12 +1,50 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { Ack, ChatMessage, SendAck } from '@app/common/chat-protocol';
+import {
+  EnvelopeError,
+  fromBase64,
+  openEnvelope,
+  safetyNumber,
+  sealEnvelope,
+  SharedKeyCache,
+  type DeviceKeyPairs,
+  type EnvelopeProblem,
+  type EnvelopeV1,
+  type MessageBody,
+} from '@app/crypto';
+import type { Ack, ChatMessage, DeviceKeys, KeysChanged, SendAck } from '@app/common/chat-protocol';
 import { ErrorCode, type ErrorPayload } from '@app/common/error-codes';
+import { ContactTrust, type TrustState } from './contact-trust';
 
-export type { Ack, ChatMessage, SendAck } from '@app/common/chat-protocol';
+export type { Ack, ChatMessage, DeviceKeys, SendAck } from '@app/common/chat-protocol';
+
+/**
+ * A message as the app sees it: decrypted (`body`), or undecryptable (`body` null and the reason in `problem`:
+ * a bad signature, an envelope replayed from another conversation or message, no key for this device…).
+ */
+export interface ReceivedMessage extends ChatMessage {
+  body: MessageBody | null;
+  problem: EnvelopeProblem | 'UNKNOWN_SENDER_DEVICE' | null;
+  /** What this device believes about the sender's keys (own messages: undefined). */
+  senderTrust?: TrustState;
+}
+
+/** Why a send left the outbox: the server's refusal, or a changed safety number this device stopped at. */
+export type SendFailure =
+  ErrorPayload | { code: 'SAFETY_NUMBER_CHANGED'; message: string; memberIds: string[] };
+
+/** Sending to these contacts needs `{ confirmKeyChanges: true }` (or `trust.acceptChange` / `verify` first). */
+export class SafetyNumberChangedError extends Error {
+  constructor(readonly memberIds: string[]) {
+    super(`The safety number changed for ${memberIds.length} contact(s); confirm before sending.`);
+    this.name = 'SafetyNumberChangedError';
+  }
+}
 
 export interface ChatClientEvents {
-  /** Every message once, in seq order per conversation (live or caught up by `sync`). */
-  message: (message: ChatMessage) => void;
+  /** Every message once, in seq order per conversation (live or caught up by `sync`), decrypted. */
+  message: (message: ReceivedMessage) => void;
+  /** A member's devices changed (`keys:changed`); `trust` is this device's view after re-reading their keys. */
+  keysChanged: (change: KeysChanged & { trust?: TrustState }) => void;
   receipt: (receipt: { conversationId: string; memberId: string; readSeq: number }) => void;
   typing: (signal: { conversationId: string; memberId: string; typing: boolean }) => void;
   conversation: (update: { conversationId: string; change: string }) => void;
@@ -16,8 +54,8 @@ export interface ChatClientEvents {
   revoked: (notice: { reason: string }) => void;
   /** After each (re)connect, once the catch-up `sync` is done. */
   synced: () => void;
-  /** A send the server refused for good (bad input, not a participant…): it leaves the outbox. */
-  rejected: (failure: { clientMessageId: string; conversationId: string; error: ErrorPayload }) => void;
+  /** A send refused for good (bad input, not a participant, a changed safety number…): it leaves the outbox. */
+  rejected: (failure: { clientMessageId: string; conversationId: string; error: SendFailure }) => void;
 }
 
 export interface ChatClientOptions {
@@ -26,6 +64,10 @@ export interface ChatClientOptions {
   /** Access token (or a function giving a fresh one at each connect). */
   token: string | (() => string | Promise<string>);
   deviceId: string;
+  /** This device's key pairs (DeviceVault keeps them); the public halves are the ones registered as `deviceId`. */
+  keys: DeviceKeyPairs;
+  /** Trust decisions per contact (DeviceVault persists them); in memory by default. */
+  trust?: ContactTrust;
   /** Last seq already known per conversation (e.g. restored from storage); others start at 0. */
   cursors?: Record<string, number>;
   /** How long to wait for an ack before resending (ms). */
@@ -48,15 +90,22 @@ const FINAL_ERRORS = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
 ]);
 
+/** A refusal for wraps to devices that may no longer read: refresh the keys and seal again, this often at most. */
+const MAX_RESEALS = 2;
+
 interface Pending {
   conversationId: string;
   clientMessageId: string;
-  envelope: Record<string, unknown>;
+  body: MessageBody;
+  confirmKeyChanges: boolean;
+  /** Sealed once; sealed again only when the server refuses its wraps. */
+  envelope: EnvelopeV1 | null;
+  reseals: number;
   inFlight: boolean;
   /** Sends so far; each resend waits twice as long for its ack (up to MAX_ACK_TIMEOUT_MS). */
   attempts: number;
   resolve: (ack: SendAck) => void;
-  reject: (error: ChatError) => void;
+  reject: (error: ChatError | SafetyNumberChangedError) => void;
 }
 
 export class ChatError extends Error {
@@ -78,10 +127,13 @@ export function newClientMessageId(): string {
 }
 
 /**
- * The typed chat client, browser-safe (socket.io-client only). Sends go through an outbox that resends with the
- * same `clientMessageId` until the server acknowledges (the server stores a message once, whatever the retries);
- * every (re)connect runs `sync` from the last seq seen per conversation, so messages missed while offline arrive
- * in order, gap-free and without duplicates.
+ * The typed chat client, browser-safe (socket.io-client and libs/crypto only). Every message is end-to-end
+ * encrypted: `send` seals the body for every current device of every current participant (own devices included)
+ * and signs it; received messages are verified against the sender device's registered key and decrypted — the
+ * server only ever relays and stores envelopes. Sends go through an outbox that resends with the same
+ * `clientMessageId` until the server acknowledges (it stores a message once, whatever the retries); every
+ * (re)connect runs `sync` from the last seq seen per conversation, so messages missed while offline arrive in order,
+ * gap-free and without duplicates.
  */
 export class ChatClient {
   private readonly socket: Socket;
@@ -89,10 +141,20 @@ export class ChatClient {
   private readonly outbox = new Map<string, Pending>();
   private readonly listeners = new Map<keyof ChatClientEvents, Set<(...args: never[]) => void>>();
   private syncing: Promise<void> | null = null;
+  /** Decryption is asynchronous (it may fetch a sender's keys): one chain keeps `message` events in seq order. */
+  private incoming: Promise<void> = Promise.resolve();
+  /** `keys` answers per conversation (dropped on key or participant changes) and every device seen, by id. */
+  private readonly conversationKeys = new Map<string, Promise<DeviceKeys[]>>();
+  private readonly knownDevices = new Map<string, DeviceKeys>();
+  private readonly sharedKeys: SharedKeyCache;
+  private memberId: string | null = null;
+  readonly trust: ContactTrust;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   constructor(private readonly options: ChatClientOptions) {
+    this.trust = options.trust ?? new ContactTrust();
+    this.sharedKeys = new SharedKeyCache(options.keys.encryption.secretKey);
     Object.entries(options.cursors ?? {}).forEach(([id, seq]) => this.cursors.set(id, seq));
     this.socket = io(options.url, {
       path: '/socket.io',
@@ -116,9 +178,11 @@ export class ChatClient {
     this.socket.on('typing', (signal: Parameters<ChatClientEvents['typing']>[0]) =>
       this.emit('typing', signal),
     );
-    this.socket.on('conversation:updated', (update: Parameters<ChatClientEvents['conversation']>[0]) =>
-      this.emit('conversation', update),
-    );
+    this.socket.on('conversation:updated', (update: Parameters<ChatClientEvents['conversation']>[0]) => {
+      this.conversationKeys.delete(update.conversationId);
+      this.emit('conversation', update);
+    });
+    this.socket.on('keys:changed', (change: KeysChanged) => void this.keysChanged(change));
     this.socket.on('presence', (state: Parameters<ChatClientEvents['presence']>[0]) =>
       this.emit('presence', state),
     );
@@ -169,17 +233,25 @@ export class ChatClient {
     this.socket.disconnect();
   }
 
-  /** Queues a message; resolves with the server's ack (after any number of resends), rejects on a final refusal. */
+  /**
+   * Queues a message; it is sealed when it is first sent (for the devices current then) and resolves with the
+   * server's ack (after any number of resends). Rejects on a final refusal, or with SafetyNumberChangedError when a
+   * participant's keys changed since this device last accepted them, unless `confirmKeyChanges`.
+   */
   send(
     conversationId: string,
-    envelope: Record<string, unknown>,
-    clientMessageId = newClientMessageId(),
+    body: MessageBody,
+    options: { clientMessageId?: string; confirmKeyChanges?: boolean } = {},
   ): Promise<SendAck> {
+    const clientMessageId = options.clientMessageId ?? newClientMessageId();
     return new Promise((resolve, reject) => {
       this.outbox.set(clientMessageId, {
         conversationId,
         clientMessageId,
-        envelope,
+        body,
+        confirmKeyChanges: options.confirmKeyChanges ?? false,
+        envelope: null,
+        reseals: 0,
         inFlight: false,
         attempts: 0,
         resolve,
@@ -187,6 +259,76 @@ export class ChatClient {
       });
       this.flush();
     });
+  }
+
+  /**
+   * Decrypts a message from anywhere (GraphQL history included: its envelope may be the JSON text): verified against
+   * the sender device's registered identity key, for this device's wrap. Never throws: an envelope that fails comes
+   * back with `body: null` and the reason.
+   */
+  async decrypt(message: ChatMessage): Promise<ReceivedMessage> {
+    const envelope: unknown =
+      typeof message.envelope === 'string' ? (JSON.parse(message.envelope) as unknown) : message.envelope;
+    const received = (body: MessageBody | null, problem: ReceivedMessage['problem']): ReceivedMessage => ({
+      ...message,
+      envelope,
+      body,
+      problem,
+      senderTrust:
+        message.senderDeviceId === this.options.deviceId ? undefined : this.trust.state(message.senderId),
+    });
+    const sender = await this.senderDevice(message);
+    if (!sender || sender.memberId !== message.senderId) {
+      return received(null, 'UNKNOWN_SENDER_DEVICE');
+    }
+    try {
+      const body = openEnvelope(envelope, {
+        conversationId: message.conversationId,
+        clientMessageId: message.clientMessageId,
+        sender,
+        deviceId: this.options.deviceId,
+        keys: this.options.keys,
+        sharedKeys: this.sharedKeys,
+      });
+      return received(body, null);
+    } catch (error) {
+      if (error instanceof EnvelopeError) {
+        return received(null, error.problem);
+      }
+      throw error;
+    }
+  }
+
+  /** Every device of the conversation's participants, as the server lists them (cached until a change). */
+  keysOf(conversationId: string): Promise<DeviceKeys[]> {
+    let keys = this.conversationKeys.get(conversationId);
+    if (!keys) {
+      keys = this.request<{ devices: DeviceKeys[] }>('keys', { conversationId }).then(({ devices }) => {
+        devices.forEach((device) => this.knownDevices.set(device.deviceId, device));
+        return devices;
+      });
+      keys.catch(() => this.conversationKeys.delete(conversationId));
+      this.conversationKeys.set(conversationId, keys);
+    }
+    return keys;
+  }
+
+  /**
+   * The 60-digit safety number with a contact, from both members' current identity keys (all their devices); the
+   * contact's device shows the same digits. Compare them out of band, then `trust.verify(memberId, keys)`.
+   */
+  async safetyNumber(memberId: string): Promise<{ digits: string; theirKeys: string[] }> {
+    this.memberId ??= (await this.request<{ memberId: string }>('session:ping', {})).memberId;
+    const { devices } = await this.request<{ devices: DeviceKeys[] }>('keys', {
+      memberIds: [this.memberId, memberId],
+    });
+    const keysOf = (owner: string) =>
+      devices
+        .filter((device) => device.memberId === owner && !device.revoked)
+        .map((device) => device.identityKey);
+    const decode = (keys: string[]) => keys.map((key) => fromBase64(key) ?? new Uint8Array());
+    const theirKeys = keysOf(memberId);
+    return { digits: safetyNumber(decode(keysOf(this.memberId)), decode(theirKeys)), theirKeys };
   }
 
   async read(conversationId: string, seq: number): Promise<number> {
@@ -277,7 +419,87 @@ export class ChatClient {
       return; // already seen
     }
     this.cursors.set(message.conversationId, message.seq);
-    this.emit('message', message);
+    this.incoming = this.incoming
+      .then(() => this.decrypt(message))
+      .then((received) => this.emit('message', received))
+      .catch(() => undefined);
+  }
+
+  /** The sending device's registered keys: known, or from the conversation's key list (revoked devices included). */
+  private async senderDevice(message: ChatMessage): Promise<DeviceKeys | undefined> {
+    const known = this.knownDevices.get(message.senderDeviceId);
+    if (known) {
+      return known;
+    }
+    this.conversationKeys.delete(message.conversationId);
+    await this.keysOf(message.conversationId).catch(() => []);
+    return this.knownDevices.get(message.senderDeviceId);
+  }
+
+  private async keysChanged(change: KeysChanged): Promise<void> {
+    this.conversationKeys.clear();
+    for (const [deviceId, device] of this.knownDevices) {
+      if (device.memberId === change.memberId) {
+        this.knownDevices.delete(deviceId);
+      }
+    }
+    let trust: TrustState | undefined;
+    if (change.memberId !== this.memberId && this.trust.state(change.memberId) !== undefined) {
+      try {
+        const { devices } = await this.request<{ devices: DeviceKeys[] }>('keys', {
+          memberIds: [change.memberId],
+        });
+        trust = this.trust.observe(
+          change.memberId,
+          devices.filter((device) => !device.revoked).map((device) => device.identityKey),
+        );
+      } catch {
+        // The next send re-reads the keys anyway.
+      }
+    }
+    this.emit('keysChanged', { ...change, trust });
+  }
+
+  /**
+   * The envelope for a pending message: the body sealed for every current device of the conversation, after the
+   * participants' keys are checked against what this device accepted before (a changed key stops the send unless
+   * confirmed).
+   */
+  private async seal(pending: Pending): Promise<EnvelopeV1> {
+    if (pending.envelope) {
+      return pending.envelope;
+    }
+    const devices = (await this.keysOf(pending.conversationId)).filter((device) => device.current);
+    const owners = new Map<string, string[]>();
+    for (const device of devices) {
+      if (device.deviceId !== this.options.deviceId) {
+        owners.set(device.memberId, [...(owners.get(device.memberId) ?? []), device.identityKey]);
+      }
+    }
+    const changed = [...owners]
+      .filter(([memberId, keys]) => {
+        const own = devices.some(
+          (device) => device.memberId === memberId && device.deviceId === this.options.deviceId,
+        );
+        return !own && this.trust.observe(memberId, keys) === 'changed';
+      })
+      .map(([memberId]) => memberId);
+    if (changed.length > 0) {
+      if (!pending.confirmKeyChanges) {
+        throw new SafetyNumberChangedError(changed);
+      }
+      changed.forEach((memberId) => this.trust.acceptChange(memberId));
+    }
+    pending.envelope = sealEnvelope({
+      conversationId: pending.conversationId,
+      clientMessageId: pending.clientMessageId,
+      senderDeviceId: this.options.deviceId,
+      keys: this.options.keys,
+      recipients: devices,
+      body: pending.body,
+      sharedKeys: this.sharedKeys,
+    });
+    return pending.envelope;
   }
 
   /** Sends every queued message not already in flight; failures that may pass later are retried after a pause. */
@@ -295,34 +517,59 @@ export class ChatClient {
         MAX_ACK_TIMEOUT_MS,
       );
       pending.attempts += 1;
-      this.request<SendAck>(
-        'message:send',
-        {
-          conversationId: pending.conversationId,
-          clientMessageId: pending.clientMessageId,
-          envelope: pending.envelope,
-        },
-        timeout,
-      )
+      this.seal(pending)
+        .then((envelope) =>
+          this.request<SendAck>(
+            'message:send',
+            { conversationId: pending.conversationId, clientMessageId: pending.clientMessageId, envelope },
+            timeout,
+          ),
+        )
         .then((ack) => {
           this.outbox.delete(pending.clientMessageId);
           pending.resolve({ messageId: ack.messageId, seq: ack.seq, sentAt: ack.sentAt });
         })
-        .catch((error: ChatError) => {
-          pending.inFlight = false;
-          if (FINAL_ERRORS.has(error.code)) {
-            this.outbox.delete(pending.clientMessageId);
-            this.emit('rejected', {
-              clientMessageId: pending.clientMessageId,
-              conversationId: pending.conversationId,
-              error: error.payload,
-            });
-            pending.reject(error);
-          } else {
-            this.scheduleRetry();
-          }
-        });
+        .catch((error: unknown) => this.failed(pending, error));
     }
+  }
+
+  private failed(pending: Pending, error: unknown): void {
+    pending.inFlight = false;
+    if (
+      error instanceof ChatError &&
+      error.code === ErrorCode.BAD_USER_INPUT &&
+      error.payload.fields?.wraps &&
+      pending.reseals < MAX_RESEALS
+    ) {
+      // Someone left, was suspended or revoked a device since the keys were read: seal again for who may read now.
+      pending.reseals += 1;
+      pending.envelope = null;
+      this.conversationKeys.delete(pending.conversationId);
+      this.flush();
+      return;
+    }
+    const final = error instanceof ChatError ? FINAL_ERRORS.has(error.code) : true;
+    if (!final) {
+      this.scheduleRetry();
+      return;
+    }
+    this.outbox.delete(pending.clientMessageId);
+    const failure =
+      error instanceof ChatError || error instanceof SafetyNumberChangedError
+        ? error
+        : new ChatError({
+            code: ErrorCode.INTERNAL_SERVER_ERROR,
+            message: error instanceof Error ? error.message : 'The message could not be sealed.',
+          });
+    this.emit('rejected', {
+      clientMessageId: pending.clientMessageId,
+      conversationId: pending.conversationId,
+      error:
+        failure instanceof ChatError
+          ? failure.payload
+          : { code: 'SAFETY_NUMBER_CHANGED', message: failure.message, memberIds: failure.memberIds },
+    });
+    pending.reject(failure);
   }
 
   private scheduleRetry(): void {

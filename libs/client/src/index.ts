@@ -1,1 +1,3 @@
 export * from './chat-client';
+export * from './contact-trust';
+export * from './key-store';

@@ -26,3 +26,23 @@ export interface SendAck {
   seq: number;
   sentAt: string;
 }
+
+/**
+ * A device's registered public keys as `keys` returns them. `current`: the device may read new messages of the
+ * conversation (not revoked, its member a current, vetted participant) — senders wrap the message key for exactly
+ * these. Others (revoked, former participants) are listed so earlier messages can still be verified.
+ */
+export interface DeviceKeys {
+  deviceId: string;
+  memberId: string;
+  identityKey: string;
+  encryptionKey: string;
+  revoked: boolean;
+  current: boolean;
+}
+
+/** `keys:changed`: a member's device list changed; refresh keys and re-check the safety number. */
+export interface KeysChanged {
+  memberId: string;
+  change: 'REGISTERED' | 'REVOKED';
+}

@@ -1,5 +1,6 @@
 export * from './conversations/conversation.service';
 export * from './devices/device.service';
+export * from './devices/key-directory.service';
 export * from './entities/conversation.entity';
 export * from './entities/device.entity';
 export * from './entities/message.entity';

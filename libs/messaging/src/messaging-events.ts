@@ -13,6 +13,12 @@ export interface DeviceRevokedEvent {
   deviceId: string;
 }
 
+export interface DevicesChangedEvent {
+  memberId: string;
+  deviceId: string;
+  change: 'REGISTERED' | 'REVOKED';
+}
+
 /** Messaging changes made outside the socket (GraphQL) that connected clients must hear about. In-process. */
 @Injectable()
 export class MessagingEvents {
@@ -34,5 +40,15 @@ export class MessagingEvents {
 
   deviceRevoked(event: DeviceRevokedEvent): void {
     this.emitter.emit('device-revoked', event);
+  }
+
+  /** A member's device list (their public keys) changed: partners must refresh keys and re-check safety numbers. */
+  onDevicesChanged(listener: (event: DevicesChangedEvent) => void): () => void {
+    this.emitter.on('devices-changed', listener);
+    return () => this.emitter.off('devices-changed', listener);
+  }
+
+  devicesChanged(event: DevicesChangedEvent): void {
+    this.emitter.emit('devices-changed', event);
   }
 }

@@ -1,5 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsInt,
   IsObject,
@@ -12,7 +15,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { DomainException, fieldErrors } from '@app/common';
-import { isUuid, SYNC_LIMIT_MAX } from '@app/messaging';
+import { isUuid, KEYS_MEMBERS_MAX, SYNC_LIMIT_MAX } from '@app/messaging';
 
 export class MessageSendDto {
   @IsUUID()
@@ -45,6 +48,20 @@ export class MessageReadDto {
   @IsInt()
   @Min(0)
   seq: number;
+}
+
+/** `keys`: the devices of a conversation's participants, or of named members (exactly one of the two). */
+export class KeysDto {
+  @IsOptional()
+  @IsUUID()
+  conversationId?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(KEYS_MEMBERS_MAX)
+  @IsUUID('all', { each: true })
+  memberIds?: string[];
 }
 
 export class TypingDto {

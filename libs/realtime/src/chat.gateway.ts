@@ -11,17 +11,26 @@ import {
 } from '@nestjs/websockets';
 import type { ExtendedError, Server, Socket } from 'socket.io';
 import { DomainException, ErrorCode } from '@app/common';
-import type { SendAck } from '@app/common/chat-protocol';
+import type { DeviceKeys, SendAck } from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { AuthService, IdentityEvents, isActiveMember } from '@app/identity';
 import {
   ConversationService,
   DeviceService,
+  KeyDirectoryService,
   MessageService,
   MessagingEvents,
   SYNC_LIMIT_MAX,
 } from '@app/messaging';
-import { MessageReadDto, MessageSendDto, SyncDto, TypingDto, validPayload, validSince } from './chat.dtos';
+import {
+  KeysDto,
+  MessageReadDto,
+  MessageSendDto,
+  SyncDto,
+  TypingDto,
+  validPayload,
+  validSince,
+} from './chat.dtos';
 import {
   memberRoom,
   type Ack,
@@ -79,6 +88,7 @@ export class ChatGateway
     private readonly metrics: ChatMetrics,
     private readonly presence: PresenceService,
     private readonly conversations: ConversationService,
+    private readonly keyDirectory: KeyDirectoryService,
     @Inject(chatConfig.KEY) chat: ChatConfig,
   ) {
     this.limits = new SocketLimits(chat);
@@ -109,6 +119,21 @@ export class ChatGateway
         this.server.local
           .to(memberIds.map(memberRoom))
           .emit('conversation:updated', { conversationId, change });
+      }),
+      // A key change reaches the member's partners and their own other devices (safety numbers, wraps).
+      this.messagingEvents.onDevicesChanged(({ memberId, change }) => {
+        void this.conversations
+          .partnersOf(memberId)
+          .then((partners) =>
+            this.server.local
+              .to([memberId, ...partners].map(memberRoom))
+              .emit('keys:changed', { memberId, change }),
+          )
+          .catch((error: unknown) =>
+            this.logger.warn(
+              `Key-change notice failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+            ),
+          );
       }),
     );
   }
@@ -217,6 +242,27 @@ export class ChatGateway
         });
       }
       return {};
+    });
+  }
+
+  /** Public device keys to seal for (`current`) and to verify senders with; partners' and own only. */
+  @SubscribeMessage('keys')
+  keys(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ devices: DeviceKeys[] }>> {
+    return this.answer(socket, 'keys', async (principal) => {
+      const input = validPayload(KeysDto, payload);
+      if ((input.conversationId === undefined) === (input.memberIds === undefined)) {
+        throw DomainException.badInput('Name either conversationId or memberIds.');
+      }
+      const devices = input.conversationId
+        ? await this.keyDirectory.forConversation(principal.memberId, input.conversationId.toLowerCase())
+        : await this.keyDirectory.forMembers(
+            principal.memberId,
+            (input.memberIds ?? []).map((id) => id.toLowerCase()),
+          );
+      return { devices };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Ack, ChatMessage, SendAck } from '@app/common/chat-protocol';
+import type { Ack, ChatMessage, DeviceKeys, KeysChanged, SendAck } from '@app/common/chat-protocol';
 
 export type { Ack } from '@app/common/chat-protocol';
 
@@ -33,6 +33,10 @@ export interface ClientToServerEvents {
     ack: (response: Ack<{ readSeq: number }>) => void,
   ) => void;
   typing: (payload: { conversationId: string; typing: boolean }, ack: (response: Ack) => void) => void;
+  keys: (
+    payload: { conversationId?: string; memberIds?: string[] },
+    ack: (response: Ack<{ devices: DeviceKeys[] }>) => void,
+  ) => void;
 }
 
 /** Events the server emits to a client. */
@@ -43,6 +47,7 @@ export interface ServerToClientEvents {
   typing: (payload: { conversationId: string; memberId: string; typing: boolean }) => void;
   'conversation:updated': (payload: { conversationId: string; change: string }) => void;
   presence: (payload: { memberId: string; online: boolean; lastSeenAt: string | null }) => void;
+  'keys:changed': (payload: KeysChanged) => void;
 }
 
 /** Who a socket belongs to, set by the handshake. */

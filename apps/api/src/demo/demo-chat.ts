@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ChatClient, type ChatMessage } from '@app/client';
+import { ChatClient, DeviceVault, MemoryKeyStore, type ReceivedMessage } from '@app/client';
+import { formatSafetyNumber } from '@app/crypto';
 
 /**
  * `npm run demo:chat`: two demo members talk through libs/client. Starts the built API on a free port with a fresh
@@ -16,6 +16,16 @@ const PASSWORD = 'counterpart-demo-2026';
 const AIGUL = 'aigul.bekmukhanova@kz.demo.counterpart.example';
 const ERKIN = 'erkin.yuldashev@uz.demo.counterpart.example';
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface HistoryMessage {
+  id: string;
+  seq: number;
+  senderId: string;
+  senderDeviceId: string;
+  clientMessageId: string;
+  envelope: string;
+  sentAt: string;
+}
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DEMO_URL) {
@@ -79,14 +89,16 @@ async function member(url: string, email: string, deviceName: string) {
     'mutation($input: SignInInput!) { signIn(input: $input) { accessToken member { id } } }',
     { input: { email, password: PASSWORD } },
   );
-  const key = () => randomBytes(32).toString('base64');
+  // The device makes its key pairs; only the public keys go to the server.
+  const vault = await DeviceVault.open(new MemoryKeyStore());
   const { registerDevice } = await graphql<{ registerDevice: { id: string } }>(
     url,
     'mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    { input: { name: deviceName, identityKey: key(), encryptionKey: key() } },
+    { input: { name: deviceName, ...vault.publicKeys } },
     signIn.accessToken,
   );
-  return { id: signIn.member.id, token: signIn.accessToken, deviceId: registerDevice.id };
+  await vault.setDeviceId(registerDevice.id);
+  return { id: signIn.member.id, token: signIn.accessToken, deviceId: registerDevice.id, vault };
 }
 
 async function main(): Promise<void> {
@@ -110,15 +122,28 @@ async function main(): Promise<void> {
       [aigul.id, 'Aigul'],
       [erkin.id, 'Erkin'],
     ]);
-    const connect = async (who: { token: string; deviceId: string }) => {
-      const client = new ChatClient({ url: server.url, token: who.token, deviceId: who.deviceId });
+    const connect = async (who: Awaited<ReturnType<typeof member>>) => {
+      const client = new ChatClient({
+        url: server.url,
+        token: who.token,
+        deviceId: who.deviceId,
+        keys: who.vault.keys,
+        trust: who.vault.trust,
+      });
       clients.push(client);
       await client.connect();
       return client;
     };
     const [aigulClient, erkinClient] = [await connect(aigul), await connect(erkin)];
-    const heard = new Promise<ChatMessage[]>((done) => {
-      const got: ChatMessage[] = [];
+    const [fromAigul, fromErkin] = [
+      await aigulClient.safetyNumber(erkin.id),
+      await erkinClient.safetyNumber(aigul.id),
+    ];
+    say(`Safety number (Aigul's screen): ${formatSafetyNumber(fromAigul.digits)}`);
+    say(`Safety number (Erkin's screen): ${formatSafetyNumber(fromErkin.digits)}`);
+    say(`  ${fromAigul.digits === fromErkin.digits ? 'match — no key was swapped in between' : 'DIFFER'}\n`);
+    const heard = new Promise<ReceivedMessage[]>((done) => {
+      const got: ReceivedMessage[] = [];
       erkinClient.on('message', (message) => {
         got.push(message);
         if (got.length === 2) {
@@ -140,26 +165,39 @@ async function main(): Promise<void> {
     }
     const received = await heard;
     say(`Erkin received ${received.length} messages (seq ${received.map((m) => m.seq).join(', ')})`);
+    received.forEach((m) =>
+      say(`  #${m.seq} decrypted on Erkin's device: ${m.body?.text ?? `(${m.problem})`}`),
+    );
     await erkinClient.read(conversation.id, received[received.length - 1].seq);
     await erkinClient.typing(conversation.id, true);
     const reply = 'Yes — send them over this channel; I will answer today. Formal request to follow.';
-    const ack = await erkinClient.send(conversation.id, { text: reply });
+    const ack = await erkinClient.send(conversation.id, {
+      text: reply,
+      caveat: 'INFORMAL_NOT_FOR_JUDICIAL_USE',
+    });
     await erkinClient.typing(conversation.id, false);
     say(`Erkin → #${ack.seq}: ${reply}`);
     await new Promise((settle) => setTimeout(settle, 200));
 
     const { messages } = await graphql<{
-      messages: { messages: { seq: number; senderId: string; envelope: string }[] };
+      messages: { messages: HistoryMessage[] };
     }>(
       server.url,
-      'query($id: ID!) { messages(conversationId: $id, last: 10) { messages { seq senderId envelope } } }',
+      'query($id: ID!) { messages(conversationId: $id, last: 10) { messages { id seq senderId senderDeviceId clientMessageId envelope sentAt } } }',
       { id: conversation.id },
       erkin.token,
     );
-    say('\nHistory (GraphQL `messages`):');
+    say('\nWhat the server stores and returns (GraphQL `messages`) is ciphertext only:');
+    const first = JSON.parse(messages.messages[0].envelope) as { ciphertext: string; wraps: unknown[] };
+    say(`  #1 ciphertext ${first.ciphertext.slice(0, 40)}… (${first.wraps.length} wrapped keys)`);
+    say("History decrypted on Erkin's device:");
     for (const message of messages.messages) {
-      const { text } = JSON.parse(message.envelope) as { text: string };
-      say(`  #${message.seq} ${names.get(message.senderId)}: ${text}`);
+      const { id: messageId, ...rest } = message;
+      const opened = await erkinClient.decrypt({ ...rest, messageId, conversationId: conversation.id });
+      const caveat = opened.body?.caveat ? ` [${opened.body.caveat}]` : '';
+      say(
+        `  #${message.seq} ${names.get(message.senderId)}: ${opened.body?.text ?? `(${opened.problem})`}${caveat}`,
+      );
     }
   } finally {
     clients.forEach((client) => client.close());

@@ -20,7 +20,7 @@ export const MAX_DEVICES = 20;
 /** A 32-byte public key in standard base64 (the GraphQL input checks the same pattern). */
 export const PUBLIC_KEY_BASE64 = /^[A-Za-z0-9+/]{43}=$/;
 
-/** Client devices and their public keys (stored as given; the E2EE issue uses them). */
+/** Client devices and their public keys (only public keys ever reach the server; docs/SECURITY.md). */
 @Injectable()
 export class DeviceService {
   constructor(
@@ -46,7 +46,7 @@ export class DeviceService {
     if (Object.keys(fields).length > 0) {
       throw DomainException.badInput('The device has invalid fields.', fields);
     }
-    return this.transactions.run(async (manager) => {
+    const registered = await this.transactions.run(async (manager) => {
       const active = await manager.countBy(DeviceEntity, { memberId: actor.memberId, revokedAt: IsNull() });
       if (active >= MAX_DEVICES) {
         throw DomainException.badInput(`At most ${MAX_DEVICES} devices; revoke one first.`);
@@ -63,6 +63,12 @@ export class DeviceService {
       await manager.insert(DeviceEntity, device);
       return device;
     });
+    this.events.devicesChanged({
+      memberId: registered.memberId,
+      deviceId: registered.id,
+      change: 'REGISTERED',
+    });
+    return registered;
   }
 
   /** A member's unrevoked devices (their public keys), for any active member; the owner also sees revoked ones. */
@@ -90,6 +96,7 @@ export class DeviceService {
       return found;
     });
     this.events.deviceRevoked({ memberId: device.memberId, deviceId: device.id });
+    this.events.devicesChanged({ memberId: device.memberId, deviceId: device.id, change: 'REVOKED' });
     return device;
   }
 

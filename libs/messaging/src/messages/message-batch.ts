@@ -13,6 +13,8 @@ export interface BatchItem {
   clientMessageId: string;
   /** Validated envelope, as JSON text. */
   envelope: string;
+  /** The devices the envelope wraps the message key for. */
+  wrapDeviceIds: string[];
 }
 
 export type BatchOutcome =
@@ -24,7 +26,7 @@ const INSERT_CHUNK = 100;
 
 /**
  * Stores a batch of messages inside the caller's transaction with a fixed number of statements, whatever its size:
- * one idempotency lookup, one participants query, one member and one device check, one seq UPDATE per conversation
+ * one idempotency lookup, one participants query, one device and one member check (senders and wrapped devices), one seq UPDATE per conversation
  * (in id order, so concurrent batches lock conversations in the same order), one multi-row INSERT, one read-cursor
  * UPDATE per (conversation, sender). Each message is decided on its own: refused ones change nothing.
  */
@@ -35,10 +37,9 @@ export async function storeBatch(
 ): Promise<BatchOutcome[]> {
   const key = (memberId: string, clientMessageId: string) => `${memberId}\u0000${clientMessageId}`;
   const conversationIds = [...new Set(batch.map((item) => item.conversationId))];
-  const senderIds = [...new Set(batch.map((item) => item.sender.memberId))];
-  const deviceIds = [...new Set(batch.map((item) => item.sender.deviceId))];
+  const deviceIds = [...new Set(batch.flatMap((item) => [item.sender.deviceId, ...item.wrapDeviceIds]))];
 
-  const [stored, participants, members, devices] = await Promise.all([
+  const [stored, participants, devices] = await Promise.all([
     manager.find(MessageEntity, {
       where: batch.map((item) => ({ senderId: item.sender.memberId, clientMessageId: item.clientMessageId })),
     }),
@@ -46,15 +47,18 @@ export async function storeBatch(
       select: { conversationId: true, memberId: true },
       where: { conversationId: In(conversationIds), leftAt: IsNull() },
     }),
-    manager.find(MemberEntity, {
-      select: { id: true, status: true, vettedUntil: true },
-      where: { id: In(senderIds) },
-    }),
     manager.find(DeviceEntity, {
       select: { id: true, memberId: true },
       where: { id: In(deviceIds), revokedAt: IsNull() },
     }),
   ]);
+  // Senders and the owners of every wrapped device: all must be vetted.
+  const members = await manager.find(MemberEntity, {
+    select: { id: true, status: true, vettedUntil: true },
+    where: {
+      id: In([...new Set([...batch.map((item) => item.sender.memberId), ...devices.map((d) => d.memberId)])]),
+    },
+  });
   const previous = new Map(
     stored.map((message) => [key(message.senderId, message.clientMessageId), message]),
   );
@@ -66,6 +70,15 @@ export async function storeBatch(
     members.filter((member) => isActiveMember(member, now)).map((member) => member.id),
   );
   const usableDevices = new Set(devices.map((device) => `${device.memberId}:${device.id}`));
+  const ownerOf = new Map(devices.map((device) => [device.id, device.memberId]));
+  /** Wraps only for unrevoked devices of current, vetted participants: never a removed or suspended member's. */
+  const strayWraps = (item: BatchItem) => {
+    const present = current.get(item.conversationId) ?? [];
+    return item.wrapDeviceIds.filter((deviceId) => {
+      const owner = ownerOf.get(deviceId);
+      return !owner || !present.includes(owner) || !activeMembers.has(owner);
+    });
+  };
 
   // Decide each message in order; accepted ones get their seq below.
   const outcomes: (BatchOutcome | { kind: 'accepted'; message: MessageEntity })[] = batch.map((item) => {
@@ -92,6 +105,16 @@ export async function storeBatch(
     }
     if (!usableDevices.has(`${item.sender.memberId}:${item.sender.deviceId}`)) {
       return { kind: 'refused', error: DomainException.forbidden('This device has been revoked.') };
+    }
+    const stray = strayWraps(item);
+    if (stray.length > 0) {
+      return {
+        kind: 'refused',
+        error: DomainException.badInput(
+          'The envelope wraps the key for devices that may not read this conversation; refresh the keys and seal again.',
+          { wraps: stray },
+        ),
+      };
     }
     const message = Object.assign(new MessageEntity(), {
       id: randomUUID(),

@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import type { ChatMessage } from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
+import { EnvelopeError, parseEnvelope } from '@app/crypto';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, isActiveMember, type Viewer } from '@app/identity';
 import { ConversationService } from '../conversations/conversation.service';
@@ -40,6 +41,7 @@ interface Queued {
   conversationId: string;
   clientMessageId: string;
   envelope: string;
+  wrapDeviceIds: string[];
   resolve: (result: SendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -85,11 +87,17 @@ export class MessageService {
    * messages — each still checked on its own; a refused one fails alone. Validation errors throw before queueing.
    */
   send(sender: Sender, input: SendInput): Promise<SendResult> {
+    const conversationId = requireUuid(input.conversationId, 'conversationId');
+    const clientMessageId = this.validClientMessageId(input.clientMessageId);
     const item: Omit<Queued, 'resolve' | 'reject'> = {
       sender,
-      conversationId: requireUuid(input.conversationId, 'conversationId'),
-      clientMessageId: this.validClientMessageId(input.clientMessageId),
-      envelope: this.validEnvelope(input.envelope),
+      conversationId,
+      clientMessageId,
+      ...this.validEnvelope(input.envelope, {
+        conversationId,
+        clientMessageId,
+        senderDeviceId: sender.deviceId,
+      }),
     };
     return new Promise<SendResult>((resolve, reject) => {
       this.queue.push({ ...item, resolve, reject });
@@ -286,9 +294,29 @@ export class MessageService {
   }
 
   /** The envelope stays opaque: only its shape (a JSON object) and size are checked. */
-  private validEnvelope(value: unknown): string {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw DomainException.badInput('envelope must be an object.', { envelope: ['must be a JSON object'] });
+  /**
+   * The server cannot read an envelope; it checks what it can: the v1 shape and sizes, that it was sealed for this
+   * conversation, this clientMessageId and the sending device (a receiver would refuse it otherwise), and returns the
+   * devices it wraps the key for (checked against the participants in the commit).
+   */
+  private validEnvelope(
+    value: unknown,
+    expected: { conversationId: string; clientMessageId: string; senderDeviceId: string },
+  ): { envelope: string; wrapDeviceIds: string[] } {
+    let parsed: ReturnType<typeof parseEnvelope>;
+    try {
+      parsed = parseEnvelope(value);
+    } catch (error) {
+      const reason = error instanceof EnvelopeError ? error.message : 'envelope: unreadable';
+      throw DomainException.badInput('The envelope is not a valid envelope v1.', { envelope: [reason] });
+    }
+    const mismatched = (['conversationId', 'clientMessageId', 'senderDeviceId'] as const).filter(
+      (field) => parsed.envelope[field].toLowerCase() !== expected[field].toLowerCase(),
+    );
+    if (mismatched.length > 0) {
+      throw DomainException.badInput('The envelope was sealed for another message.', {
+        envelope: mismatched.map((field) => `${field} does not match the message`),
+      });
     }
     const text = JSON.stringify(value);
     if (Buffer.byteLength(text) > this.chat.maxEnvelopeBytes) {
@@ -296,6 +324,6 @@ export class MessageService {
         envelope: [`must be at most ${this.chat.maxEnvelopeBytes} bytes`],
       });
     }
-    return text;
+    return { envelope: text, wrapDeviceIds: parsed.wraps.map((wrap) => wrap.deviceId) };
   }
 }

@@ -17,7 +17,8 @@ const CHANNEL = 'counterpart:events';
 type BridgedEvent =
   | { type: 'sessionsRevoked'; event: Parameters<IdentityEvents['sessionsRevoked']>[0] }
   | { type: 'deviceRevoked'; event: Parameters<MessagingEvents['deviceRevoked']>[0] }
-  | { type: 'conversationUpdated'; event: Parameters<MessagingEvents['conversationUpdated']>[0] };
+  | { type: 'conversationUpdated'; event: Parameters<MessagingEvents['conversationUpdated']>[0] }
+  | { type: 'devicesChanged'; event: Parameters<MessagingEvents['devicesChanged']>[0] };
 
 /**
  * Carries identity and messaging events between processes over Redis pub/sub when REDIS_URL is set, so a suspension
@@ -56,6 +57,7 @@ export class ClusterBridge implements OnApplicationBootstrap, OnApplicationShutd
       this.identity.onSessionsRevoked((event) => this.publish({ type: 'sessionsRevoked', event })),
       this.messaging.onDeviceRevoked((event) => this.publish({ type: 'deviceRevoked', event })),
       this.messaging.onConversationUpdated((event) => this.publish({ type: 'conversationUpdated', event })),
+      this.messaging.onDevicesChanged((event) => this.publish({ type: 'devicesChanged', event })),
     );
   }
 
@@ -101,6 +103,9 @@ export class ClusterBridge implements OnApplicationBootstrap, OnApplicationShutd
           break;
         case 'conversationUpdated':
           this.messaging.conversationUpdated(message.event);
+          break;
+        case 'devicesChanged':
+          this.messaging.devicesChanged(message.event);
           break;
       }
     } finally {

@@ -1,0 +1,129 @@
+import {
+  deserializeDeviceKeys,
+  generateDeviceKeys,
+  protectSecret,
+  publicKeysOf,
+  serializeDeviceKeys,
+  unprotectSecret,
+  type DeviceKeyPairs,
+  type ProtectedSecret,
+  type PublicDeviceKeys,
+  type SerializedDeviceKeys,
+} from '@app/crypto';
+import { ContactTrust, type ContactRecord } from './contact-trust';
+
+/**
+ * Where a device keeps its state (one JSON document): in memory, a file (`@app/client/node`), IndexedDB later in the
+ * browser. Pluggable: anything that can load and save a string.
+ */
+export interface KeyStore {
+  load(): Promise<string | null>;
+  save(data: string): Promise<void>;
+}
+
+export class MemoryKeyStore implements KeyStore {
+  constructor(private data: string | null = null) {}
+
+  load(): Promise<string | null> {
+    return Promise.resolve(this.data);
+  }
+
+  save(data: string): Promise<void> {
+    this.data = data;
+    return Promise.resolve();
+  }
+}
+
+interface VaultDocument {
+  v: 1;
+  deviceId: string | null;
+  /** Private keys in the clear (no passphrase) … */
+  keys?: SerializedDeviceKeys;
+  /** … or sealed under the passphrase (scrypt + secretbox). */
+  protectedKeys?: ProtectedSecret;
+  contacts: Record<string, ContactRecord>;
+}
+
+export interface VaultOptions {
+  /** Seal the private keys under this passphrase (scrypt + secretbox) in the store. */
+  passphrase?: string;
+  /** scrypt cost for a new vault (tests use a cheap one). */
+  scrypt?: { logN: number; r: number; p: number };
+}
+
+/**
+ * A device's keys and trust decisions, kept in a KeyStore. `open` creates the key pairs on first use; only the
+ * public keys (`publicKeys`) ever leave the device, through `registerDevice`.
+ */
+export class DeviceVault {
+  readonly trust: ContactTrust;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly store: KeyStore,
+    readonly keys: DeviceKeyPairs,
+    private document: VaultDocument,
+    private readonly options: VaultOptions,
+  ) {
+    this.trust = new ContactTrust(document.contacts, () => void this.save());
+  }
+
+  static async open(store: KeyStore, options: VaultOptions = {}): Promise<DeviceVault> {
+    const text = await store.load();
+    if (text === null) {
+      const vault = new DeviceVault(
+        store,
+        generateDeviceKeys(),
+        { v: 1, deviceId: null, contacts: {} },
+        options,
+      );
+      await vault.save();
+      return vault;
+    }
+    const document = JSON.parse(text) as VaultDocument;
+    let serialized = document.keys;
+    if (document.protectedKeys) {
+      if (options.passphrase === undefined) {
+        throw new Error('this key store is protected by a passphrase');
+      }
+      serialized = JSON.parse(
+        await unprotectSecret(document.protectedKeys, options.passphrase),
+      ) as SerializedDeviceKeys;
+    }
+    if (!serialized) {
+      throw new Error('the key store holds no keys');
+    }
+    return new DeviceVault(store, deserializeDeviceKeys(serialized), document, options);
+  }
+
+  get publicKeys(): PublicDeviceKeys {
+    return publicKeysOf(this.keys);
+  }
+
+  /** The id `registerDevice` gave these keys. */
+  get deviceId(): string | null {
+    return this.document.deviceId;
+  }
+
+  async setDeviceId(deviceId: string): Promise<void> {
+    this.document.deviceId = deviceId;
+    await this.save();
+  }
+
+  /** Writes the document (serialized: concurrent saves land in order). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const secret = serializeDeviceKeys(this.keys);
+      const { passphrase, scrypt } = this.options;
+      if (passphrase !== undefined) {
+        this.document.protectedKeys ??= await protectSecret(JSON.stringify(secret), passphrase, scrypt);
+        delete this.document.keys;
+      } else {
+        this.document.keys = secret;
+      }
+      this.document.contacts = this.trust?.toJSON() ?? this.document.contacts;
+      await this.store.save(JSON.stringify(this.document));
+    });
+    return this.saving;
+  }
+}
