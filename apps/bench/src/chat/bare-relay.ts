@@ -14,12 +14,16 @@ io.on('connection', (socket) => {
   void socket.join(room);
   socket.on(
     'message:send',
-    (payload: { conversationId: string; envelope: unknown }, ack?: (response: object) => void) => {
+    (
+      payload: { conversationId: string; clientMessageId: string; envelope: unknown },
+      ack?: (response: object) => void,
+    ) => {
       seq += 1;
       const sentAt = new Date().toISOString();
       io.to(room).emit('message:new', {
         conversationId: payload.conversationId,
         seq,
+        clientMessageId: payload.clientMessageId,
         envelope: payload.envelope,
         sentAt,
       });

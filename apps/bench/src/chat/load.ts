@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { EnvelopeV1 } from '@app/crypto';
 import { percentiles } from '../common/stats';
 
 /** One connected load-generator socket: which room it is in and its handshake. */
@@ -71,15 +72,28 @@ export function closeClients(clients: LoadClient[]): void {
   clients.forEach((client) => client.socket.close());
 }
 
+/** The clientMessageId carries what receivers need to measure (the envelope is sealed): run, sender, scheduled time. */
+const messageId = (run: number, index: number, next: number, scheduled: number) =>
+  `r${run}_${index}_${next.toString(36)}_${Math.round(scheduled * 10).toString(36)}`;
+
+function parseMessageId(id: string): { run: number; from: number; scheduled: number } | null {
+  const match = /^r(\d+)_(\d+)_[0-9a-z]+_([0-9a-z]+)$/.exec(id);
+  return match
+    ? { run: Number(match[1]), from: Number(match[2]), scheduled: parseInt(match[3], 36) / 10 }
+    : null;
+}
+
 /**
- * Open loop: message k leaves at start + k / rate from client k mod n, whatever the acks do; latency is measured at
- * each receiving member from the scheduled send time carried in the envelope (no coordinated omission). Bounded by
- * `seconds` plus a drain of at most `drainMs`.
+ * Open loop: message k leaves at start + k / rate from client k mod n, whatever the acks do, carrying that client's
+ * real sealed envelope (see envelopes.ts); latency is measured at each receiving member from the scheduled send
+ * time carried in the clientMessageId (no coordinated omission). Bounded by `seconds` plus a drain of at most
+ * `drainMs`.
  */
 export async function runOpenLoop(
   clients: LoadClient[],
   roomIds: string[],
   roomSizes: number[],
+  envelopes: EnvelopeV1[],
   rate: number,
   seconds: number,
   drainMs = 3000,
@@ -92,12 +106,13 @@ export async function runOpenLoop(
   let failed = 0;
   let expected = 0;
   const listeners = clients.map((client, index) => {
-    const listener = (message: { envelope: { t: number; from: number; run: number } }) => {
-      if (message.envelope.run !== run || message.envelope.from === index) {
+    const listener = (message: { clientMessageId: string }) => {
+      const sent = parseMessageId(message.clientMessageId);
+      if (!sent || sent.run !== run || sent.from === index) {
         return; // a late delivery of an earlier run, or the sender's own copy
       }
       delivered += 1;
-      latencies.push(now() - message.envelope.t);
+      latencies.push(now() - sent.scheduled);
     };
     client.socket.on('message:new', listener);
     return listener;
@@ -111,13 +126,14 @@ export async function runOpenLoop(
         const index = next % clients.length;
         const client = clients[index];
         const scheduled = start + (next * 1000) / rate;
+        const id = messageId(run, index, next, scheduled);
         expected += roomSizes[client.room] - 1;
         client.socket
           .timeout(10_000)
           .emitWithAck('message:send', {
             conversationId: roomIds[client.room],
-            clientMessageId: `b${index.toString(36)}x${next.toString(36)}x${Math.floor(start).toString(36)}`,
-            envelope: { t: scheduled, from: index, run },
+            clientMessageId: id,
+            envelope: { ...envelopes[index], clientMessageId: id },
           })
           .then((ack: { ok: boolean }) => (ack.ok ? (acked += 1) : (failed += 1)))
           .catch(() => (failed += 1));

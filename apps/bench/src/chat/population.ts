@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuthConfig } from '@app/config';
+import { generateDeviceKeys, publicKeysOf, type DeviceKeyPairs } from '@app/crypto';
 import { AccessTokenService, MemberStatus, newMember, SessionEntity, MemberEntity } from '@app/identity';
 import {
   ConversationEntity,
@@ -14,6 +15,8 @@ export interface BenchMember {
   id: string;
   token: string;
   deviceId: string;
+  /** The device's key pairs (only the public halves are in the database). */
+  keys: DeviceKeyPairs;
   /** Index of the member's room in `rooms`. */
   room: number;
 }
@@ -37,7 +40,7 @@ async function insertChunked<T extends object>(
 }
 
 /**
- * Vetted members with a session, a device and a signed access token, in group conversations of `roomSize` (directly
+ * Vetted members with a session, a device (real key pairs) and a signed access token, in group conversations of `roomSize` (directly
  * in the database: the benchmark measures chat, not sign-in).
  */
 export async function createPopulation(
@@ -56,6 +59,7 @@ export async function createPopulation(
     const id = randomUUID();
     const sessionId = randomUUID();
     const deviceId = randomUUID();
+    const keys = generateDeviceKeys();
     memberRows.push(
       newMember(
         {
@@ -86,14 +90,13 @@ export async function createPopulation(
         id: deviceId,
         memberId: id,
         name: 'bench',
-        identityKey: randomBytes(32).toString('base64'),
-        encryptionKey: randomBytes(32).toString('base64'),
+        ...publicKeysOf(keys),
         createdAt: now,
         revokedAt: null,
       }),
     );
     const { token } = tokens.sign({ sub: id, sid: sessionId, role: 'MEMBER' });
-    members.push({ id, token, deviceId, room: Math.floor(i / roomSize) });
+    members.push({ id, token, deviceId, keys, room: Math.floor(i / roomSize) });
   }
   const rooms: string[] = [];
   const conversations: ConversationEntity[] = [];

@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from '@app/identity';
 import { MESSAGING_ENTITIES, MessageEntity } from '@app/messaging';
 import { pin, rssOf, startServer, stopServer } from '../common/processes';
 import { round } from '../common/stats';
+import { envelopeTemplates, measureClientCrypto } from './envelopes';
 import { closeClients, connectClients, runOpenLoop, type RunResult } from './load';
 import { createPopulation, type Population } from './population';
 
@@ -64,6 +65,12 @@ export async function runChatBench(settings: ChatBenchSettings) {
   const roomSizes = population.rooms.map(
     (_, room) => members.filter((member) => member.room === room).length,
   );
+  // Client side: the cost of sealing and opening one message of the room (E2EE), then one sealed envelope per sender.
+  const clientCrypto = measureClientCrypto(members, population.rooms, settings.smoke ? 20 : 300);
+  log(
+    `  client crypto (room of ${clientCrypto.roomSize}, ${clientCrypto.bodyBytes}-byte body → ${clientCrypto.envelopeBytes}-byte envelope): seal p50 ${round(clientCrypto.seal.p50, 2)} ms / p99 ${round(clientCrypto.seal.p99, 2)} ms, open p50 ${round(clientCrypto.open.p50, 2)} ms / p99 ${round(clientCrypto.open.p99, 2)} ms (plaintext JSON ${round(clientCrypto.plaintext.p50, 3)} ms)`,
+  );
+  const envelopes = envelopeTemplates(members, population.rooms);
   const env = { PORT: '0', CHAT_EMBEDDED: 'false' };
   const targets: Target[] = [
     {
@@ -98,7 +105,14 @@ export async function runChatBench(settings: ChatBenchSettings) {
         (index) => members[index].room,
       );
       const storedBefore = await countStored();
-      const fixed = await runOpenLoop(clients, population.rooms, roomSizes, settings.rate, settings.seconds);
+      const fixed = await runOpenLoop(
+        clients,
+        population.rooms,
+        roomSizes,
+        envelopes,
+        settings.rate,
+        settings.seconds,
+      );
       const persisted = target.name === 'counterpart' ? (await countStored()) - storedBefore : undefined;
       log(
         `  ${target.name.padEnd(11)} (a) ${describe(fixed)}${persisted === undefined ? '' : `, persisted ${persisted}`}`,
@@ -106,7 +120,14 @@ export async function runChatBench(settings: ChatBenchSettings) {
       const steps: RunResult[] = [];
       let knee = 0;
       for (const rate of settings.kneeRates) {
-        const step = await runOpenLoop(clients, population.rooms, roomSizes, rate, settings.kneeSeconds);
+        const step = await runOpenLoop(
+          clients,
+          population.rooms,
+          roomSizes,
+          envelopes,
+          rate,
+          settings.kneeSeconds,
+        );
         steps.push(step);
         log(`  ${target.name.padEnd(11)} (b) ${describe(step)}${passes(step) ? '' : '  ← past the knee'}`);
         if (!passes(step)) {
@@ -166,8 +187,22 @@ export async function runChatBench(settings: ChatBenchSettings) {
         counterpart.auth,
         (index) => members[index].room,
       );
-      await runOpenLoop(clients, population.rooms, roomSizes, Math.max(1, Math.round(settings.rate / 4)), 2);
-      twoNodes = await runOpenLoop(clients, population.rooms, roomSizes, settings.rate, settings.seconds);
+      await runOpenLoop(
+        clients,
+        population.rooms,
+        roomSizes,
+        envelopes,
+        Math.max(1, Math.round(settings.rate / 4)),
+        2,
+      );
+      twoNodes = await runOpenLoop(
+        clients,
+        population.rooms,
+        roomSizes,
+        envelopes,
+        settings.rate,
+        settings.seconds,
+      );
       closeClients(clients);
       log(`  two nodes   (d) ${describe(twoNodes)}`);
     } finally {
@@ -182,6 +217,7 @@ export async function runChatBench(settings: ChatBenchSettings) {
   const bare = results.bare;
   const report = {
     dialect: settings.dialect,
+    clientCrypto,
     clients: settings.clients,
     roomSize: settings.roomSize,
     rate: settings.rate,
