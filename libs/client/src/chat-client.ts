@@ -3,6 +3,7 @@ import {
   EnvelopeError,
   fromBase64,
   openEnvelope,
+  publicKeysOf,
   safetyNumber,
   sealEnvelope,
   SharedKeyCache,
@@ -323,12 +324,18 @@ export class ChatClient {
       memberIds: [this.memberId, memberId],
     });
     const keysOf = (owner: string) =>
-      devices
-        .filter((device) => device.memberId === owner && !device.revoked)
-        .map((device) => device.identityKey);
+      devices.filter((device) => device.memberId === owner && !device.revoked);
+    // This device's own key is the one it holds, not what the server says: a swap of it shows as a mismatch too.
+    const ownKey = publicKeysOf(this.options.keys).identityKey;
+    const mine = [
+      ownKey,
+      ...keysOf(this.memberId)
+        .filter((device) => device.deviceId !== this.options.deviceId)
+        .map((device) => device.identityKey),
+    ];
+    const theirKeys = keysOf(memberId).map((device) => device.identityKey);
     const decode = (keys: string[]) => keys.map((key) => fromBase64(key) ?? new Uint8Array());
-    const theirKeys = keysOf(memberId);
-    return { digits: safetyNumber(decode(keysOf(this.memberId)), decode(theirKeys)), theirKeys };
+    return { digits: safetyNumber(decode(mine), decode(theirKeys)), theirKeys };
   }
 
   async read(conversationId: string, seq: number): Promise<number> {

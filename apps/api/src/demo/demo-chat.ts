@@ -18,7 +18,8 @@ const ERKIN = 'erkin.yuldashev@uz.demo.counterpart.example';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface HistoryMessage {
-  id: string;
+  messageId: string;
+  conversationId: string;
   seq: number;
   senderId: string;
   senderDeviceId: string;
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
       messages: { messages: HistoryMessage[] };
     }>(
       server.url,
-      'query($id: ID!) { messages(conversationId: $id, last: 10) { messages { id seq senderId senderDeviceId clientMessageId envelope sentAt } } }',
+      'query($id: ID!) { messages(conversationId: $id, last: 10) { messages { messageId conversationId seq senderId senderDeviceId clientMessageId envelope sentAt } } }',
       { id: conversation.id },
       erkin.token,
     );
@@ -192,8 +193,7 @@ async function main(): Promise<void> {
     say(`  #1 ciphertext ${first.ciphertext.slice(0, 40)}… (${first.wraps.length} wrapped keys)`);
     say("History decrypted on Erkin's device:");
     for (const message of messages.messages) {
-      const { id: messageId, ...rest } = message;
-      const opened = await erkinClient.decrypt({ ...rest, messageId, conversationId: conversation.id });
+      const opened = await erkinClient.decrypt(message);
       const caveat = opened.body?.caveat ? ` [${opened.body.caveat}]` : '';
       say(
         `  #${message.seq} ${names.get(message.senderId)}: ${opened.body?.text ?? `(${opened.problem})`}${caveat}`,

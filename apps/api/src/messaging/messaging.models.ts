@@ -69,7 +69,10 @@ export class MessageModel {
   @Field()
   clientMessageId: string;
 
-  @Field({ description: 'The opaque envelope as JSON text (ciphertext once end-to-end encryption is on)' })
+  @Field({
+    description:
+      'The end-to-end encrypted envelope v1 as JSON text: ciphertext only; clients decrypt it (libs/client)',
+  })
   envelope: string;
 
   @Field()
