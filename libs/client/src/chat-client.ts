@@ -81,6 +81,8 @@ export interface ChatClientOptions {
 
 /** The longest a resend waits for its ack. */
 const MAX_ACK_TIMEOUT_MS = 30_000;
+/** Key lookups wait at least this long, whatever the (possibly very short) ack timeout of sends. */
+const KEYS_TIMEOUT_MS = 5_000;
 
 /** Refusals a resend cannot fix: the message leaves the outbox and `send` rejects. */
 const FINAL_ERRORS = new Set<string>([
@@ -304,7 +306,7 @@ export class ChatClient {
   keysOf(conversationId: string): Promise<DeviceKeys[]> {
     let keys = this.conversationKeys.get(conversationId);
     if (!keys) {
-      keys = this.request<{ devices: DeviceKeys[] }>('keys', { conversationId }).then(({ devices }) => {
+      keys = this.lookup({ conversationId }).then((devices) => {
         devices.forEach((device) => this.knownDevices.set(device.deviceId, device));
         return devices;
       });
@@ -319,10 +321,14 @@ export class ChatClient {
    * contact's device shows the same digits. Compare them out of band, then `trust.verify(memberId, keys)`.
    */
   async safetyNumber(memberId: string): Promise<{ digits: string; theirKeys: string[] }> {
-    this.memberId ??= (await this.request<{ memberId: string }>('session:ping', {})).memberId;
-    const { devices } = await this.request<{ devices: DeviceKeys[] }>('keys', {
-      memberIds: [this.memberId, memberId],
-    });
+    this.memberId ??= (
+      await this.request<{ memberId: string }>(
+        'session:ping',
+        {},
+        Math.max(this.options.ackTimeoutMs ?? 0, KEYS_TIMEOUT_MS),
+      )
+    ).memberId;
+    const devices = await this.lookup({ memberIds: [this.memberId, memberId] });
     const keysOf = (owner: string) =>
       devices.filter((device) => device.memberId === owner && !device.revoked);
     // This device's own key is the one it holds, not what the server says: a swap of it shows as a mismatch too.
@@ -370,6 +376,12 @@ export class ChatClient {
 
   off<E extends keyof ChatClientEvents>(event: E, listener: ChatClientEvents[E]): void {
     this.listeners.get(event)?.delete(listener);
+  }
+
+  /** `keys`: public device keys, waiting at least KEYS_TIMEOUT_MS whatever the sends' ack timeout. */
+  private async lookup(payload: { conversationId: string } | { memberIds: string[] }): Promise<DeviceKeys[]> {
+    const timeout = Math.max(this.options.ackTimeoutMs ?? 0, KEYS_TIMEOUT_MS);
+    return (await this.request<{ devices: DeviceKeys[] }>('keys', payload, timeout)).devices;
   }
 
   /** One acknowledged request; a refusal or a timeout rejects with a ChatError. */
@@ -453,9 +465,7 @@ export class ChatClient {
     let trust: TrustState | undefined;
     if (change.memberId !== this.memberId && this.trust.state(change.memberId) !== undefined) {
       try {
-        const { devices } = await this.request<{ devices: DeviceKeys[] }>('keys', {
-          memberIds: [change.memberId],
-        });
+        const devices = await this.lookup({ memberIds: [change.memberId] });
         trust = this.trust.observe(
           change.memberId,
           devices.filter((device) => !device.revoked).map((device) => device.identityKey),
