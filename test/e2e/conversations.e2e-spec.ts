@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { generateDeviceKeys, registrationOf } from '@app/crypto';
 import { MemberStatus } from '@app/identity';
 import { createMember } from '../factories/member.factory';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { openSession } from '../utils/sessions';
 
 const CONVERSATION = `id kind title lastSeq unreadCount myRole participants { memberId role }`;
-const key = () => randomBytes(32).toString('base64');
 
 describe('conversations and devices over GraphQL', () => {
   let api: TestApp;
@@ -103,14 +102,29 @@ describe('conversations and devices over GraphQL', () => {
 
   it('should register, list and revoke devices, keys stored as given', async () => {
     const [alice, bob] = [await member(), await member()];
-    const register = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { id memberId name identityKey encryptionKey revokedAt } }`;
-    const input = { name: 'Office laptop', identityKey: key(), encryptionKey: key() };
+    const register = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { id memberId name identityKey encryptionKey keySignature revokedAt } }`;
+    const keys = generateDeviceKeys();
+    const input = { name: 'Office laptop', ...registrationOf(keys) };
     const device = (await gql(alice.token, register, { input })).data.registerDevice;
     expect(device).toMatchObject({ ...input, memberId: alice.id, revokedAt: null });
     const bad = await gql(alice.token, register, { input: { ...input, identityKey: 'short' } });
     expect(bad.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: { identityKey: expect.any(Array) },
+    });
+    // The encryption key must be bound to the identity key; an identity key is registered once.
+    const other = registrationOf(generateDeviceKeys());
+    const unbound = await gql(alice.token, register, {
+      input: { ...input, encryptionKey: other.encryptionKey },
+    });
+    expect(unbound.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { keySignature: expect.any(Array) },
+    });
+    const copied = await gql(bob.token, register, { input });
+    expect(copied.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { identityKey: ['is already registered'] },
     });
 
     const list = `query($id: ID!) { devices(memberId: $id) { id revokedAt } }`;

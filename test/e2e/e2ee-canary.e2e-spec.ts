@@ -51,6 +51,7 @@ describe('E2EE canary (SQLite, real server process)', () => {
     // … and finds nothing server-side.
     expect(stdout.length).toBeGreaterThan(1000); // trace logging really ran
     expect(findCanary(stdout + stderr, canary)).toEqual([]);
+    expect(exchanged.history).toContain('ciphertext'); // the history really came back, sealed
     expect(findCanary(exchanged.history, canary)).toEqual([]);
     if (testDialect() === 'sqlite') {
       const file = database.config.sqlitePath;

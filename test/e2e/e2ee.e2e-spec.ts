@@ -1,5 +1,6 @@
 import { SafetyNumberChangedError, type ChatClient } from '@app/client';
-import { generateDeviceKeys, publicKeysOf, type EnvelopeV1 } from '@app/crypto';
+import { randomUUID } from 'node:crypto';
+import { generateDeviceKeys, registrationOf, type EnvelopeV1 } from '@app/crypto';
 import { AuthService, MemberRole, MembershipService } from '@app/identity';
 import { ConversationService, DeviceEntity, DeviceService, MessageEntity } from '@app/messaging';
 import { createDevice } from '../factories/device.factory';
@@ -150,11 +151,12 @@ describe('E2EE (real gateway, real clients)', () => {
     expect(a.trust.state(bob.member.id)).toBe('verified');
 
     // A compromised server replaces Bob's registered keys with its own.
-    const mallory = publicKeysOf(generateDeviceKeys());
+    const mallory = registrationOf(generateDeviceKeys());
     await api.dataSource.getRepository(DeviceEntity).update({ id: bob.deviceId }, mallory);
 
-    const again = await connected(alice.client({ trust: a.trust }));
+    const again = alice.client({ trust: a.trust });
     const seen = inbox(again);
+    await again.connect();
     await seen.until(1);
     await expect(again.send(conversationId, body('for Bob only'))).rejects.toBeInstanceOf(
       SafetyNumberChangedError,
@@ -185,7 +187,7 @@ describe('E2EE (real gateway, real clients)', () => {
     a.on('keysChanged', (notice) => notices.push(notice));
     await api.app
       .get(DeviceService)
-      .register(await viewerOf(bob), { name: 'New phone', ...publicKeysOf(generateDeviceKeys()) });
+      .register(await viewerOf(bob), { name: 'New phone', ...registrationOf(generateDeviceKeys()) });
     await sleep(300);
     expect(notices).toEqual([{ memberId: bob.member.id, change: 'REGISTERED', trust: 'changed' }]);
   });
@@ -217,5 +219,108 @@ describe('E2EE (real gateway, real clients)', () => {
       [alice.deviceId, bob.deviceId].sort(),
     );
     expect(JSON.stringify(answer)).not.toMatch(/secret/i);
+  });
+
+  it('should never seal for an encryption key its identity key did not sign, nor believe its messages', async () => {
+    const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
+    const conversationId = await room(alice, bob);
+    // The server keeps Bob's identity key and signature but pairs them with an encryption key of its own.
+    const attacker = registrationOf(generateDeviceKeys());
+    await api.dataSource
+      .getRepository(DeviceEntity)
+      .update({ id: bob.deviceId }, { encryptionKey: attacker.encryptionKey });
+    const a = await connected(alice.client());
+    const seen = inbox(a);
+    await a.send(conversationId, body('for Bob'));
+    const [message] = await stored(conversationId);
+    expect(wrapsOf(message)).toEqual([alice.deviceId]);
+    // What arrives from that device cannot be attributed to Bob.
+    const b = await connected(bob.client());
+    await b.send(conversationId, body('from the server?'));
+    await seen.until(2);
+    expect(textsOf(seen.messages)).toEqual(['for Bob', '!UNKNOWN_SENDER_DEVICE']);
+  });
+
+  it('should flag a device slipped into a partner’s account, on what it sends and before sealing for it', async () => {
+    const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
+    const conversationId = await room(alice, bob);
+    const a = await connected(alice.client());
+    const seen = inbox(a);
+    await a.send(conversationId, body('hello Bob'));
+    expect(a.trust.state(bob.member.id)).toBe('unverified');
+    // A new, validly self-signed device appears on Bob's account (the server made it).
+    const forged = await createDevice(api.dataSource, bob.member.id);
+    const impostor = await connected(bob.client({ deviceId: forged.id, keys: forged.keys }));
+    await impostor.send(conversationId, body('it is me, Bob'));
+    await seen.until(2);
+    expect(seen.messages[1]).toMatchObject({ body: { text: 'it is me, Bob' }, senderTrust: 'changed' });
+    await expect(a.send(conversationId, body('reply'))).rejects.toBeInstanceOf(SafetyNumberChangedError);
+  });
+
+  it('should ask before sealing for a device newly added to the sender’s own account', async () => {
+    const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
+    const conversationId = await room(alice, bob);
+    const a = await connected(alice.client());
+    await a.send(conversationId, body('first'));
+    await createDevice(api.dataSource, alice.member.id); // not made by Alice
+    const other = await connected(alice.client({ trust: a.trust }));
+    await expect(other.send(conversationId, body('second'))).rejects.toMatchObject({
+      memberIds: [alice.member.id],
+    });
+  });
+
+  it('should show a signed envelope delivered again as another message as replayed', async () => {
+    const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
+    const conversationId = await room(alice, bob);
+    const a = await connected(alice.client());
+    await a.send(conversationId, body('pay 100'));
+    const b = await connected(bob.client());
+    const [row] = await stored(conversationId);
+    const original = {
+      conversationId,
+      messageId: row.id,
+      seq: row.seq,
+      senderId: row.senderId,
+      senderDeviceId: row.senderDeviceId,
+      clientMessageId: row.clientMessageId,
+      envelope: row.envelope,
+      sentAt: row.sentAt.toISOString(),
+    };
+    expect(await b.decrypt(original)).toMatchObject({ body: { text: 'pay 100' }, problem: null });
+    expect(await b.decrypt({ ...original, messageId: randomUUID(), seq: 2 })).toMatchObject({
+      body: null,
+      problem: 'REPLAYED',
+    });
+  });
+
+  it('should show a former participant only the keys of who was there with them', async () => {
+    const [alice, bob, carol, dave] = [
+      await chatUser(api, opened),
+      await chatUser(api, opened),
+      await chatUser(api, opened),
+      await chatUser(api, opened),
+    ];
+    const conversationId = await room(alice, bob, carol);
+    const conversations = api.app.get(ConversationService);
+    await conversations.removeParticipant(await viewerOf(alice), {
+      conversationId,
+      memberId: carol.member.id,
+    });
+    await sleep(20); // Dave joins strictly after Carol left
+    await conversations.addParticipants(await viewerOf(alice), {
+      conversationId,
+      memberIds: [dave.member.id],
+    });
+    const socket = await carol.raw();
+    const answer = await socket.timeout(2000).emitWithAck('keys', { conversationId });
+    expect(answer.ok).toBe(true);
+    const ids = answer.devices.map((device: { deviceId: string }) => device.deviceId);
+    expect(ids).not.toContain(dave.deviceId);
+    expect(ids).toEqual(expect.arrayContaining([alice.deviceId, bob.deviceId, carol.deviceId]));
+    expect(answer.devices.filter((device: { current: boolean }) => device.current)).toEqual([]);
+    expect(await socket.timeout(2000).emitWithAck('keys', { memberIds: [dave.member.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });

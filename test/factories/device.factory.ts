@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { generateDeviceKeys, publicKeysOf, type DeviceKeyPairs } from '@app/crypto';
+import { generateDeviceKeys, registrationOf, type DeviceKeyPairs } from '@app/crypto';
 import { DeviceEntity } from '@app/messaging';
 
 export type TestDevice = DeviceEntity & { keys: DeviceKeyPairs };
 
 /**
- * A registered device of a member, as a client registers it: fresh key pairs, only the public keys stored. The
+ * A registered device of a member, as a client registers it: fresh key pairs, only the public keys (and their
+ * binding signature) stored. The
  * private keys come back in `keys` for the test's clients. Override any column.
  */
 export async function createDevice(
@@ -19,7 +20,7 @@ export async function createDevice(
     id: randomUUID(),
     memberId,
     name: 'Test laptop',
-    ...publicKeysOf(keys),
+    ...registrationOf(keys),
     createdAt: new Date(),
     revokedAt: null,
     ...seed,

@@ -86,6 +86,7 @@ describe('E2EE canary (PostgreSQL + Redis, three processes)', () => {
     expect(findCanary(redisText, canary)).toEqual([]);
     expect(findCanary(dump, canary)).toEqual([]);
     expect(findCanary(logs.map((log) => log.stdout + log.stderr).join('\n'), canary)).toEqual([]);
+    expect(exchanged.history).toContain('ciphertext'); // the history really came back, sealed
     expect(findCanary(exchanged.history, canary)).toEqual([]);
   });
 });

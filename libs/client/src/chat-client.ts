@@ -7,6 +7,7 @@ import {
   safetyNumber,
   sealEnvelope,
   SharedKeyCache,
+  verifyRegistration,
   type DeviceKeyPairs,
   type EnvelopeProblem,
   type EnvelopeV1,
@@ -24,7 +25,7 @@ export type { Ack, ChatMessage, DeviceKeys, SendAck } from '@app/common/chat-pro
  */
 export interface ReceivedMessage extends ChatMessage {
   body: MessageBody | null;
-  problem: EnvelopeProblem | 'UNKNOWN_SENDER_DEVICE' | null;
+  problem: EnvelopeProblem | 'UNKNOWN_SENDER_DEVICE' | 'REPLAYED' | null;
   /** What this device believes about the sender's keys (own messages: undefined). */
   senderTrust?: TrustState;
 }
@@ -150,6 +151,9 @@ export class ChatClient {
   private readonly conversationKeys = new Map<string, Promise<DeviceKeys[]>>();
   private readonly knownDevices = new Map<string, DeviceKeys>();
   private readonly sharedKeys: SharedKeyCache;
+  private readonly bindings = new Map<string, boolean>();
+  /** (conversation, sending device, clientMessageId) → the message it was first opened as (replay detection). */
+  private readonly opened = new Map<string, string>();
   private memberId: string | null = null;
   readonly trust: ContactTrust;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -270,20 +274,29 @@ export class ChatClient {
    * back with `body: null` and the reason.
    */
   async decrypt(message: ChatMessage): Promise<ReceivedMessage> {
-    const envelope: unknown =
-      typeof message.envelope === 'string' ? (JSON.parse(message.envelope) as unknown) : message.envelope;
-    const received = (body: MessageBody | null, problem: ReceivedMessage['problem']): ReceivedMessage => ({
-      ...message,
-      envelope,
-      body,
-      problem,
-      senderTrust:
-        message.senderDeviceId === this.options.deviceId ? undefined : this.trust.state(message.senderId),
-    });
-    const sender = await this.senderDevice(message);
-    if (!sender || sender.memberId !== message.senderId) {
-      return received(null, 'UNKNOWN_SENDER_DEVICE');
+    const result = (
+      envelope: unknown,
+      body: MessageBody | null,
+      problem: ReceivedMessage['problem'],
+      senderTrust?: TrustState,
+    ): ReceivedMessage => ({ ...message, envelope, body, problem, senderTrust });
+    let envelope: unknown = message.envelope;
+    if (typeof envelope === 'string') {
+      try {
+        envelope = JSON.parse(envelope) as unknown;
+      } catch {
+        return result(envelope, null, 'MALFORMED');
+      }
     }
+    // This device's own messages are checked against the keys it holds, never against what the server lists.
+    const own = message.senderDeviceId === this.options.deviceId;
+    const sender = own
+      ? { deviceId: this.options.deviceId, memberId: message.senderId, ...publicKeysOf(this.options.keys) }
+      : await this.senderDevice(message);
+    if (!sender || sender.memberId !== message.senderId) {
+      return result(envelope, null, 'UNKNOWN_SENDER_DEVICE');
+    }
+    const senderTrust = 'revoked' in sender ? this.observeSender(sender) : undefined;
     try {
       const body = openEnvelope(envelope, {
         conversationId: message.conversationId,
@@ -293,10 +306,17 @@ export class ChatClient {
         keys: this.options.keys,
         sharedKeys: this.sharedKeys,
       });
-      return received(body, null);
+      // The same signed envelope delivered again under another message: only a server can do that.
+      const replayKey = `${message.conversationId}\u0000${sender.deviceId}\u0000${message.clientMessageId}`;
+      const first = this.opened.get(replayKey) ?? message.messageId;
+      this.opened.set(replayKey, first);
+      if (first !== message.messageId) {
+        return result(envelope, null, 'REPLAYED', senderTrust);
+      }
+      return result(envelope, body, null, senderTrust);
     } catch (error) {
       if (error instanceof EnvelopeError) {
-        return received(null, error.problem);
+        return result(envelope, null, error.problem, senderTrust);
       }
       throw error;
     }
@@ -307,8 +327,10 @@ export class ChatClient {
     let keys = this.conversationKeys.get(conversationId);
     if (!keys) {
       keys = this.lookup({ conversationId }).then((devices) => {
-        devices.forEach((device) => this.knownDevices.set(device.deviceId, device));
-        return devices;
+        // Only devices whose encryption key their identity key signed: nothing else is sealed for or believed.
+        const bound = devices.filter((device) => this.bound(device));
+        bound.forEach((device) => this.knownDevices.set(device.deviceId, device));
+        return bound;
       });
       keys.catch(() => this.conversationKeys.delete(conversationId));
       this.conversationKeys.set(conversationId, keys);
@@ -441,18 +463,63 @@ export class ChatClient {
     this.incoming = this.incoming
       .then(() => this.decrypt(message))
       .then((received) => this.emit('message', received))
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // A listener's own bug: surface it like an event emitter would, without stopping the chain.
+        setTimeout(() => {
+          throw error;
+        });
+      });
   }
 
   /** The sending device's registered keys: known, or from the conversation's key list (revoked devices included). */
   private async senderDevice(message: ChatMessage): Promise<DeviceKeys | undefined> {
-    const known = this.knownDevices.get(message.senderDeviceId);
-    if (known) {
-      return known;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const known = this.knownDevices.get(message.senderDeviceId);
+      if (known) {
+        return known;
+      }
+      this.conversationKeys.delete(message.conversationId);
+      try {
+        await this.keysOf(message.conversationId);
+        return this.knownDevices.get(message.senderDeviceId);
+      } catch {
+        // No answer (offline, timeout): try again shortly before calling the sender unknown.
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
     }
-    this.conversationKeys.delete(message.conversationId);
-    await this.keysOf(message.conversationId).catch(() => []);
-    return this.knownDevices.get(message.senderDeviceId);
+    return undefined;
+  }
+
+  /** Checks the binding signature of a device's keys once per key set. */
+  private bound(device: DeviceKeys): boolean {
+    const key = `${device.identityKey}|${device.encryptionKey}|${device.keySignature ?? ''}`;
+    let verified = this.bindings.get(key);
+    if (verified === undefined) {
+      verified = verifyRegistration(device);
+      this.bindings.set(key, verified);
+    }
+    return verified;
+  }
+
+  /**
+   * What this device believes about a sender's key: the member's current keys are recorded like before a send, so
+   * a device the server slipped in (a key this device never accepted) shows as `changed` on what it sends too.
+   */
+  private observeSender(sender: DeviceKeys): TrustState | undefined {
+    if (sender.revoked) {
+      return this.trust.state(sender.memberId); // history from a retired device: nothing new to learn
+    }
+    const keys = new Set([sender.identityKey]);
+    for (const device of this.knownDevices.values()) {
+      if (
+        device.memberId === sender.memberId &&
+        !device.revoked &&
+        device.deviceId !== this.options.deviceId
+      ) {
+        keys.add(device.identityKey);
+      }
+    }
+    return this.trust.observe(sender.memberId, [...keys]);
   }
 
   private async keysChanged(change: KeysChanged): Promise<void> {
@@ -463,12 +530,16 @@ export class ChatClient {
       }
     }
     let trust: TrustState | undefined;
-    if (change.memberId !== this.memberId && this.trust.state(change.memberId) !== undefined) {
+    if (this.trust.state(change.memberId) !== undefined) {
       try {
         const devices = await this.lookup({ memberIds: [change.memberId] });
         trust = this.trust.observe(
           change.memberId,
-          devices.filter((device) => !device.revoked).map((device) => device.identityKey),
+          devices
+            .filter(
+              (device) => !device.revoked && this.bound(device) && device.deviceId !== this.options.deviceId,
+            )
+            .map((device) => device.identityKey),
         );
       } catch {
         // The next send re-reads the keys anyway.
@@ -489,17 +560,12 @@ export class ChatClient {
     const devices = (await this.keysOf(pending.conversationId)).filter((device) => device.current);
     const owners = new Map<string, string[]>();
     for (const device of devices) {
-      if (device.deviceId !== this.options.deviceId) {
-        owners.set(device.memberId, [...(owners.get(device.memberId) ?? []), device.identityKey]);
-      }
+      // This device's own key too: the first look at its own member records all of its devices at once.
+      owners.set(device.memberId, [...(owners.get(device.memberId) ?? []), device.identityKey]);
     }
+    // Partners and this member's own other devices alike: a device never accepted before stops the send.
     const changed = [...owners]
-      .filter(([memberId, keys]) => {
-        const own = devices.some(
-          (device) => device.memberId === memberId && device.deviceId === this.options.deviceId,
-        );
-        return !own && this.trust.observe(memberId, keys) === 'changed';
-      })
+      .filter(([memberId, keys]) => this.trust.observe(memberId, keys) === 'changed')
       .map(([memberId]) => memberId);
     if (changed.length > 0) {
       if (!pending.confirmKeyChanges) {
@@ -507,12 +573,19 @@ export class ChatClient {
       }
       changed.forEach((memberId) => this.trust.acceptChange(memberId));
     }
+    // The sender can always read what it sent (a former participant's send is refused by the server, not here).
+    const recipients = devices.some((device) => device.deviceId === this.options.deviceId)
+      ? devices
+      : [
+          ...devices,
+          { deviceId: this.options.deviceId, encryptionKey: publicKeysOf(this.options.keys).encryptionKey },
+        ];
     pending.envelope = sealEnvelope({
       conversationId: pending.conversationId,
       clientMessageId: pending.clientMessageId,
       senderDeviceId: this.options.deviceId,
       keys: this.options.keys,
-      recipients: devices,
+      recipients,
       body: pending.body,
       sharedKeys: this.sharedKeys,
     });

@@ -3,9 +3,11 @@ import {
   generateDeviceKeys,
   protectSecret,
   publicKeysOf,
+  registrationOf,
   serializeDeviceKeys,
   unprotectSecret,
   type DeviceKeyPairs,
+  type DeviceRegistration,
   type ProtectedSecret,
   type PublicDeviceKeys,
   type SerializedDeviceKeys,
@@ -53,7 +55,7 @@ export interface VaultOptions {
 
 /**
  * A device's keys and trust decisions, kept in a KeyStore. `open` creates the key pairs on first use; only the
- * public keys (`publicKeys`) ever leave the device, through `registerDevice`.
+ * public keys (`registration`) ever leave the device, through `registerDevice`.
  */
 export class DeviceVault {
   readonly trust: ContactTrust;
@@ -65,7 +67,8 @@ export class DeviceVault {
     private document: VaultDocument,
     private readonly options: VaultOptions,
   ) {
-    this.trust = new ContactTrust(document.contacts, () => void this.save());
+    // A failed save is retried by the next one; it never becomes an unhandled rejection.
+    this.trust = new ContactTrust(document.contacts, () => void this.save().catch(() => undefined));
   }
 
   static async open(store: KeyStore, options: VaultOptions = {}): Promise<DeviceVault> {
@@ -100,6 +103,11 @@ export class DeviceVault {
     return publicKeysOf(this.keys);
   }
 
+  /** What `registerDevice` takes: the public keys and the identity key's signature binding them. */
+  get registration(): DeviceRegistration {
+    return registrationOf(this.keys);
+  }
+
   /** The id `registerDevice` gave these keys. */
   get deviceId(): string | null {
     return this.document.deviceId;
@@ -112,18 +120,20 @@ export class DeviceVault {
 
   /** Writes the document (serialized: concurrent saves land in order). */
   save(): Promise<void> {
-    this.saving = this.saving.then(async () => {
-      const secret = serializeDeviceKeys(this.keys);
-      const { passphrase, scrypt } = this.options;
-      if (passphrase !== undefined) {
-        this.document.protectedKeys ??= await protectSecret(JSON.stringify(secret), passphrase, scrypt);
-        delete this.document.keys;
-      } else {
-        this.document.keys = secret;
-      }
-      this.document.contacts = this.trust?.toJSON() ?? this.document.contacts;
-      await this.store.save(JSON.stringify(this.document));
-    });
+    this.saving = this.saving
+      .catch(() => undefined)
+      .then(async () => {
+        const secret = serializeDeviceKeys(this.keys);
+        const { passphrase, scrypt } = this.options;
+        if (passphrase !== undefined) {
+          this.document.protectedKeys ??= await protectSecret(JSON.stringify(secret), passphrase, scrypt);
+          delete this.document.keys;
+        } else {
+          this.document.keys = secret;
+        }
+        this.document.contacts = this.trust?.toJSON() ?? this.document.contacts;
+        await this.store.save(JSON.stringify(this.document));
+      });
     return this.saving;
   }
 }

@@ -37,6 +37,8 @@ export interface DeviceKeys {
   memberId: string;
   identityKey: string;
   encryptionKey: string;
+  /** The identity key's signature over both keys; clients use only devices whose signature verifies. */
+  keySignature: string | null;
   revoked: boolean;
   current: boolean;
 }

@@ -40,3 +40,9 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 
 export const toHex = (bytes: Uint8Array): string =>
   Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/** A 4-byte big-endian length, then the bytes: unambiguous concatenation for signed encodings. */
+export function lengthPrefixed(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  return concatBytes(new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]), bytes);
+}

@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { fromBase64, toBase64 } from './bytes';
+import { concatBytes, fromBase64, lengthPrefixed, toBase64, utf8 } from './bytes';
 
 /** A device's two key pairs: Ed25519 to sign what it sends, X25519 to receive wrapped message keys. */
 export interface DeviceKeyPairs {
@@ -7,10 +7,19 @@ export interface DeviceKeyPairs {
   encryption: nacl.BoxKeyPair;
 }
 
-/** What leaves the device (`registerDevice`), base64. */
+/** The public keys, base64. */
 export interface PublicDeviceKeys {
   identityKey: string;
   encryptionKey: string;
+}
+
+/**
+ * What leaves the device (`registerDevice`): the public keys and the identity key's signature over both, which binds
+ * the encryption key to the identity key. Safety numbers cover identity keys only; the binding makes them cover the
+ * encryption key too (a server cannot pair a member's identity key with an encryption key of its own).
+ */
+export interface DeviceRegistration extends PublicDeviceKeys {
+  keySignature: string;
 }
 
 /** The private half, for a key store (base64 JSON). Never sent anywhere. */
@@ -28,6 +37,45 @@ export function publicKeysOf(keys: DeviceKeyPairs): PublicDeviceKeys {
     identityKey: toBase64(keys.identity.publicKey),
     encryptionKey: toBase64(keys.encryption.publicKey),
   };
+}
+
+const BINDING_DOMAIN = utf8('counterpart/device-keys/v1');
+
+const bindingBytes = (identityKey: Uint8Array, encryptionKey: Uint8Array) =>
+  concatBytes(lengthPrefixed(BINDING_DOMAIN), lengthPrefixed(identityKey), lengthPrefixed(encryptionKey));
+
+/** The public keys and their binding signature, for `registerDevice`. */
+export function registrationOf(keys: DeviceKeyPairs): DeviceRegistration {
+  return {
+    ...publicKeysOf(keys),
+    keySignature: toBase64(
+      nacl.sign.detached(
+        bindingBytes(keys.identity.publicKey, keys.encryption.publicKey),
+        keys.identity.secretKey,
+      ),
+    ),
+  };
+}
+
+/**
+ * True when the encryption key is bound to the identity key (the identity key signed both) and is usable: not a
+ * low-order point, whose shared key with anyone would be all zeros (a wrap for it would be readable by all).
+ */
+export function verifyRegistration(registration: {
+  identityKey: string;
+  encryptionKey: string;
+  keySignature?: string | null;
+}): boolean {
+  const identityKey = decodePublicKey(registration.identityKey, nacl.sign.publicKeyLength);
+  const encryptionKey = decodePublicKey(registration.encryptionKey, nacl.box.publicKeyLength);
+  const signature = registration.keySignature ? fromBase64(registration.keySignature) : undefined;
+  if (!identityKey || !encryptionKey || signature?.length !== nacl.sign.signatureLength) {
+    return false;
+  }
+  if (nacl.scalarMult(nacl.randomBytes(32), encryptionKey).every((byte) => byte === 0)) {
+    return false;
+  }
+  return nacl.sign.detached.verify(bindingBytes(identityKey, encryptionKey), signature, identityKey);
 }
 
 export function serializeDeviceKeys(keys: DeviceKeyPairs): SerializedDeviceKeys {

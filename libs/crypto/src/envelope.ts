@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { compareBytes, concatBytes, fromBase64, fromUtf8, toBase64, utf8 } from './bytes';
+import { compareBytes, concatBytes, fromBase64, fromUtf8, lengthPrefixed, toBase64, utf8 } from './bytes';
 import { isHandlingCaveat, type HandlingCaveat } from './caveats';
 import { decodePublicKey, type DeviceKeyPairs } from './device-keys';
 
@@ -184,7 +184,7 @@ export function parseEnvelope(value: unknown): ParsedEnvelope {
 
 const u32 = (value: number) =>
   new Uint8Array([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]);
-const field = (bytes: Uint8Array) => concatBytes(u32(bytes.length), bytes);
+const field = lengthPrefixed;
 
 /**
  * The signed bytes: a domain tag, then every field as a 4-byte big-endian length and its bytes (strings in UTF-8,

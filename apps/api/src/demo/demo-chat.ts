@@ -95,7 +95,7 @@ async function member(url: string, email: string, deviceName: string) {
   const { registerDevice } = await graphql<{ registerDevice: { id: string } }>(
     url,
     'mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }',
-    { input: { name: deviceName, ...vault.publicKeys } },
+    { input: { name: deviceName, ...vault.registration } },
     signIn.accessToken,
   );
   await vault.setDeviceId(registerDevice.id);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { MAX_GROUP_SIZE, MAX_TITLE_LENGTH, PUBLIC_KEY_BASE64 } from '@app/messaging';
+import { MAX_GROUP_SIZE, MAX_TITLE_LENGTH, PUBLIC_KEY_BASE64, KEY_SIGNATURE_BASE64 } from '@app/messaging';
 
 @InputType()
 export class CreateGroupConversationInput {
@@ -56,4 +56,11 @@ export class RegisterDeviceInput {
   @Field({ description: 'X25519 public key (32 bytes), base64' })
   @Matches(PUBLIC_KEY_BASE64, { message: 'encryptionKey must be a 32-byte public key in base64' })
   encryptionKey: string;
+
+  @Field({
+    description:
+      'Ed25519 signature by the identity key over both public keys (libs/crypto registrationOf), 64 bytes, base64',
+  })
+  @Matches(KEY_SIGNATURE_BASE64, { message: 'keySignature must be a 64-byte signature in base64' })
+  keySignature: string;
 }

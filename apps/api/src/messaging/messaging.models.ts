@@ -105,6 +105,12 @@ export class DeviceModel {
   @Field({ description: 'X25519 public key, base64' })
   encryptionKey: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The identity key’s signature over both keys (null: registered before E2EE, never wrapped for)',
+  })
+  keySignature: string | null;
+
   @Field()
   createdAt: Date;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuthConfig } from '@app/config';
-import { generateDeviceKeys, publicKeysOf, type DeviceKeyPairs } from '@app/crypto';
+import { generateDeviceKeys, registrationOf, type DeviceKeyPairs } from '@app/crypto';
 import { AccessTokenService, MemberStatus, newMember, SessionEntity, MemberEntity } from '@app/identity';
 import {
   ConversationEntity,
@@ -90,7 +90,7 @@ export async function createPopulation(
         id: deviceId,
         memberId: id,
         name: 'bench',
-        ...publicKeysOf(keys),
+        ...registrationOf(keys),
         createdAt: now,
         revokedAt: null,
       }),

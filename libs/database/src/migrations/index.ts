@@ -4,6 +4,7 @@ import { CreateIdentity1764500000000 } from './1764500000000-CreateIdentity';
 import { AddPractitionerSearch1764600000000 } from './1764600000000-AddPractitionerSearch';
 import { AddDirectoryChangeLog1764700000000 } from './1764700000000-AddDirectoryChangeLog';
 import { CreateMessaging1764800000000 } from './1764800000000-CreateMessaging';
+import { AddDeviceKeySignature1764900000000 } from './1764900000000-AddDeviceKeySignature';
 
 /** Every migration, in order. Each works on both dialects through `sqlDialect`. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddPractitionerSearch1764600000000,
   AddDirectoryChangeLog1764700000000,
   CreateMessaging1764800000000,
+  AddDeviceKeySignature1764900000000,
 ];

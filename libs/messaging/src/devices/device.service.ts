@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { DomainException } from '@app/common';
+import { verifyRegistration } from '@app/crypto';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, type Viewer } from '@app/identity';
 import { DeviceEntity } from '../entities/device.entity';
@@ -13,12 +14,15 @@ export interface RegisterDeviceInput {
   name: string;
   identityKey: string;
   encryptionKey: string;
+  keySignature: string;
 }
 
 /** Devices per member: a member may register at most this many unrevoked ones. */
 export const MAX_DEVICES = 20;
 /** A 32-byte public key in standard base64 (the GraphQL input checks the same pattern). */
 export const PUBLIC_KEY_BASE64 = /^[A-Za-z0-9+/]{43}=$/;
+/** A 64-byte Ed25519 signature in standard base64. */
+export const KEY_SIGNATURE_BASE64 = /^[A-Za-z0-9+/]{86}==$/;
 
 /** Client devices and their public keys (only public keys ever reach the server; docs/SECURITY.md). */
 @Injectable()
@@ -39,6 +43,15 @@ export class DeviceService {
     if (!PUBLIC_KEY_BASE64.test(input.encryptionKey)) {
       fields.encryptionKey = ['must be a 32-byte public key in base64'];
     }
+    if (
+      !fields.identityKey &&
+      !fields.encryptionKey &&
+      !(KEY_SIGNATURE_BASE64.test(input.keySignature) && verifyRegistration(input))
+    ) {
+      fields.keySignature = [
+        'must be the identity key’s signature over both public keys (libs/crypto registrationOf)',
+      ];
+    }
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) {
       fields.name = ['must be 1 to 100 characters'];
@@ -47,6 +60,14 @@ export class DeviceService {
       throw DomainException.badInput('The device has invalid fields.', fields);
     }
     const registered = await this.transactions.run(async (manager) => {
+      if (await manager.existsBy(DeviceEntity, { identityKey: input.identityKey })) {
+        throw DomainException.badInput(
+          'This identity key is already registered; every device makes its own keys.',
+          {
+            identityKey: ['is already registered'],
+          },
+        );
+      }
       const active = await manager.countBy(DeviceEntity, { memberId: actor.memberId, revokedAt: IsNull() });
       if (active >= MAX_DEVICES) {
         throw DomainException.badInput(`At most ${MAX_DEVICES} devices; revoke one first.`);
@@ -57,6 +78,7 @@ export class DeviceService {
         name,
         identityKey: input.identityKey,
         encryptionKey: input.encryptionKey,
+        keySignature: input.keySignature,
         createdAt: new Date(),
         revokedAt: null,
       });

@@ -18,16 +18,22 @@ export const KEYS_MEMBERS_MAX = 100;
 export class KeyDirectoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Every device of everyone who is or was in the conversation; `current` marks the ones to wrap for. */
+  /**
+   * Every device of everyone who is or was in the conversation; `current` marks the ones to wrap for. A former
+   * participant sees only who was there while they were (to verify the history they can read), none as current.
+   */
   async forConversation(memberId: string, conversationId: string): Promise<DeviceKeys[]> {
     const participants = await this.dataSource.getRepository(ParticipantEntity).findBy({ conversationId });
-    if (!participants.some((row) => row.memberId === memberId)) {
+    const mine = participants.find((row) => row.memberId === memberId);
+    if (!mine) {
       throw DomainException.forbidden('You are not a participant of this conversation.');
     }
-    const present = new Set(participants.filter((row) => !row.leftAt).map((row) => row.memberId));
+    const left = mine.leftAt;
+    const visible = left ? participants.filter((row) => row.joinedAt <= left) : participants;
+    const present = new Set(visible.filter((row) => !row.leftAt).map((row) => row.memberId));
     return this.keysOf(
-      participants.map((row) => row.memberId),
-      (owner) => present.has(owner),
+      visible.map((row) => row.memberId),
+      (owner) => !left && present.has(owner),
     );
   }
 
@@ -43,6 +49,9 @@ export class KeyDirectoryService {
         .innerJoin(ParticipantEntity, 'other', 'other.conversation_id = mine.conversation_id')
         .where('mine.member_id = :memberId', { memberId })
         .andWhere('other.member_id IN (:...others)', { others })
+        // They were in the conversation at the same time (current participations overlap everything).
+        .andWhere('(mine.left_at IS NULL OR other.joined_at <= mine.left_at)')
+        .andWhere('(other.left_at IS NULL OR mine.joined_at <= other.left_at)')
         .getRawMany<{ memberId: string }>();
       if (shared.length < others.length) {
         throw DomainException.forbidden(
@@ -73,6 +82,7 @@ export class KeyDirectoryService {
       memberId: device.memberId,
       identityKey: device.identityKey,
       encryptionKey: device.encryptionKey,
+      keySignature: device.keySignature,
       revoked: device.revokedAt !== null,
       current: device.revokedAt === null && active.has(device.memberId) && present(device.memberId),
     }));

@@ -10,7 +10,7 @@ import { AccessPolicy, isActiveMember, type Viewer } from '@app/identity';
 import { ConversationService } from '../conversations/conversation.service';
 import { ParticipantEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
-import { requireUuid } from '../ids';
+import { isUuid, requireUuid } from '../ids';
 import { storeBatch } from './message-batch';
 
 /** A stored message as clients receive it (`message:new`, `sync`, history). */
@@ -310,8 +310,9 @@ export class MessageService {
       const reason = error instanceof EnvelopeError ? error.message : 'envelope: unreadable';
       throw DomainException.badInput('The envelope is not a valid envelope v1.', { envelope: [reason] });
     }
+    // Exactly as receivers will compare them (ids as the server stores them: lowercase UUIDs).
     const mismatched = (['conversationId', 'clientMessageId', 'senderDeviceId'] as const).filter(
-      (field) => parsed.envelope[field].toLowerCase() !== expected[field].toLowerCase(),
+      (field) => parsed.envelope[field] !== expected[field],
     );
     if (mismatched.length > 0) {
       throw DomainException.badInput('The envelope was sealed for another message.', {
@@ -324,6 +325,12 @@ export class MessageService {
         envelope: [`must be at most ${this.chat.maxEnvelopeBytes} bytes`],
       });
     }
-    return { envelope: text, wrapDeviceIds: parsed.wraps.map((wrap) => wrap.deviceId) };
+    const wrapDeviceIds = parsed.wraps.map((wrap) => wrap.deviceId);
+    if (!wrapDeviceIds.every((id) => isUuid(id) && id === id.toLowerCase())) {
+      throw DomainException.badInput('The envelope wraps the key for an unknown device.', {
+        envelope: ['every wrap deviceId must be a device id (lowercase UUID)'],
+      });
+    }
+    return { envelope: text, wrapDeviceIds };
   }
 }
