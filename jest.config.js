@@ -47,7 +47,13 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
     },
-    { ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // A hang guard, not a speed check: two workers share two cores with the app under test and PostgreSQL.
+    {
+      ...withDatabase,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testTimeout: 15_000,
+    },
     {
       ...withDatabase,
       displayName: 'services',
