@@ -107,7 +107,8 @@ export class DeviceModel {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The identity key’s signature over both keys (null: registered before E2EE, never wrapped for)',
+    description:
+      'The identity key’s signature over both keys (null: registered before E2EE, never wrapped for)',
   })
   keySignature: string | null;
 
