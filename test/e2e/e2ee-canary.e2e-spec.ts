@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { canaryUsers, exchangeCanary, findCanary, newCanary } from '../utils/canary';
+import { exchangeCanary, findCanary, newCanary } from '../utils/canary';
+import { remoteChatUsers } from '../utils/remote';
 import { API_MAIN, startNode } from '../utils/processes';
 import { testDialect } from '../utils/template-database';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database';
@@ -33,7 +34,7 @@ describe('E2EE canary (SQLite, real server process)', () => {
     let exchanged: Awaited<ReturnType<typeof exchangeCanary>>;
     try {
       const [, url] = await api.waitFor(/Counterpart is running at (http:\/\/localhost:\d+)/);
-      const users = await canaryUsers(database.config, 2);
+      const users = await remoteChatUsers(database.config, 2);
       exchanged = await exchangeCanary({ api: url, sender: url, receiver: url }, users, canary);
     } finally {
       api.child.kill('SIGTERM');

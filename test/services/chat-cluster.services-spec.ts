@@ -1,11 +1,8 @@
 import { ChatClient, type ReceivedMessage } from '@app/client';
-import type { DeviceKeyPairs } from '@app/crypto';
 import { MemberRole } from '@app/identity';
-import { createDevice } from '../factories/device.factory';
-import { createMember } from '../factories/member.factory';
 import { API_MAIN, CHAT_MAIN, startNode, type Running } from '../utils/processes';
-import { openSession } from '../utils/sessions';
-import { connectDataSource, createTestDatabase, type TestDatabase } from '../utils/test-database';
+import { postGraphql, remoteChatUsers, type RemoteChatUser } from '../utils/remote';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database';
 
 jest.setTimeout(60_000);
 
@@ -16,19 +13,6 @@ function redisUrl(): string {
     throw new Error('REDIS_URL is not set: run this suite with "npm run test:services"');
   }
   return value;
-}
-
-async function graphql(url: string, token: string, query: string, variables: object) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'apollo-require-preflight': 'true',
-      authorization: `Bearer ${token}`,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };
 }
 
 describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL', () => {
@@ -59,19 +43,12 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     await database.drop();
   });
 
-  async function user(role = MemberRole.MEMBER) {
-    const dataSource = await connectDataSource(database.config);
-    try {
-      const member = await createMember(dataSource, { role });
-      const { accessToken } = await openSession(dataSource, member);
-      const device = await createDevice(dataSource, member.id);
-      return { id: member.id, token: accessToken, deviceId: device.id, keys: device.keys };
-    } finally {
-      await dataSource.destroy();
-    }
+  async function user(role = MemberRole.MEMBER): Promise<RemoteChatUser> {
+    const [created] = await remoteChatUsers(database.config, 1, { role });
+    return created;
   }
 
-  function client(url: string, who: { token: string; deviceId: string; keys: DeviceKeyPairs }): ChatClient {
+  function client(url: string, who: RemoteChatUser): ChatClient {
     const created = new ChatClient({
       url,
       token: who.token,
@@ -98,7 +75,7 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
 
   it('should deliver a message sent on node A to a participant connected to node B', async () => {
     const [alice, bob] = [await user(), await user()];
-    const started = await graphql(
+    const started = await postGraphql(
       apiUrl,
       alice.token,
       'mutation($id: ID!) { startDirectConversation(memberId: $id) { id } }',
@@ -122,7 +99,7 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     });
 
     // A GraphQL change made by the API reaches sockets on the chat nodes once (Redis events, local fan-out).
-    const room = await graphql(
+    const room = await postGraphql(
       apiUrl,
       alice.token,
       'mutation($input: CreateGroupConversationInput!) { createGroupConversation(input: $input) { id } }',
@@ -134,7 +111,7 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
 
   it('should agree on presence across nodes: partners on both nodes hear it, the API reports it', async () => {
     const [bob, carol, dave] = [await user(), await user(), await user()];
-    await graphql(
+    await postGraphql(
       apiUrl,
       bob.token,
       'mutation($input: CreateGroupConversationInput!) { createGroupConversation(input: $input) { id } }',
@@ -151,18 +128,8 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     await bobOnB.connect();
     await new Promise((resolve) => setTimeout(resolve, 400));
     const query = 'query($ids: [ID!]!) { presence(memberIds: $ids) { memberId online lastSeenAt } }';
-    const online = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'apollo-require-preflight': 'true',
-        authorization: `Bearer ${carol.token}`,
-      },
-      body: JSON.stringify({ query, variables: { ids: [bob.id] } }),
-    });
-    expect(((await online.json()) as { data: { presence: unknown[] } }).data.presence).toEqual([
-      { memberId: bob.id, online: true, lastSeenAt: null },
-    ]);
+    const online = await postGraphql<{ presence: unknown[] }>(apiUrl, carol.token, query, { ids: [bob.id] });
+    expect(online.data?.presence).toEqual([{ memberId: bob.id, online: true, lastSeenAt: null }]);
 
     bobOnB.close();
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -178,7 +145,7 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     await Promise.all([onA.connect(), onB.connect()]);
     const revoked = [onA, onB].map((each) => new Promise((resolve) => each.on('revoked', resolve)));
     const started = Date.now();
-    const result = await graphql(
+    const result = await postGraphql(
       apiUrl,
       admin.token,
       'mutation($input: MemberReasonInput!) { suspendMember(input: $input) { id } }',

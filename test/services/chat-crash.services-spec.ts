@@ -1,11 +1,8 @@
 import { createServer } from 'node:net';
 import { ChatClient, type ReceivedMessage, type SendAck } from '@app/client';
-import type { DeviceKeyPairs } from '@app/crypto';
 import { MessageEntity } from '@app/messaging';
-import { createDevice } from '../factories/device.factory';
-import { createMember } from '../factories/member.factory';
 import { API_MAIN, CHAT_MAIN, startNode, type Running } from '../utils/processes';
-import { openSession } from '../utils/sessions';
+import { postGraphql, remoteChatUsers } from '../utils/remote';
 import { connectDataSource, createTestDatabase, type TestDatabase } from '../utils/test-database';
 
 jest.setTimeout(90_000);
@@ -65,29 +62,14 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
     const first = await startChat();
 
     // Members, devices and one group conversation for all of them.
-    const dataSource = await connectDataSource(database.config);
-    const people: { id: string; token: string; deviceId: string; keys: DeviceKeyPairs }[] = [];
-    for (let i = 0; i < SENDERS + RECEIVERS; i += 1) {
-      const member = await createMember(dataSource);
-      const { accessToken } = await openSession(dataSource, member);
-      const device = await createDevice(dataSource, member.id);
-      people.push({ id: member.id, token: accessToken, deviceId: device.id, keys: device.keys });
-    }
-    const created = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'apollo-require-preflight': 'true',
-        authorization: `Bearer ${people[0].token}`,
-      },
-      body: JSON.stringify({
-        query:
-          'mutation($input: CreateGroupConversationInput!) { createGroupConversation(input: $input) { id } }',
-        variables: { input: { title: 'Crash room', memberIds: people.slice(1).map((person) => person.id) } },
-      }),
-    });
-    const conversationId = ((await created.json()) as { data: { createGroupConversation: { id: string } } })
-      .data.createGroupConversation.id;
+    const people = await remoteChatUsers(database.config, SENDERS + RECEIVERS);
+    const created = await postGraphql(
+      apiUrl,
+      people[0].token,
+      'mutation($input: CreateGroupConversationInput!) { createGroupConversation(input: $input) { id } }',
+      { input: { title: 'Crash room', memberIds: people.slice(1).map((person) => person.id) } },
+    );
+    const conversationId = created.data?.createGroupConversation.id as string;
 
     const connect = (person: (typeof people)[number]) => {
       const client = new ChatClient({
@@ -134,6 +116,7 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
     expect(pendingAtCrash).toBeGreaterThan(0);
 
     // Every send was acknowledged (the outboxes resent what the crash swallowed) and stored once.
+    const dataSource = await connectDataSource(database.config);
     const stored = await dataSource
       .getRepository(MessageEntity)
       .find({ where: { conversationId }, order: { seq: 'ASC' } });

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
-import { canaryUsers, exchangeCanary, findCanary, newCanary } from '../utils/canary';
+import { exchangeCanary, findCanary, newCanary } from '../utils/canary';
+import { remoteChatUsers } from '../utils/remote';
 import { API_MAIN, CHAT_MAIN, startNode, type Running } from '../utils/processes';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database';
 
@@ -61,7 +62,7 @@ describe('E2EE canary (PostgreSQL + Redis, three processes)', () => {
     feed.on('monitor', (_time: string, args: string[]) => traffic.push(args.join(' ')));
     let exchanged: Awaited<ReturnType<typeof exchangeCanary>>;
     try {
-      const users = await canaryUsers(database.config, 2);
+      const users = await remoteChatUsers(database.config, 2);
       exchanged = await exchangeCanary({ api: apiUrl, sender: urlA, receiver: urlB }, users, canary);
       await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {

@@ -1,10 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ChatClient, type ReceivedMessage } from '@app/client';
-import type { DatabaseConfig } from '@app/config';
-import { createDevice } from '../factories/device.factory';
-import { createMember } from '../factories/member.factory';
-import { openSession } from './sessions';
-import { connectDataSource } from './test-database';
+import { postGraphql, type RemoteChatUser } from './remote';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -40,23 +36,6 @@ export function findCanary(haystack: Buffer | string, canary: string): string[] 
     .map(({ form }) => form);
 }
 
-/** Test users for a spawned server: a vetted member with a session and a device whose private keys the test holds. */
-export async function canaryUsers(config: DatabaseConfig, count: number) {
-  const dataSource = await connectDataSource(config);
-  try {
-    const users = [];
-    for (let i = 0; i < count; i += 1) {
-      const member = await createMember(dataSource);
-      const { accessToken } = await openSession(dataSource, member);
-      const device = await createDevice(dataSource, member.id);
-      users.push({ id: member.id, token: accessToken, deviceId: device.id, keys: device.keys });
-    }
-    return users;
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 /**
  * Alice (on `senderUrl`) starts a direct conversation with Bob through the API's GraphQL and sends the canary with a
  * caveat; Bob (on `receiverUrl`) receives, verifies and decrypts it. Returns what Bob read and the history GraphQL
@@ -64,29 +43,18 @@ export async function canaryUsers(config: DatabaseConfig, count: number) {
  */
 export async function exchangeCanary(
   urls: { api: string; sender: string; receiver: string },
-  [alice, bob]: Awaited<ReturnType<typeof canaryUsers>>,
+  [alice, bob]: RemoteChatUser[],
   canary: string,
 ): Promise<{ read: ReceivedMessage; history: string }> {
-  const graphql = async (token: string, query: string, variables: object) => {
-    const response = await fetch(`${urls.api}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'apollo-require-preflight': 'true',
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data: Record<string, { id: string; messages?: unknown[] }> };
-  };
-  const started = await graphql(
+  const started = await postGraphql(
+    urls.api,
     alice.token,
     'mutation($id: ID!) { startDirectConversation(memberId: $id) { id } }',
     {
       id: bob.id,
     },
   );
-  const conversationId = started.data.startDirectConversation.id;
+  const conversationId = started.data?.startDirectConversation.id as string;
   const client = (url: string, who: typeof alice) =>
     new ChatClient({
       url,
@@ -102,7 +70,8 @@ export async function exchangeCanary(
     await Promise.all([sender.connect(), receiver.connect()]);
     await sender.send(conversationId, { text: canary, caveat: 'DO_NOT_DISSEMINATE' });
     const read = await heard;
-    const history = await graphql(
+    const history = await postGraphql(
+      urls.api,
       bob.token,
       'query($id: ID!) { messages(conversationId: $id, last: 10) { messages { seq envelope } } }',
       { id: conversationId },
