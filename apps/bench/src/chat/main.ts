@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { Logger } from '@nestjs/common';
+import { benchContext } from '../common/context';
 import { useFreshBenchDatabase } from '../common/database';
 
 /**
@@ -16,12 +16,7 @@ import { useFreshBenchDatabase } from '../common/database';
  * Options: BENCH_PG=1, BENCH_CLIENTS, BENCH_ROOM_SIZE, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE, BENCH_KNEE_RATES.
  */
 async function main(): Promise<void> {
-  Logger.overrideLogger(['error', 'warn']);
-  const root = resolve(__dirname, '../../../../../../..');
-  const smoke = process.env.BENCH_SMOKE === '1';
-  const postgres = process.env.BENCH_PG === '1';
-  const dir = resolve(root, 'tmp/bench');
-  mkdirSync(dir, { recursive: true });
+  const { root, smoke, postgres, dir } = benchContext();
   if (existsSync(resolve(root, '.services.env'))) {
     const saved = { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL };
     process.loadEnvFile(resolve(root, '.services.env'));

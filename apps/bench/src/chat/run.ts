@@ -7,7 +7,7 @@ import { MESSAGING_ENTITIES, MessageEntity } from '@app/messaging';
 import { pin, rssOf, startServer, stopServer } from '../common/processes';
 import { round } from '../common/stats';
 import { envelopeTemplates, measureClientCrypto } from './envelopes';
-import { closeClients, connectClients, runOpenLoop, type RunResult } from './load';
+import { closeClients, connectClients, runOpenLoop, type LoadClient, type RunResult } from './load';
 import { createPopulation, type Population } from './population';
 
 export interface ChatBenchSettings {
@@ -71,6 +71,9 @@ export async function runChatBench(settings: ChatBenchSettings) {
     `  client crypto (room of ${clientCrypto.roomSize}, ${clientCrypto.bodyBytes}-byte body → ${clientCrypto.envelopeBytes}-byte envelope): seal p50 ${round(clientCrypto.seal.p50, 2)} ms / p99 ${round(clientCrypto.seal.p99, 2)} ms, open p50 ${round(clientCrypto.open.p50, 2)} ms / p99 ${round(clientCrypto.open.p99, 2)} ms (plaintext JSON ${round(clientCrypto.plaintext.p50, 3)} ms)`,
   );
   const envelopes = envelopeTemplates(members, population.rooms);
+  /** An open-loop run of these clients over the population's rooms, each sender with its sealed envelope. */
+  const load = (clients: LoadClient[], rate: number, seconds: number) =>
+    runOpenLoop(clients, population.rooms, roomSizes, envelopes, rate, seconds);
   const env = { PORT: '0', CHAT_EMBEDDED: 'false' };
   const targets: Target[] = [
     {
@@ -105,14 +108,7 @@ export async function runChatBench(settings: ChatBenchSettings) {
         (index) => members[index].room,
       );
       const storedBefore = await countStored();
-      const fixed = await runOpenLoop(
-        clients,
-        population.rooms,
-        roomSizes,
-        envelopes,
-        settings.rate,
-        settings.seconds,
-      );
+      const fixed = await load(clients, settings.rate, settings.seconds);
       const persisted = target.name === 'counterpart' ? (await countStored()) - storedBefore : undefined;
       log(
         `  ${target.name.padEnd(11)} (a) ${describe(fixed)}${persisted === undefined ? '' : `, persisted ${persisted}`}`,
@@ -120,14 +116,7 @@ export async function runChatBench(settings: ChatBenchSettings) {
       const steps: RunResult[] = [];
       let knee = 0;
       for (const rate of settings.kneeRates) {
-        const step = await runOpenLoop(
-          clients,
-          population.rooms,
-          roomSizes,
-          envelopes,
-          rate,
-          settings.kneeSeconds,
-        );
+        const step = await load(clients, rate, settings.kneeSeconds);
         steps.push(step);
         log(`  ${target.name.padEnd(11)} (b) ${describe(step)}${passes(step) ? '' : '  ← past the knee'}`);
         if (!passes(step)) {
@@ -187,22 +176,8 @@ export async function runChatBench(settings: ChatBenchSettings) {
         counterpart.auth,
         (index) => members[index].room,
       );
-      await runOpenLoop(
-        clients,
-        population.rooms,
-        roomSizes,
-        envelopes,
-        Math.max(1, Math.round(settings.rate / 4)),
-        2,
-      );
-      twoNodes = await runOpenLoop(
-        clients,
-        population.rooms,
-        roomSizes,
-        envelopes,
-        settings.rate,
-        settings.seconds,
-      );
+      await load(clients, Math.max(1, Math.round(settings.rate / 4)), 2);
+      twoNodes = await load(clients, settings.rate, settings.seconds);
       closeClients(clients);
       log(`  two nodes   (d) ${describe(twoNodes)}`);
     } finally {

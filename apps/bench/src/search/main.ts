@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Logger } from '@nestjs/common';
+import { benchContext } from '../common/context';
 import { useFreshBenchDatabase } from '../common/database';
 
 /**
@@ -13,12 +13,7 @@ import { useFreshBenchDatabase } from '../common/database';
  * The database decides entity column types at import time, so the environment is set before the rest loads.
  */
 async function main(): Promise<void> {
-  Logger.overrideLogger(['error', 'warn']);
-  const root = resolve(__dirname, '../../../../../../..');
-  const smoke = process.env.BENCH_SMOKE === '1';
-  const postgres = process.env.BENCH_PG === '1';
-  const dir = resolve(root, 'tmp/bench');
-  mkdirSync(dir, { recursive: true });
+  const { root, smoke, postgres, dir } = benchContext();
   Object.assign(process.env, {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
