@@ -39,7 +39,9 @@ export async function storeBatch(
   const conversationIds = [...new Set(batch.map((item) => item.conversationId))];
   const deviceIds = [...new Set(batch.flatMap((item) => [item.sender.deviceId, ...item.wrapDeviceIds]))];
 
-  const [stored, participants, devices] = await Promise.all([
+  const senderIds = [...new Set(batch.map((item) => item.sender.memberId))];
+
+  const [stored, participants, devices, members] = await Promise.all([
     manager.find(MessageEntity, {
       where: batch.map((item) => ({ senderId: item.sender.memberId, clientMessageId: item.clientMessageId })),
     }),
@@ -51,14 +53,14 @@ export async function storeBatch(
       select: { id: true, memberId: true },
       where: { id: In(deviceIds), revokedAt: IsNull() },
     }),
+    // Senders and the owners of every named device: all must be vetted (one round trip with the others).
+    manager
+      .createQueryBuilder(MemberEntity, 'm')
+      .select(['m.id', 'm.status', 'm.vettedUntil'])
+      .where('m.id IN (:...senderIds)', { senderIds })
+      .orWhere('m.id IN (SELECT d.member_id FROM device d WHERE d.id IN (:...deviceIds))', { deviceIds })
+      .getMany(),
   ]);
-  // Senders and the owners of every wrapped device: all must be vetted.
-  const members = await manager.find(MemberEntity, {
-    select: { id: true, status: true, vettedUntil: true },
-    where: {
-      id: In([...new Set([...batch.map((item) => item.sender.memberId), ...devices.map((d) => d.memberId)])]),
-    },
-  });
   const previous = new Map(
     stored.map((message) => [key(message.senderId, message.clientMessageId), message]),
   );
