@@ -344,11 +344,7 @@ export class ChatClient {
    */
   async safetyNumber(memberId: string): Promise<{ digits: string; theirKeys: string[] }> {
     this.memberId ??= (
-      await this.request<{ memberId: string }>(
-        'session:ping',
-        {},
-        Math.max(this.options.ackTimeoutMs ?? 0, KEYS_TIMEOUT_MS),
-      )
+      await this.request<{ memberId: string }>('session:ping', {}, this.lookupTimeoutMs)
     ).memberId;
     const devices = await this.lookup({ memberIds: [this.memberId, memberId] });
     const keysOf = (owner: string) =>
@@ -400,10 +396,14 @@ export class ChatClient {
     this.listeners.get(event)?.delete(listener);
   }
 
-  /** `keys`: public device keys, waiting at least KEYS_TIMEOUT_MS whatever the sends' ack timeout. */
+  /** Lookups (keys, who am I) wait at least KEYS_TIMEOUT_MS, whatever the sends' ack timeout. */
+  private get lookupTimeoutMs(): number {
+    return Math.max(this.options.ackTimeoutMs ?? 0, KEYS_TIMEOUT_MS);
+  }
+
+  /** `keys`: public device keys. */
   private async lookup(payload: { conversationId: string } | { memberIds: string[] }): Promise<DeviceKeys[]> {
-    const timeout = Math.max(this.options.ackTimeoutMs ?? 0, KEYS_TIMEOUT_MS);
-    return (await this.request<{ devices: DeviceKeys[] }>('keys', payload, timeout)).devices;
+    return (await this.request<{ devices: DeviceKeys[] }>('keys', payload, this.lookupTimeoutMs)).devices;
   }
 
   /** One acknowledged request; a refusal or a timeout rejects with a ChatError. */
