@@ -347,8 +347,9 @@ export class ChatClient {
       await this.request<{ memberId: string }>('session:ping', {}, this.lookupTimeoutMs)
     ).memberId;
     const devices = await this.lookup({ memberIds: [this.memberId, memberId] });
+    // Bound devices only, like every other use of the key list.
     const keysOf = (owner: string) =>
-      devices.filter((device) => device.memberId === owner && !device.revoked);
+      devices.filter((device) => device.memberId === owner && !device.revoked && this.bound(device));
     // This device's own key is the one it holds, not what the server says: a swap of it shows as a mismatch too.
     const ownKey = publicKeysOf(this.options.keys).identityKey;
     const mine = [
