@@ -40,6 +40,9 @@ const withDatabase = {
 };
 
 module.exports = {
+  // A hang guard, not a speed check: two workers share two cores with the apps under test and PostgreSQL. Jest
+  // honours testTimeout only here, at the top level, not inside a project (jestjs/jest#9696).
+  testTimeout: 15_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -47,13 +50,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
     },
-    // A hang guard, not a speed check: two workers share two cores with the app under test and PostgreSQL.
-    {
-      ...withDatabase,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 15_000,
-    },
+    { ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     {
       ...withDatabase,
       displayName: 'services',
