@@ -1,7 +1,15 @@
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { authConfig } from '@app/config';
-import { DEMO_PASSWORD, DemoSeedService, planDemoNetwork } from '@app/database/seed';
+import {
+  type ContactLeakProfile,
+  DEMO_PASSWORD,
+  DemoSeedService,
+  findDuplicateContactValues,
+  findProtectedContactLeaks,
+  planDemoNetwork,
+} from '@app/database/seed';
+import { ContactChannelEntity, ContactVisibility, PractitionerEntity } from '@app/directory';
 import { MemberEntity, MemberRole, MemberStatus, PasswordService } from '@app/identity';
 import { MEMBER_AND_PROFILE_TABLES, openTestDataSource } from '../utils/test-database';
 
@@ -12,6 +20,28 @@ async function rowCounts(dataSource: DataSource): Promise<Record<string, number>
     counts[table] = Number(count);
   }
   return counts;
+}
+
+/** Every seeded profile as the leak checks read it: names, bio and contacts as stored, keyed by the member's e-mail. */
+async function seededProfiles(dataSource: DataSource): Promise<ContactLeakProfile[]> {
+  const emails = new Map(
+    (await dataSource.getRepository(MemberEntity).find({ select: { id: true, email: true } })).map((m) => [
+      m.id,
+      m.email,
+    ]),
+  );
+  const contacts = await dataSource
+    .getRepository(ContactChannelEntity)
+    .find({ order: { practitionerId: 'ASC', sortOrder: 'ASC' } });
+  const practitioners = await dataSource.getRepository(PractitionerEntity).find();
+  return practitioners.map((practitioner) => ({
+    email: emails.get(practitioner.memberId) ?? practitioner.memberId,
+    displayName: practitioner.displayName,
+    nativeName: practitioner.nativeName,
+    nameVariants: practitioner.nameVariants,
+    bio: practitioner.bio,
+    contacts: contacts.filter((contact) => contact.practitionerId === practitioner.memberId),
+  }));
 }
 
 describe(DemoSeedService.name, () => {
@@ -61,5 +91,30 @@ describe(DemoSeedService.name, () => {
       expect.objectContaining({ role: MemberRole.MEMBER, status: MemberStatus.VETTED }),
     );
     expect(logins).toContainEqual(expect.objectContaining({ status: MemberStatus.PENDING }));
+  });
+
+  it('should store no coordinators-only contact where members can read it, and no contact value twice', async () => {
+    const profiles = await seededProfiles(dataSource);
+    expect(profiles).toHaveLength(planDemoNetwork().length);
+    expect(profiles.flatMap((profile) => profile.contacts).length).toBeGreaterThanOrEqual(
+      profiles.length * 3,
+    );
+    expect({
+      duplicates: findDuplicateContactValues(profiles),
+      leaks: findProtectedContactLeaks(profiles),
+    }).toEqual({ duplicates: [], leaks: [] });
+
+    // A control, so that the check cannot pass by seeing nothing: a stored protected number written into a bio.
+    const hidden = profiles
+      .flatMap((profile) => profile.contacts.map((contact) => ({ profile, contact })))
+      .find(({ contact }) => contact.visibility === ContactVisibility.COORDINATORS);
+    if (!hidden) {
+      throw new Error('the demo seed stored no coordinators-only contact');
+    }
+    const leaky = {
+      ...hidden.profile,
+      bio: `After hours: ${hidden.contact.value.replace(/(\d{3})/g, '$1 ')}`,
+    };
+    expect(findProtectedContactLeaks([leaky])).toEqual([expect.stringContaining(`bio of ${leaky.email}`)]);
   });
 });

@@ -1,5 +1,10 @@
 import { MemberRole, MemberStatus } from '@app/identity';
-import { ContactKind, ReferenceDataService } from '@app/directory';
+import { ContactKind, ContactVisibility, ReferenceDataService } from '@app/directory';
+import {
+  findDuplicateContactValues,
+  findProtectedContactLeaks,
+  type ContactLeakProfile,
+} from './contact-leaks';
 import { emailSlug, planDemoNetwork } from './demo-network.plan';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -49,6 +54,14 @@ describe(planDemoNetwork.name, () => {
     expect(plans.filter((p) => p.status === MemberStatus.VETTED).length).toBeGreaterThanOrEqual(50);
   });
 
+  it('should give every contact of the whole network its own value', () => {
+    expect(findDuplicateContactValues(plans)).toEqual([]);
+  });
+
+  it('should show no coordinators-only contact in a members channel, a name or a bio', () => {
+    expect(findProtectedContactLeaks(plans)).toEqual([]);
+  });
+
   it('should use only codes that exist in the reference data', () => {
     for (const plan of plans) {
       expect(reference.isCountry(plan.country)).toBe(true);
@@ -75,5 +88,66 @@ describe(emailSlug.name, () => {
     expect(emailSlug('Yılmaz')).toBe('yilmaz');
     expect(emailSlug('Aýgül')).toBe('aygul');
     expect(emailSlug('De Luca')).toBe('deluca');
+  });
+});
+
+describe(findProtectedContactLeaks.name, () => {
+  const profile = (overrides: Partial<ContactLeakProfile>): ContactLeakProfile => ({
+    email: 'leaky@demo.test',
+    displayName: 'Leaky Profile',
+    nativeName: null,
+    nameVariants: [],
+    bio: null,
+    contacts: [
+      { kind: ContactKind.MOBILE, value: '+998901234567', visibility: ContactVisibility.COORDINATORS },
+      { kind: ContactKind.EMAIL, value: 'Night.Desk@demo.test', visibility: ContactVisibility.COORDINATORS },
+    ],
+    ...overrides,
+  });
+
+  it('should find a protected number reused as a members messenger, whatever its punctuation', () => {
+    const leaky = profile({});
+    const other = profile({
+      email: 'other@demo.test',
+      contacts: [
+        { kind: ContactKind.SIGNAL, value: '+998 90 123-45-67', visibility: ContactVisibility.MEMBERS },
+      ],
+    });
+    expect(findProtectedContactLeaks([leaky, other])).toEqual([
+      'leaky@demo.test: COORDINATORS MOBILE +998901234567 appears in the MEMBERS SIGNAL contact of other@demo.test',
+    ]);
+  });
+
+  it('should find a protected number or e-mail in a bio or a name, ignoring case', () => {
+    const leaky = profile({
+      bio: 'After hours: +998 (90) 123 45 67.',
+      nameVariants: ['night.desk@DEMO.test'],
+    });
+    expect(findProtectedContactLeaks([leaky])).toEqual([
+      'leaky@demo.test: COORDINATORS MOBILE +998901234567 appears in the bio of leaky@demo.test',
+      'leaky@demo.test: COORDINATORS EMAIL Night.Desk@demo.test appears in the name variant of leaky@demo.test',
+    ]);
+  });
+
+  it('should not flag a protected contact that only coordinators can read', () => {
+    expect(findProtectedContactLeaks([profile({})])).toEqual([]);
+  });
+});
+
+describe(findDuplicateContactValues.name, () => {
+  it('should find the same number written twice, whatever its punctuation', () => {
+    const contacts = [
+      { kind: ContactKind.MOBILE, value: '+998901234567', visibility: ContactVisibility.COORDINATORS },
+      { kind: ContactKind.WHATSAPP, value: '+998 90 123 45 67', visibility: ContactVisibility.MEMBERS },
+    ];
+    const leaky = {
+      email: 'a@demo.test',
+      displayName: 'A',
+      nativeName: null,
+      nameVariants: [],
+      bio: null,
+      contacts,
+    };
+    expect(findDuplicateContactValues([leaky])).toHaveLength(1);
   });
 });

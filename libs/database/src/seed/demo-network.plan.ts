@@ -141,10 +141,50 @@ function namesFor(country: DemoCountry, index: number, rng: Rng, used: Set<strin
   }
 }
 
+/** A messenger's value until {@link numberSpareContacts} gives it a number of its own. */
+const UNNUMBERED = '';
+
+interface PlannedNumber {
+  email: string;
+  mobile: DemoCountry['mobile'];
+  contact: { value: string };
+}
+
+/**
+ * Gives each messenger a number of its own, never the coordinators-only mobile (members can read the messenger), and
+ * redraws any number already taken, so that no two contacts of the network share a value. The new numbers come from a
+ * generator seeded by the practitioner's e-mail, not from the country's `rng`: drawing from that would shift the
+ * names, languages and expertise of every practitioner planned after this one.
+ */
+function numberSpareContacts(numbers: PlannedNumber[]): void {
+  const taken = new Set<string>();
+  const pending = numbers.filter(({ contact }) => {
+    if (contact.value === UNNUMBERED || taken.has(contact.value)) {
+      return true;
+    }
+    taken.add(contact.value);
+    return false;
+  });
+  const spares = new Map<string, Rng>();
+  for (const { email, mobile, contact } of pending) {
+    let spare = spares.get(email);
+    if (!spare) {
+      const seed = createHash('sha256').update(`counterpart-demo-contact:${email}`).digest().readUInt32BE(0);
+      spare = seededRandom(seed);
+      spares.set(email, spare);
+    }
+    do {
+      contact.value = `${mobile[0]}${digits(spare, mobile[1])}`;
+    } while (taken.has(contact.value));
+    taken.add(contact.value);
+  }
+}
+
 /** The whole demo network as data: at least 60 practitioners over 12 countries. Pure and deterministic. */
 export function planDemoNetwork(): DemoPractitionerPlan[] {
   const plans: DemoPractitionerPlan[] = [];
   const emails = new Set<string>();
+  const numbers: PlannedNumber[] = [];
   DEMO_COUNTRIES.forEach((country, countryIndex) => {
     const rng = seededRandom(0xc0ffee + countryIndex);
     const usedNames = new Set<string>(['Erkin Yuldashev']);
@@ -232,10 +272,15 @@ export function planDemoNetwork(): DemoPractitionerPlan[] {
       if (rng() < 0.5) {
         contacts.push({
           kind: pick(rng, [ContactKind.SIGNAL, ContactKind.WHATSAPP, ContactKind.TELEGRAM]),
-          value: contacts[2].value,
+          value: UNNUMBERED, // numbered below, once every number drawn from `rng` is known
           label: null,
           visibility: ContactVisibility.MEMBERS,
         });
+      }
+      for (const contact of contacts) {
+        if (contact.kind !== ContactKind.EMAIL) {
+          numbers.push({ email, mobile: country.mobile, contact });
+        }
       }
 
       const showcase = SHOWCASE[`${country.code}:${index}`];
@@ -270,5 +315,6 @@ export function planDemoNetwork(): DemoPractitionerPlan[] {
       });
     }
   });
+  numberSpareContacts(numbers);
   return plans;
 }

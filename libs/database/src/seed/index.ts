@@ -1,3 +1,4 @@
+export * from './contact-leaks';
 export * from './demo-network.bootstrap';
 export * from './demo-network.plan';
 export * from './demo-seed.service';
