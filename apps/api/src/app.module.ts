@@ -1,5 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HealthModule, LoggingModule } from '@app/common';
@@ -11,6 +18,7 @@ import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ClusterModule, RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
+import { requireAcceptableMediaType } from './graphql/graphql-over-http';
 import { graphqlOptions } from './graphql/graphql.options';
 import { API_RESOLVERS } from './schema';
 
@@ -35,11 +43,16 @@ import { API_RESOLVERS } from './schema';
   ],
   providers: [...API_RESOLVERS, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
-export class AppModule implements OnApplicationBootstrap {
+export class AppModule implements OnApplicationBootstrap, NestModule {
   constructor(
     private readonly searchIndex: SearchIndexService,
     @Inject(searchConfig.KEY) private readonly search: SearchConfig,
   ) {}
+
+  /** A request that accepts no GraphQL media type is refused before Apollo runs its operation. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requireAcceptableMediaType).forRoutes('graphql');
+  }
 
   /** Builds the search index in the background once the process is up (and the demo seed, if any, is written). */
   onApplicationBootstrap(): void {

@@ -69,6 +69,18 @@ class ServerEnv {
   @Min(100)
   @Max(1_000_000)
   GRAPHQL_MAX_COST?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_FIELD_REPEATS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_ERRORS?: number;
 }
 
 export interface ServerConfig {
@@ -91,6 +103,10 @@ export interface ServerConfig {
     maxTokens: number;
     maxDirectives: number;
     maxCost: number;
+    /** How often one selection set may name the same response key or fragment. */
+    maxFieldRepeats: number;
+    /** Validation stops after this many errors (and adds one saying so). */
+    maxErrors: number;
   };
 }
 
@@ -113,8 +129,10 @@ export const serverConfig = defineNamespace('server', ServerEnv, (vars, env): Se
       maxDepth: vars.GRAPHQL_MAX_DEPTH ?? 10,
       maxAliases: vars.GRAPHQL_MAX_ALIASES ?? 15,
       maxTokens: vars.GRAPHQL_MAX_TOKENS ?? 2000,
-      maxDirectives: vars.GRAPHQL_MAX_DIRECTIVES ?? 20,
+      maxDirectives: vars.GRAPHQL_MAX_DIRECTIVES ?? 5,
       maxCost: vars.GRAPHQL_MAX_COST ?? 2000,
+      maxFieldRepeats: vars.GRAPHQL_MAX_FIELD_REPEATS ?? 3,
+      maxErrors: vars.GRAPHQL_MAX_ERRORS ?? 5,
     },
   };
 });

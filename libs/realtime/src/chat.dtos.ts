@@ -41,12 +41,16 @@ export class SyncDto {
   limit?: number;
 }
 
+/** The largest seq a client may name: seqs are 32-bit integers in both databases. */
+export const SEQ_MAX = 2_147_483_647;
+
 export class MessageReadDto {
   @IsUUID()
   conversationId: string;
 
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   seq: number;
 }
 
@@ -92,16 +96,34 @@ export function validPayload<T extends object>(dto: new () => T, payload: unknow
   return instance;
 }
 
-/** `since` of a sync: conversation ids → non-negative integer seqs (at most 1,000 entries). */
-export function validSince(since: Record<string, unknown>): Record<string, number> {
+export const SINCE_MAX_ENTRIES = 1000;
+
+/**
+ * `since` of a sync: a plain map of conversation ids → integer seqs 0…SEQ_MAX (at most 1,000 entries), and nothing
+ * else: any other key or value is refused with the field named.
+ */
+export function validSince(since: unknown): Record<string, number> {
+  if (typeof since !== 'object' || since === null || Array.isArray(since)) {
+    throw DomainException.badInput('since must map conversation ids to seqs.', {
+      since: ['must be an object of conversation id → seq'],
+    });
+  }
   const entries = Object.entries(since);
   const fields: Record<string, string[]> = {};
-  if (entries.length > 1000) {
-    fields.since = ['at most 1000 conversations'];
+  if (entries.length > SINCE_MAX_ENTRIES) {
+    throw DomainException.badInput(`since names more than ${SINCE_MAX_ENTRIES} conversations.`, {
+      since: [`at most ${SINCE_MAX_ENTRIES} conversations`],
+    });
   }
   for (const [key, value] of entries) {
-    if (!isUuid(key) || typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      fields[`since.${key.slice(0, 40)}`] = ['must map a conversation id to a seq ≥ 0'];
+    if (
+      !isUuid(key) ||
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < 0 ||
+      value > SEQ_MAX
+    ) {
+      fields[`since.${key.slice(0, 40)}`] = [`must map a conversation id to a seq from 0 to ${SEQ_MAX}`];
     }
   }
   if (Object.keys(fields).length > 0) {

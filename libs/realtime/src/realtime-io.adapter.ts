@@ -8,6 +8,8 @@ import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { ChatConfig, RedisConfig } from '@app/config';
 import { createRedisClient } from './cluster/redis-client';
 import { allowRequestFor } from './handshake';
+import { ChatMetrics } from './metrics/chat-metrics';
+import { hostilePayload } from './payload-guard';
 
 /**
  * The Socket.IO server settings every chat node shares: path, buffer limit, Origin check in `allowRequest`, CORS for
@@ -19,7 +21,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   private readonly clients: Redis[] = [];
 
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplicationContext,
     private readonly chat: ChatConfig,
     private readonly redis: RedisConfig = {},
   ) {
@@ -47,6 +49,9 @@ export class RealtimeIoAdapter extends IoAdapter {
   }
 
   /**
+   * Every event's payload passes `hostilePayload` here, before any handler or transform sees it: a reserved key or
+   * too deep a nesting is refused with a BAD_USER_INPUT ack and the handler never runs.
+   *
    * Nest's IoAdapter gives every socket an rxjs pipeline per handler (fromEvent → mergeMap → takeUntil(disconnect$))
    * that lives as long as the socket; with thousands of idle sockets that is most of the memory a socket costs beyond
    * bare Socket.IO. Same behaviour with one plain listener per handler: Socket.IO drops the listeners with the socket.
@@ -62,6 +67,14 @@ export class RealtimeIoAdapter extends IoAdapter {
           data: unknown;
           ack?: unknown;
         };
+        const refusal = hostilePayload(data);
+        if (refusal) {
+          this.metrics()?.errors.inc({ event: String(message), code: refusal.code });
+          if (typeof ack === 'function') {
+            (ack as (value: unknown) => void)({ ok: false, error: refusal.toPayload() });
+          }
+          return;
+        }
         transform(callback(data, ack))
           .pipe(filter((response) => response !== null && response !== undefined))
           .subscribe((response) => {
@@ -74,6 +87,20 @@ export class RealtimeIoAdapter extends IoAdapter {
           });
       });
     }
+  }
+
+  private chatMetrics?: ChatMetrics | null;
+
+  /** The node's metrics, looked up once (absent in an app without the chat module). */
+  private metrics(): ChatMetrics | undefined {
+    if (this.chatMetrics === undefined) {
+      try {
+        this.chatMetrics = this.app.get(ChatMetrics, { strict: false });
+      } catch {
+        this.chatMetrics = null;
+      }
+    }
+    return this.chatMetrics ?? undefined;
   }
 
   override async dispose(): Promise<void> {

@@ -31,8 +31,19 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.code;
+  const tokens =
+    code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (tokens) {
+    return {
+      ...base,
+      message: `The query has more than ${tokens[1]} tokens; at most ${tokens[1]} are allowed.`,
+      extensions: { code, limit: 'tokens' },
+    };
+  }
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
-    return { ...base, extensions: { code } };
+    // A document limit names itself (extensions.limit: depth, aliases, directives, cost, repeats).
+    const limit = formatted.extensions?.limit;
+    return { ...base, extensions: typeof limit === 'string' ? { code, limit } : { code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfiguration, loadDotEnv, type AppConfig } from '@app/config';
 import { assertDatabaseReachable } from '@app/database';
 import { createValidationPipe } from '../validation/validation';
+import { bodyErrorHandler } from './body-errors';
 
 /** Errors an operator fixes from the message alone: printed without a stack trace. */
 const OPERATOR_ERRORS = new Set([
@@ -29,6 +30,9 @@ export function configureApplication(app: NestExpressApplication, config: AppCon
   app.flushLogs();
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.server.maxBodyBytes });
+  // Registered here so Nest adds no parser of its own after the error handler.
+  app.useBodyParser('urlencoded', { limit: config.server.maxBodyBytes, extended: false });
+  app.use(bodyErrorHandler(config.server.maxBodyBytes));
   app.useGlobalPipes(createValidationPipe());
   if (config.server.trustProxy) {
     app.set('trust proxy', true);

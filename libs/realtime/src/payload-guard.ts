@@ -1,0 +1,42 @@
+import { DomainException } from '@app/common';
+
+/** Keys that reach an object's prototype machinery: never data, in any payload, at any depth. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The deepest nesting any event's payload needs (an envelope's wraps sit at depth 3). */
+export const MAX_PAYLOAD_DEPTH = 8;
+
+/**
+ * The structural check every socket event's payload passes before any transform (class-transformer would drop a
+ * `__proto__` key silently and recurse without bound): no reserved key at any depth, no nesting deeper than
+ * MAX_PAYLOAD_DEPTH. Returns the refusal (BAD_USER_INPUT naming the field), or undefined for a payload the event's own
+ * validation may look at. Iterative, so a deeply nested payload cannot exhaust the stack; the walk is bounded by the
+ * socket's buffer limit.
+ */
+export function hostilePayload(payload: unknown): DomainException | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: payload, path: '', depth: 0 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) {
+      continue;
+    }
+    if (depth >= MAX_PAYLOAD_DEPTH) {
+      return DomainException.badInput(`The payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels.`, {
+        [path || 'payload']: [`nested deeper than ${MAX_PAYLOAD_DEPTH} levels`],
+      });
+    }
+    const entries: [string, unknown][] = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item])
+      : Object.entries(value);
+    for (const [key, child] of entries) {
+      const childPath = path ? `${path}.${key.slice(0, 64)}` : key.slice(0, 64);
+      if (!Array.isArray(value) && RESERVED_KEYS.has(key)) {
+        return DomainException.badInput(`The field name "${key}" is reserved and not allowed.`, {
+          [childPath]: ['reserved field name'],
+        });
+      }
+      pending.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
