@@ -8,9 +8,9 @@ import fc from 'fast-check';
 export const FUZZ_SEED = integerFromEnv('FUZZ_SEED', 20_261_201);
 export const FUZZ_RUNS = integerFromEnv('FUZZ_RUNS', 50);
 
-/** fast-check parameters for one property: the shared seed and budget, verbose counterexamples. */
+/** fast-check parameters for one property: the shared seed and budget; a failure is shrunk and printed verbosely. */
 export function fuzzParameters<T>(runs = FUZZ_RUNS): fc.Parameters<T> {
-  return { seed: FUZZ_SEED, numRuns: runs, verbose: fc.VerbosityLevel.Verbose, endOnFailure: true };
+  return { seed: FUZZ_SEED, numRuns: runs, verbose: fc.VerbosityLevel.Verbose };
 }
 
 /** A Jest timeout for a fuzz test of `runs` cases at about `msPerRun` each (plus boot margin). */

@@ -84,6 +84,14 @@ export function validPayload<T extends object>(dto: new () => T, payload: unknow
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || Buffer.isBuffer(payload)) {
     throw DomainException.badInput('The payload must be an object.');
   }
+  // No field of any event is nullable: null is refused, not read as "absent" (class-validator's IsOptional would).
+  const nulls = Object.entries(payload).filter(([, value]) => value === null);
+  if (nulls.length > 0) {
+    throw DomainException.badInput(
+      'Some fields are invalid.',
+      Object.fromEntries(nulls.map(([key]) => [key.slice(0, 64), ['must not be null; leave the field out']])),
+    );
+  }
   const instance = plainToInstance(dto, payload);
   const errors = validateSync(instance, {
     whitelist: true,

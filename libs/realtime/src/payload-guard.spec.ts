@@ -42,6 +42,15 @@ describe(hostilePayload.name, () => {
     expect(hostilePayload({ a: justFine })?.code).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
+  it.each(['toString', 'valueOf', 'hasOwnProperty', '__lookupGetter__', 'isPrototypeOf'])(
+    'should refuse a key every object inherits (%s), which class-transformer would drop',
+    (key) => {
+      expect(hostilePayload(wire(`{"since":{"${key}":1}}`))?.fields).toEqual({
+        [`since.${key}`]: ['reserved field name'],
+      });
+    },
+  );
+
   it('should not mistake an array index or a look-alike key for a reserved one', () => {
     expect(
       hostilePayload(wire('{"Constructor":1,"__proto":2,"proto":3,"items":["__proto__"]}')),

@@ -1,7 +1,14 @@
 import { DomainException } from '@app/common';
 
-/** Keys that reach an object's prototype machinery: never data, in any payload, at any depth. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that reach an object's prototype machinery, or name what every object inherits (`toString`, `valueOf`,
+ * `hasOwnProperty`, `__lookupGetter__`, …: class-transformer skips such keys silently, so a whitelist after it never
+ * sees them): never data, in any payload, at any depth.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
 
 /** The deepest nesting any event's payload needs (an envelope's wraps sit at depth 3). */
 export const MAX_PAYLOAD_DEPTH = 8;
