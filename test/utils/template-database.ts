@@ -80,7 +80,10 @@ export async function createTemplateDatabase(): Promise<string> {
 
 export async function dropTemplateDatabase(template: string): Promise<void> {
   if (testDialect() === 'sqlite') {
-    rmSync(TEST_TMP_DIR, { recursive: true, force: true });
+    // Only this run's template: another run (a second terminal, an editor's test runner) may share the folder.
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      rmSync(`${template}${suffix}`, { force: true });
+    }
     return;
   }
   await withAdminClient(async (client) => {
