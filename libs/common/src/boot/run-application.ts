@@ -6,6 +6,7 @@ import { loadConfiguration, loadDotEnv, type AppConfig } from '@app/config';
 import { assertDatabaseReachable } from '@app/database';
 import { createValidationPipe } from '../validation/validation';
 import { bodyErrorHandler } from './body-errors';
+import { securityHeaders } from './security-headers';
 
 /** Errors an operator fixes from the message alone: printed without a stack trace. */
 const OPERATOR_ERRORS = new Set([
@@ -29,6 +30,7 @@ export function configureApplication(app: NestExpressApplication, config: AppCon
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  app.use(securityHeaders(config.chat.allowedOrigins));
   app.useBodyParser('json', { limit: config.server.maxBodyBytes });
   // Registered here so Nest adds no parser of its own after the error handler.
   app.useBodyParser('urlencoded', { limit: config.server.maxBodyBytes, extended: false });

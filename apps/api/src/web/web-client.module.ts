@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { Response } from 'express';
+
+/** The repository (or image) root: the nearest folder above this file with a package.json. */
+function projectRoot(from = __dirname): string {
+  let folder = from;
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) {
+    folder = dirname(folder);
+  }
+  return folder;
+}
+
+/** Where `npm run web:build` writes the browser client (apps/web/vite.config.mts). */
+export const WEB_DIST = join(projectRoot(), 'dist', 'web');
+
+/** Paths the API owns; a deep link anywhere else gets the client's index.html. */
+export const API_PATHS = ['/graphql{/*rest}', '/auth{/*rest}', '/socket.io{/*rest}', '/health', '/ready', '/metrics'];
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built web client at `/`: hashed files under /assets are cached immutable and a missing one is a 404
+ * (serve-static's SPA fallback would answer it with index.html, which a browser would then run as a script), every
+ * other unknown path gets index.html (never cached, so a new deployment is picked up at once). Absent when the client
+ * has not been built (API-only runs and tests).
+ */
+@Module({})
+export class WebClientModule {
+  static register(root = WEB_DIST): DynamicModule {
+    if (!existsSync(join(root, 'index.html'))) {
+      new Logger(WebClientModule.name).warn(`No web client at ${root}: run npm run web:build to serve it at /`);
+      return { module: WebClientModule };
+    }
+    return {
+      module: WebClientModule,
+      imports: [
+        ServeStaticModule.forRoot(
+          {
+            rootPath: join(root, 'assets'),
+            serveRoot: '/assets',
+            serveStaticOptions: {
+              // A missing file falls through past the SPA fallback (its exclude list) to Nest's plain 404, which names
+              // no file path (fallthrough: false would answer with the ENOENT message and the absolute path).
+              fallthrough: true,
+              index: false,
+              redirect: false,
+              setHeaders: (res: Response) => res.setHeader('cache-control', IMMUTABLE),
+            },
+          },
+          {
+            rootPath: root,
+            exclude: [...API_PATHS, '/assets{/*rest}'],
+            serveStaticOptions: {
+              index: false,
+              setHeaders: (res: Response) => res.setHeader('cache-control', 'no-cache'),
+            },
+          },
+        ),
+      ],
+    };
+  }
+}

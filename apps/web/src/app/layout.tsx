@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LanguageSwitcher } from '@web/components/language-switcher';
+import type { Locale } from '@web/i18n';
+import { useSession } from '@web/lib/use-session';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex min-h-11 items-center rounded-md px-3 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
+
+/** Skip link, header (name, navigation when signed in, language), main landmark. */
+export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) => void }) {
+  const { t } = useTranslation();
+  const state = useSession();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-white focus:p-3"
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <NavLink to="/" className="text-lg font-bold text-brand-700">
+            {t('app.name')}
+          </NavLink>
+          {state.status === 'signed-in' ? (
+            <nav aria-label={t('app.mainNavigation')} className="order-3 w-full sm:order-none sm:w-auto">
+              <ul className="flex flex-wrap gap-1">
+                <li>
+                  <NavLink to="/" end className={navClass}>
+                    {t('app.nav.home')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/sessions" className={navClass}>
+                    {t('app.nav.sessions')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/security" className={navClass}>
+                    {t('app.nav.security')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/sign-out" className={navClass}>
+                    {t('app.nav.signOut')}
+                  </NavLink>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          <LanguageSwitcher onChange={onLocaleChange} />
+        </div>
+      </header>
+      <main id="main" className="flex-1 px-4 py-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

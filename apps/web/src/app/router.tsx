@@ -1,0 +1,34 @@
+import { createBrowserRouter } from 'react-router';
+import { SignInPage } from '@web/features/auth/components/sign-in-page';
+import { SignOutPage } from '@web/features/auth/components/sign-out-page';
+import { HomePage } from '@web/features/home/components/home-page';
+import type { Locale } from '@web/i18n';
+import { RedirectIfSignedIn, RequireSession } from './guards';
+import { Layout } from './layout';
+import { NotFoundPage, RouteError } from './route-error';
+
+/** Every screen, each with its error boundary. Screens past sign-in load on demand, keeping sign-in small. */
+export function createRouter(onLocaleChange: (locale: Locale) => void) {
+  return createBrowserRouter([
+    {
+      element: <Layout onLocaleChange={onLocaleChange} />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { element: <RedirectIfSignedIn />, children: [{ path: '/sign-in', element: <SignInPage /> }] },
+            {
+              element: <RequireSession />,
+              children: [
+                { path: '/', element: <HomePage /> },
+                { path: '/sign-out', element: <SignOutPage /> },
+              ],
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '@web/components/alert';
+import { Button } from '@web/components/button';
+import { Field } from '@web/components/field';
+import { Page } from '@web/components/page';
+import { ApiError } from '@web/lib/api-error';
+import { errorText } from '@web/lib/error-text';
+import { session } from '@web/lib/session';
+
+type SecondFactor = 'none' | 'totp' | 'recovery';
+
+/** Sign in with e-mail and password, then — when the account has two-factor on — a TOTP code or a recovery code. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [secondFactor, setSecondFactor] = useState<SecondFactor>('none');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  // When the second step appears (or switches), the code field takes the focus: it is what the user must fill next.
+  useEffect(() => {
+    if (secondFactor !== 'none') {
+      codeInput.current?.focus();
+    }
+  }, [secondFactor]);
+
+  useEffect(() => {
+    performance.mark('signin-ready');
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await session.signIn({
+        email,
+        password,
+        totp: secondFactor === 'totp' ? code.replace(/\s/g, '') : undefined,
+        recoveryCode: secondFactor === 'recovery' ? code.trim() : undefined,
+        deviceLabel: navigator.userAgent.slice(0, 200),
+      });
+      await navigate('/', { replace: true });
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.field('totp') && secondFactor === 'none') {
+        setSecondFactor('totp');
+      } else if (caught instanceof ApiError && caught.code === 'UNAUTHENTICATED') {
+        setError(secondFactor === 'none' ? t('auth.signIn.invalid') : t('auth.signIn.invalidCode'));
+      } else if (caught instanceof ApiError && caught.code === 'FORBIDDEN') {
+        setError(t('auth.signIn.cannotSignIn'));
+      } else {
+        setError(errorText(t, caught));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title={t('auth.signIn.title')} intro={t('auth.signIn.intro')} narrow>
+      <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" noValidate>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <Field
+          label={t('auth.signIn.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          disabled={secondFactor !== 'none'}
+        />
+        <Field
+          label={t('auth.signIn.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          disabled={secondFactor !== 'none'}
+        />
+        {secondFactor !== 'none' ? (
+          <>
+            <Alert tone="info">{t('auth.signIn.secondFactorNeeded')}</Alert>
+            {secondFactor === 'totp' ? (
+              <Field
+                key="totp"
+                label={t('auth.signIn.totp')}
+                hint={t('auth.signIn.totpHint')}
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9 ]*"
+                maxLength={7}
+                required
+                ref={codeInput}
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+              />
+            ) : (
+              <Field
+                key="recovery"
+                label={t('auth.signIn.recoveryCode')}
+                hint={t('auth.signIn.recoveryHint')}
+                name="recoveryCode"
+                autoComplete="off"
+                required
+                ref={codeInput}
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+              />
+            )}
+            <Button
+              type="button"
+              variant="link"
+              className="self-start"
+              onClick={() => {
+                setSecondFactor(secondFactor === 'totp' ? 'recovery' : 'totp');
+                setCode('');
+              }}
+            >
+              {secondFactor === 'totp' ? t('auth.signIn.useRecovery') : t('auth.signIn.useTotp')}
+            </Button>
+          </>
+        ) : null}
+        <Button type="submit" disabled={busy}>
+          {busy ? t('status.working') : t('auth.signIn.submit')}
+        </Button>
+      </form>
+      <nav className="flex flex-col gap-2 text-sm" aria-label={t('auth.signIn.title')}>
+        <Link className="text-brand-700 underline underline-offset-2" to="/apply">
+          {t('auth.signIn.apply')}
+        </Link>
+        <Link className="text-brand-700 underline underline-offset-2" to="/reset">
+          {t('auth.signIn.reset')}
+        </Link>
+      </nav>
+    </Page>
+  );
+}

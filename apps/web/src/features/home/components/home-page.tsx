@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Alert } from '@web/components/alert';
+import { Page } from '@web/components/page';
+import { apiErrorOf } from '@web/lib/api-error';
+import { errorText } from '@web/lib/error-text';
+import { useFormat } from '@web/lib/format';
+import { HomeQuery } from '../api/me';
+
+/** The member's own summary: status first (pending applicants see only that), role, vetting, two-factor. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [{ data, error, fetching }] = useQuery({ query: HomeQuery });
+  if (fetching && !data) {
+    return <Page title={t('home.title')}>{t('status.loading')}</Page>;
+  }
+  if (error || !data) {
+    return (
+      <Page title={t('home.title')}>
+        <Alert tone="error">{errorText(t, apiErrorOf(error?.graphQLErrors[0]))}</Alert>
+      </Page>
+    );
+  }
+  const me = data.me;
+  const expired = me.status === 'VETTED' && !me.active;
+  const staff = me.role !== 'MEMBER';
+  return (
+    <Page title={t('home.welcome')}>
+      <p className="text-slate-700">{t('home.signedInAs', { email: me.email })}</p>
+      <Alert
+        tone={me.status === 'VETTED' && !expired ? 'success' : 'warning'}
+        title={t(`memberStatus.${me.status}`)}
+      >
+        {t(`home.statusText.${expired ? 'EXPIRED' : me.status}`)}
+      </Alert>
+      {staff && !me.totpEnabled ? (
+        <Alert tone="warning" title={t('account.staffNudge.title')}>
+          <p>{t('account.staffNudge.body')}</p>
+          <Link to="/security" className="font-medium text-brand-700 underline underline-offset-2">
+            {t('account.staffNudge.action')}
+          </Link>
+        </Alert>
+      ) : null}
+      {me.status === 'PENDING' ? null : (
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">{t('home.role')}</dt>
+          <dd>{t(`roles.${me.role}`)}</dd>
+          {me.country ? (
+            <>
+              <dt className="font-medium">{t('home.country')}</dt>
+              <dd>{format.country(me.country)}</dd>
+            </>
+          ) : null}
+          {me.vettedUntil ? (
+            <>
+              <dt className="font-medium">{t('home.vettedUntil')}</dt>
+              <dd>{format.date(me.vettedUntil)}</dd>
+            </>
+          ) : null}
+          <dt className="font-medium">{t('app.nav.security')}</dt>
+          <dd>{me.totpEnabled ? t('home.twoFactor.on') : t('home.twoFactor.off')}</dd>
+        </dl>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,31 @@
+/** Signing in and out, applying, resetting an account. */
+export const auth = {
+  signIn: {
+    title: 'Sign in',
+    intro: 'For vetted members of the network and their coordinators.',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    totp: 'Code from your authenticator app',
+    totpHint: 'Six digits; a new one every 30 seconds.',
+    recoveryCode: 'Recovery code',
+    recoveryHint: 'One of the codes you saved when you set up two-factor. Each works once.',
+    useRecovery: 'Use a recovery code instead',
+    useTotp: 'Use the authenticator app instead',
+    secondFactorNeeded: 'Two-factor authentication is on for this account.',
+    invalid: 'The e-mail or the password is wrong.',
+    invalidCode: 'This code is wrong or has already been used. Try the current one.',
+    cannotSignIn: 'This account cannot sign in. Contact a coordinator of your country.',
+    apply: 'Not a member yet? Apply to join',
+    reset: 'Lost your password or your authenticator? Use a reset code',
+  },
+  signOut: {
+    title: 'Sign out',
+    intro: 'Sign out of this browser only, or of every browser and device where you are signed in.',
+    thisBrowser: 'Sign out of this browser',
+    everywhere: 'Sign out everywhere',
+    signedOut: 'You are signed out.',
+  },
+  apply: { link: 'Apply to join' },
+  reset: { link: 'Use a reset code' },
+};

@@ -1,0 +1,38 @@
+/** The app shell and words every screen uses. */
+export const common = {
+  app: {
+    name: 'Counterpart',
+    tagline: 'Who is my counterpart in that country, and can I reach them safely, now?',
+    skipToContent: 'Skip to content',
+    mainNavigation: 'Main navigation',
+    nav: { home: 'Home', sessions: 'Sessions', security: 'Two-factor', signOut: 'Sign out' },
+  },
+  language: { label: 'Language', en: 'English', ru: 'Русский' },
+  actions: {
+    continue: 'Continue',
+    cancel: 'Cancel',
+    back: 'Back',
+    save: 'Save',
+    retry: 'Try again',
+    copy: 'Copy',
+    copied: 'Copied',
+    download: 'Download',
+    close: 'Close',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
+  },
+  status: { loading: 'Loading…', working: 'Working…', optional: 'optional' },
+  roles: { MEMBER: 'Member', COORDINATOR: 'Coordinator', ADMIN: 'Administrator' },
+  memberStatus: {
+    PENDING: 'Pending',
+    VETTED: 'Vetted',
+    REJECTED: 'Rejected',
+    SUSPENDED: 'Suspended',
+    REVOKED: 'Revoked',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is nothing at this address.',
+    home: 'Go to the home page',
+  },
+};

@@ -1,0 +1,8 @@
+import { account } from './account';
+import { auth } from './auth';
+import { common } from './common';
+import { errors } from './errors';
+import { home } from './home';
+
+/** The English catalog: the reference every other language must match key for key (plurals aside). */
+export const en = { ...common, errors, auth, account, home };

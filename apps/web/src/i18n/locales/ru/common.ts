@@ -1,0 +1,40 @@
+import type { Catalog } from '../../catalog';
+import type { common as en } from '../en/common';
+
+export const common: Catalog<typeof en> = {
+  app: {
+    name: 'Counterpart',
+    tagline: 'Кто мой коллега в этой стране и могу ли я безопасно связаться с ним прямо сейчас?',
+    skipToContent: 'Перейти к содержанию',
+    mainNavigation: 'Основная навигация',
+    nav: { home: 'Главная', sessions: 'Сеансы', security: 'Двухфакторная защита', signOut: 'Выйти' },
+  },
+  language: { label: 'Язык', en: 'English', ru: 'Русский' },
+  actions: {
+    continue: 'Продолжить',
+    cancel: 'Отмена',
+    back: 'Назад',
+    save: 'Сохранить',
+    retry: 'Повторить',
+    copy: 'Копировать',
+    copied: 'Скопировано',
+    download: 'Скачать',
+    close: 'Закрыть',
+    showPassword: 'Показать пароль',
+    hidePassword: 'Скрыть пароль',
+  },
+  status: { loading: 'Загрузка…', working: 'Выполняется…', optional: 'необязательно' },
+  roles: { MEMBER: 'Участник', COORDINATOR: 'Координатор', ADMIN: 'Администратор' },
+  memberStatus: {
+    PENDING: 'На рассмотрении',
+    VETTED: 'Проверен',
+    REJECTED: 'Отклонён',
+    SUSPENDED: 'Приостановлен',
+    REVOKED: 'Исключён',
+  },
+  notFound: {
+    title: 'Страница не найдена',
+    body: 'По этому адресу ничего нет.',
+    home: 'На главную',
+  },
+};
