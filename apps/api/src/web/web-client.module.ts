@@ -17,7 +17,14 @@ function projectRoot(from = __dirname): string {
 export const WEB_DIST = join(projectRoot(), 'dist', 'web');
 
 /** Paths the API owns; a deep link anywhere else gets the client's index.html. */
-export const API_PATHS = ['/graphql{/*rest}', '/auth{/*rest}', '/socket.io{/*rest}', '/health', '/ready', '/metrics'];
+export const API_PATHS = [
+  '/graphql{/*rest}',
+  '/auth{/*rest}',
+  '/socket.io{/*rest}',
+  '/health',
+  '/ready',
+  '/metrics',
+];
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -31,7 +38,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export class WebClientModule {
   static register(root = WEB_DIST): DynamicModule {
     if (!existsSync(join(root, 'index.html'))) {
-      new Logger(WebClientModule.name).warn(`No web client at ${root}: run npm run web:build to serve it at /`);
+      new Logger(WebClientModule.name).warn(
+        `No web client at ${root}: run npm run web:build to serve it at /`,
+      );
       return { module: WebClientModule };
     }
     return {
