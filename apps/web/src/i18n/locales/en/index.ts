@@ -1,8 +1,9 @@
 import { account } from './account';
+import { apply } from './apply';
 import { auth } from './auth';
 import { common } from './common';
 import { errors } from './errors';
 import { home } from './home';
 
 /** The English catalog: the reference every other language must match key for key (plurals aside). */
-export const en = { ...common, errors, auth, account, home };
+export const en = { ...common, errors, auth, account, apply, home };

@@ -1,9 +1,10 @@
 import type { Catalog } from '../../catalog';
 import { account } from './account';
+import { apply } from './apply';
 import { auth } from './auth';
 import { common } from './common';
 import { errors } from './errors';
 import { home } from './home';
 
 /** Русский каталог: те же ключи, что в английском (проверяется типом и тестом). */
-export const ru: Catalog = { ...common, errors, auth, account, home };
+export const ru: Catalog = { ...common, errors, auth, account, apply, home };

@@ -1,0 +1,2 @@
+/** Applying for membership and resetting an account with a one-time code. */
+export const apply = {};
