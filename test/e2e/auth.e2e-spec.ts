@@ -1,4 +1,5 @@
-import { MemberEntity, MemberRole, MemberStatus } from '@app/identity';
+import { createHash } from 'node:crypto';
+import { MemberEntity, MemberRole, MemberStatus, RefreshTokenEntity } from '@app/identity';
 import { createMember, FACTORY_PASSWORD } from '../factories/member.factory';
 import { createTarget } from '../utils/actors';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
@@ -54,7 +55,14 @@ describe('authentication and sessions', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(code(await api.graphql('{ me { id } }', {}, second.accessToken))).toBeUndefined();
 
-    // The first token again: theft is assumed, the session ends, the newest tokens die with it.
+    // The first token again, after the grace window (REFRESH_REUSE_GRACE_SECONDS): theft is assumed, the session
+    // ends, the newest tokens die with it. Within the window it would get its successor (web-session-grace spec).
+    await api.dataSource
+      .getRepository(RefreshTokenEntity)
+      .update(
+        { tokenHash: createHash('sha256').update(first.refreshToken).digest('hex') },
+        { rotatedAt: new Date(Date.now() - (api.config.auth.refreshReuseGraceSeconds + 1) * 1000) },
+      );
     expect(code(await api.graphql(REFRESH, { t: first.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(code(await api.graphql(REFRESH, { t: second.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(code(await api.graphql('{ me { id } }', {}, second.accessToken))).toBe('UNAUTHENTICATED');

@@ -18,6 +18,7 @@ import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ClusterModule, RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
+import { WebSessionController } from './auth/web-session.controller';
 import { requireAcceptableMediaType } from './graphql/graphql-over-http';
 import { graphqlOptions } from './graphql/graphql.options';
 import { API_RESOLVERS } from './schema';
@@ -41,6 +42,7 @@ import { API_RESOLVERS } from './schema';
       useFactory: graphqlOptions,
     }),
   ],
+  controllers: [WebSessionController],
   providers: [...API_RESOLVERS, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
 export class AppModule implements OnApplicationBootstrap, NestModule {

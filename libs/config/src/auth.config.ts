@@ -98,6 +98,16 @@ class AuthEnv {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS?: number;
 
+  /**
+   * A refresh token rotated less than this many seconds ago is answered with its successor instead of counting as
+   * reuse (two tabs, a lost answer); 0 turns the grace off.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS?: number;
+
   /** argon2id memory cost in KiB; OWASP's minimum is 19 MiB. Tests and the seed may use a cheaper one. */
   @IsOptional()
   @IsInt()
@@ -132,6 +142,8 @@ export interface AuthConfig {
   totpKeys: KeyRingEntry[];
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Seconds after its rotation during which a refresh token is answered with its successor. */
+  refreshReuseGraceSeconds: number;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   requireTwoFactorForStaff: boolean;
   throttle: {
@@ -165,6 +177,7 @@ export const authConfig = defineNamespace('auth', AuthEnv, (vars, env): AuthConf
     ),
     accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS ?? 30,
+    refreshReuseGraceSeconds: vars.REFRESH_REUSE_GRACE_SECONDS ?? 10,
     argon2: {
       memoryCost: vars.ARGON2_MEMORY_KIB ?? 19_456,
       timeCost: vars.ARGON2_TIME_COST ?? 2,

@@ -9,6 +9,7 @@ import {
   type Viewer,
 } from '@app/identity';
 import { CurrentViewer, RequestInfo } from '../auth/viewer';
+import { LocaleCode } from '../reference/reference.model';
 import { SignInInput } from './identity.inputs';
 import { AuthPayloadModel, MemberModel, SessionModel, TotpEnrollmentModel } from './identity.models';
 import { toMemberModel } from './member.mapper';
@@ -69,6 +70,14 @@ export class AuthResolver {
   @Query(() => MemberModel)
   async me(@CurrentViewer() viewer: Viewer): Promise<MemberModel> {
     return toMemberModel(await this.membership.self(this.policy.authenticated(viewer)));
+  }
+
+  @Mutation(() => MemberModel, { description: 'Sets the language of your web client (any signed-in member)' })
+  async setMyLocale(
+    @CurrentViewer() viewer: Viewer,
+    @Args('locale', { type: () => LocaleCode }) locale: LocaleCode,
+  ): Promise<MemberModel> {
+    return toMemberModel(await this.auth.setLocale(this.policy.authenticated(viewer), locale));
   }
 
   @Mutation(() => TotpEnrollmentModel)

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MemberRole, MemberStatus, VettingDecision } from '@app/identity';
+import { LocaleCode } from '../reference/reference.model';
 
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(MemberStatus, { name: 'MemberStatus' });
@@ -37,6 +38,9 @@ export class MemberModel {
   @Field()
   totpEnabled: boolean;
 
+  @Field(() => LocaleCode, { description: 'The language the member chose for the web client' })
+  locale: LocaleCode;
+
   @Field()
   createdAt: Date;
 }
@@ -59,7 +63,9 @@ export class AuthPayloadModel {
   accessToken: string;
 
   @Field({
-    description: 'One-time: each refreshSession returns a new one; reusing an old one ends the session',
+    description:
+      'Each refreshSession returns a new one; an old one presented again ends the session, unless it was rotated ' +
+      'less than REFRESH_REUSE_GRACE_SECONDS ago (then its successor is returned)',
   })
   refreshToken: string;
 

@@ -1,4 +1,5 @@
 import { isActiveMember, type MemberWithCountry } from '@app/identity';
+import { LocaleCode } from '../reference/reference.model';
 import type { MemberModel } from './identity.models';
 
 export function toMemberModel({ member, country }: MemberWithCountry): MemberModel {
@@ -13,6 +14,7 @@ export function toMemberModel({ member, country }: MemberWithCountry): MemberMod
     vettedUntil: member.vettedUntil,
     active: isActiveMember(member),
     totpEnabled: member.totpEnabledAt !== null,
+    locale: LocaleCode[member.locale],
     createdAt: member.createdAt,
   };
 }

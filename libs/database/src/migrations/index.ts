@@ -5,6 +5,7 @@ import { AddPractitionerSearch1764600000000 } from './1764600000000-AddPractitio
 import { AddDirectoryChangeLog1764700000000 } from './1764700000000-AddDirectoryChangeLog';
 import { CreateMessaging1764800000000 } from './1764800000000-CreateMessaging';
 import { AddDeviceKeySignature1764900000000 } from './1764900000000-AddDeviceKeySignature';
+import { AddMemberLocale1765000100000 } from './1765000100000-AddMemberLocale';
 
 /** Every migration, in order. Each works on both dialects through `sqlDialect`. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddDirectoryChangeLog1764700000000,
   CreateMessaging1764800000000,
   AddDeviceKeySignature1764900000000,
+  AddMemberLocale1765000100000,
 ];

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { rawQuery, readJson, readTimestamp, TransactionService } from '@app/database';
+import { LOCALES, type Locale } from '@app/directory';
 import type { Actor } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
@@ -14,8 +15,10 @@ import { RefreshTokenEntity, SessionEntity } from '../entities/session.entity';
 import { IdentityEvents } from '../identity-events';
 import { countryOf } from '../member-country';
 import { MemberStatus } from '../member.enums';
+import type { MemberWithCountry } from '../membership/membership.service';
 import { AccessTokenService } from './access-token.service';
 import { PasswordService } from './password.service';
+import { RefreshSuccessors } from './refresh-successor';
 import { ThrottleService } from './throttle.service';
 import { TotpService } from './totp.service';
 
@@ -39,12 +42,26 @@ export interface AuthResult {
   member: MemberEntity;
 }
 
+/** What a browser presents to sign out: the refresh token of its cookie and/or its access token. */
+export interface SessionCredentials {
+  refreshToken?: string | null;
+  accessToken?: string | null;
+}
+
 const CANNOT_SIGN_IN = new Set([MemberStatus.SUSPENDED, MemberStatus.REVOKED, MemberStatus.REJECTED]);
 const INVALID_CREDENTIALS = 'Invalid e-mail or password.';
+const INVALID_REFRESH = 'The refresh token is invalid or expired.';
+/**
+ * How many rotations a replay within the grace window may be behind (the presented token, its successor, …). A
+ * client that refreshes more often than this in REFRESH_REUSE_GRACE_SECONDS is not a browser losing an answer.
+ */
+const MAX_SUCCESSOR_STEPS = 4;
 
 /** Sign-in, sessions with rotating refresh tokens, and authentication of access tokens. */
 @Injectable()
 export class AuthService {
+  private readonly successors: RefreshSuccessors;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
@@ -55,7 +72,9 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly events: IdentityEvents,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
-  ) {}
+  ) {
+    this.successors = new RefreshSuccessors(auth.jwtKeys.map((key) => key.secret));
+  }
 
   async signIn(input: SignInInput, context: RequestContext): Promise<AuthResult> {
     const email = input.email.trim().toLowerCase();
@@ -81,20 +100,24 @@ export class AuthService {
     return this.transactions.run((manager) => this.openSession(manager, member, input.deviceLabel, context));
   }
 
-  /** Rotates a refresh token. Presenting an already rotated token revokes the whole session (theft detection). */
+  /**
+   * Rotates a refresh token (an atomic claim: one caller wins). A token rotated less than REFRESH_REUSE_GRACE_SECONDS
+   * ago is answered with its successor — the very token the winner got — and a fresh access token: two tabs, a
+   * double effect or a lost answer keep the session. Any other replay of a rotated token means it was copied: the
+   * whole session is revoked (REFRESH_REUSE).
+   */
   async refresh(refreshToken: string, context: RequestContext): Promise<AuthResult> {
-    const invalid = () => DomainException.unauthenticated('The refresh token is invalid or expired.');
     const tokenHash = sha256Hex(refreshToken);
     const outcome = await this.transactions.run(
       async (manager) => {
         const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
         if (!token) {
-          return { error: invalid() };
+          return { error: DomainException.unauthenticated(INVALID_REFRESH) };
         }
         const session = await manager.findOneByOrFail(SessionEntity, { id: token.sessionId });
         const member = await manager.findOneByOrFail(MemberEntity, { id: session.memberId });
         if (session.revokedAt || session.expiresAt <= new Date() || CANNOT_SIGN_IN.has(member.status)) {
-          return { error: invalid() };
+          return { error: DomainException.unauthenticated(INVALID_REFRESH) };
         }
         const now = new Date();
         // Atomic claim: only one caller can rotate a given token; anyone else is replaying it.
@@ -103,17 +126,22 @@ export class AuthService {
           { tokenHash, rotatedAt: IsNull() },
           { rotatedAt: now },
         );
-        if (!claimed.affected) {
-          await this.revokeSessionRows(manager, session.memberId, session.id, 'REFRESH_REUSE', null);
-          return { error: invalid(), revoked: session };
+        let next: string | null;
+        if (claimed.affected) {
+          next = this.successors.next(refreshToken);
+          await manager.insert(RefreshTokenEntity, {
+            tokenHash: sha256Hex(next),
+            sessionId: session.id,
+            createdAt: now,
+            rotatedAt: null,
+          });
+        } else {
+          next = await this.liveSuccessor(manager, refreshToken, session.id, now);
         }
-        const next = randomToken();
-        await manager.insert(RefreshTokenEntity, {
-          tokenHash: sha256Hex(next),
-          sessionId: session.id,
-          createdAt: now,
-          rotatedAt: null,
-        });
+        if (next === null) {
+          await this.revokeSessionRows(manager, session.memberId, session.id, 'REFRESH_REUSE', null);
+          return { error: DomainException.unauthenticated(INVALID_REFRESH), revoked: session };
+        }
         await manager.update(
           SessionEntity,
           { id: session.id },
@@ -141,6 +169,41 @@ export class AuthService {
 
   async signOut(actor: Actor): Promise<void> {
     await this.revokeSession(actor, actor.sessionId, 'SIGNED_OUT');
+  }
+
+  /**
+   * Browser sign-out: the session is the one of the refresh token (unrotated, or rotated within the grace window), or
+   * else the one of the access token; `everywhere` ends every session of that member. UNAUTHENTICATED when neither
+   * names an open session. Audited and published like every revocation.
+   */
+  async signOutWith(credentials: SessionCredentials, options: { everywhere: boolean }): Promise<void> {
+    const owner =
+      (credentials.refreshToken ? await this.sessionOfRefreshToken(credentials.refreshToken) : null) ??
+      (credentials.accessToken ? await this.sessionOfAccessToken(credentials.accessToken) : null);
+    if (!owner) {
+      throw DomainException.unauthenticated('This session has ended. Sign in again.');
+    }
+    const sessionId = options.everywhere ? null : owner.sessionId;
+    const reason = options.everywhere ? 'SIGNED_OUT_EVERYWHERE' : 'SIGNED_OUT';
+    await this.transactions.run(
+      (manager) => this.revokeSessionRows(manager, owner.memberId, sessionId, reason, owner.memberId),
+      { lock: AUDIT_LOCK },
+    );
+    this.events.sessionsRevoked({ memberId: owner.memberId, ...(sessionId ? { sessionId } : {}), reason });
+  }
+
+  /** The member's UI language; any signed-in member, pending applicants included. */
+  async setLocale(actor: Actor, locale: Locale): Promise<MemberWithCountry> {
+    if (!(LOCALES as readonly string[]).includes(locale)) {
+      throw DomainException.badInput('Unknown language.', {
+        locale: [`must be one of ${LOCALES.join(', ')}`],
+      });
+    }
+    return this.transactions.run(async (manager) => {
+      await manager.update(MemberEntity, { id: actor.memberId }, { locale, updatedAt: new Date() });
+      const member = await manager.findOneByOrFail(MemberEntity, { id: actor.memberId });
+      return { member, country: await countryOf(manager, actor.memberId) };
+    });
   }
 
   async sessions(actor: Actor): Promise<SessionEntity[]> {
@@ -250,6 +313,70 @@ export class AuthService {
         country: member ? await countryOf(this.dataSource.manager, member.id) : null,
         data: { blockedFor: member ? 'account' : 'ip' },
       });
+    }
+  }
+
+  /**
+   * The unrotated end of the chain that `token` started, when `token` was rotated less than the grace window ago and
+   * the chain stays in `sessionId` within MAX_SUCCESSOR_STEPS; null otherwise (reuse).
+   */
+  private async liveSuccessor(
+    manager: EntityManager,
+    token: string,
+    sessionId: string,
+    now: Date,
+  ): Promise<string | null> {
+    // Read again after the failed claim: the winner's rotation is what decides the window.
+    const presented = await manager.findOneBy(RefreshTokenEntity, { tokenHash: sha256Hex(token) });
+    const graceMs = this.auth.refreshReuseGraceSeconds * 1000;
+    if (!presented?.rotatedAt || now.getTime() - presented.rotatedAt.getTime() >= graceMs) {
+      return null;
+    }
+    let current = token;
+    for (let step = 0; step < MAX_SUCCESSOR_STEPS; step += 1) {
+      const candidates = this.successors.candidates(current);
+      const row = await manager.findOneBy(RefreshTokenEntity, {
+        tokenHash: In(candidates.map((candidate) => candidate.tokenHash)),
+        sessionId,
+      });
+      const successor = row && candidates.find((candidate) => candidate.tokenHash === row.tokenHash);
+      if (!row || !successor) {
+        return null;
+      }
+      if (row.rotatedAt === null) {
+        return successor.token;
+      }
+      current = successor.token;
+    }
+    return null;
+  }
+
+  /** The open session a refresh token belongs to, if the token is current (or rotated within the grace window). */
+  private async sessionOfRefreshToken(
+    token: string,
+  ): Promise<{ memberId: string; sessionId: string } | null> {
+    const row = await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .findOneBy({ tokenHash: sha256Hex(token) });
+    const graceMs = this.auth.refreshReuseGraceSeconds * 1000;
+    if (!row || (row.rotatedAt && Date.now() - row.rotatedAt.getTime() >= graceMs)) {
+      return null;
+    }
+    const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ id: row.sessionId });
+    if (!session || session.revokedAt || session.expiresAt <= new Date()) {
+      return null;
+    }
+    return { memberId: session.memberId, sessionId: session.id };
+  }
+
+  private async sessionOfAccessToken(token: string): Promise<{ memberId: string; sessionId: string } | null> {
+    try {
+      return await this.authenticate(token);
+    } catch (error) {
+      if (error instanceof DomainException) {
+        return null;
+      }
+      throw error;
     }
   }
 

@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { JsonColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn } from '@app/database';
+import type { Locale } from '@app/directory';
 import { MemberRole, MemberStatus } from '../member.enums';
 
 /** A person in the network: credentials, role and vetting state. The profile lives in `PractitionerEntity`. */
@@ -56,6 +57,10 @@ export class MemberEntity {
   @JsonColumn({ name: 'recovery_code_hashes', default: () => "'[]'" })
   recoveryCodeHashes: string[];
 
+  /** The member's chosen UI language (one of the reference-data locales). */
+  @Column({ type: 'varchar', length: 16, default: 'en' })
+  locale: Locale;
+
   /** Created by the demo seed; a production boot refuses to start while any exist. */
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo: boolean;
@@ -90,6 +95,7 @@ export function newMember(
     vettedUntil: null,
     ...NO_TWO_FACTOR,
     recoveryCodeHashes: [],
+    locale: 'en',
     isDemo: false,
     createdAt: now,
     updatedAt: now,
