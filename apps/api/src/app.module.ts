@@ -22,6 +22,7 @@ import { WebSessionController } from './auth/web-session.controller';
 import { requireAcceptableMediaType } from './graphql/graphql-over-http';
 import { graphqlOptions } from './graphql/graphql.options';
 import { API_RESOLVERS } from './schema';
+import { WebClientModule } from './web/web-client.module';
 
 /** The API process: GraphQL, health, the demo seed; `register` adds the chat gateway. */
 @Module({
@@ -35,6 +36,7 @@ import { API_RESOLVERS } from './schema';
     ClusterModule,
     SeedModule,
     HealthModule,
+    WebClientModule.register(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [DirectoryModule],
