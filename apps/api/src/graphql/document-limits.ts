@@ -29,7 +29,8 @@ function limitError(limit: DocumentLimit, message: string): GraphQLError {
  */
 function reporter(limit: DocumentLimit, describe: (found: string, max: string) => string) {
   return (context: ValidationContext | null, error: GraphQLError): void => {
-    const [, max = '?', found = '?'] = /limit of (\d+(?:\.\d+)?) exceeded, found (\d+(?:\.\d+)?)/.exec(error.message) ?? [];
+    const [, max = '?', found = '?'] =
+      /limit of (\d+(?:\.\d+)?) exceeded, found (\d+(?:\.\d+)?)/.exec(error.message) ?? [];
     context?.reportError(limitError(limit, describe(String(Math.ceil(Number(found))), max)));
   };
 }

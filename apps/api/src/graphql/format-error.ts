@@ -45,6 +45,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const limit = formatted.extensions?.limit;
     return { ...base, extensions: typeof limit === 'string' ? { code, limit } : { code } };
   }
+  // Apollo's own request errors without a code (e.g. "provided sha does not match query") carry a 4xx http status.
+  const status = (original instanceof GraphQLError ? original.extensions?.http : undefined) as
+    { status?: number } | undefined;
+  if (status?.status && status.status >= 400 && status.status < 500) {
+    return { ...base, extensions: { code: 'BAD_REQUEST' } };
+  }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -24,6 +24,8 @@ export function graphqlOptions(server: ServerConfig, loaders: DirectoryLoaderFac
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: clients send documents (an APQ extension answers PERSISTED_QUERY_NOT_SUPPORTED).
+    persistedQueries: false,
     // Answers are per viewer and never cached by HTTP caches; without the cache-control plugin Apollo does not wrap
     // every field resolver to compute cache hints.
     plugins: [ApolloServerPluginCacheControlDisabled(), graphqlOverHttpPlugin(), ...limits.plugins],
