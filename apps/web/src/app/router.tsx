@@ -23,6 +23,22 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
               children: [
                 { path: '/', element: <HomePage /> },
                 { path: '/sign-out', element: <SignOutPage /> },
+                {
+                  path: '/sessions',
+                  lazy: async () => ({
+                    Component: (await import('@web/features/account/components/sessions-page')).SessionsPage,
+                  }),
+                  // The header stays on screen while the screen's code arrives on a first visit.
+                  HydrateFallback: () => null,
+                },
+                {
+                  path: '/security',
+                  lazy: async () => ({
+                    Component: (await import('@web/features/account/components/security-page')).SecurityPage,
+                  }),
+                  // The header stays on screen while the screen's code arrives on a first visit.
+                  HydrateFallback: () => null,
+                },
               ],
             },
             { path: '*', element: <NotFoundPage /> },

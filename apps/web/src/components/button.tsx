@@ -1,5 +1,5 @@
 import { Slot } from '@radix-ui/react-slot';
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 const VARIANTS = {
   primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400',
@@ -12,6 +12,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: keyof typeof VARIANTS;
   /** Render the child (a router Link, an anchor) with the button's looks. */
   asChild?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** A button at least 44 px high (touch target), with a visible focus ring from the base styles. */

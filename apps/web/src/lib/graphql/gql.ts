@@ -14,11 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-  '\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n': typeof types.HomeDocument;
+    "\n  query AccountSessions {\n    sessions {\n      id\n      deviceLabel\n      ip\n      createdAt\n      lastUsedAt\n      expiresAt\n      current\n    }\n  }\n": typeof types.AccountSessionsDocument,
+    "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.AccountRevokeSessionDocument,
+    "\n  query AccountSecurity {\n    me {\n      id\n      email\n      role\n      totpEnabled\n    }\n  }\n": typeof types.AccountSecurityDocument,
+    "\n  mutation AccountBeginTotpEnrollment {\n    beginTotpEnrollment {\n      otpauthUrl\n      secret\n    }\n  }\n": typeof types.AccountBeginTotpEnrollmentDocument,
+    "\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": typeof types.AccountConfirmTotpEnrollmentDocument,
+    "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n": typeof types.HomeDocument,
 };
 const documents: Documents = {
-  '\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n':
-    types.HomeDocument,
+    "\n  query AccountSessions {\n    sessions {\n      id\n      deviceLabel\n      ip\n      createdAt\n      lastUsedAt\n      expiresAt\n      current\n    }\n  }\n": types.AccountSessionsDocument,
+    "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.AccountRevokeSessionDocument,
+    "\n  query AccountSecurity {\n    me {\n      id\n      email\n      role\n      totpEnabled\n    }\n  }\n": types.AccountSecurityDocument,
+    "\n  mutation AccountBeginTotpEnrollment {\n    beginTotpEnrollment {\n      otpauthUrl\n      secret\n    }\n  }\n": types.AccountBeginTotpEnrollmentDocument,
+    "\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": types.AccountConfirmTotpEnrollmentDocument,
+    "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n": types.HomeDocument,
 };
 
 /**
@@ -38,13 +47,30 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n',
-): (typeof documents)['\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n'];
+export function graphql(source: "\n  query AccountSessions {\n    sessions {\n      id\n      deviceLabel\n      ip\n      createdAt\n      lastUsedAt\n      expiresAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query AccountSessions {\n    sessions {\n      id\n      deviceLabel\n      ip\n      createdAt\n      lastUsedAt\n      expiresAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation AccountRevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountSecurity {\n    me {\n      id\n      email\n      role\n      totpEnabled\n    }\n  }\n"): (typeof documents)["\n  query AccountSecurity {\n    me {\n      id\n      email\n      role\n      totpEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountBeginTotpEnrollment {\n    beginTotpEnrollment {\n      otpauthUrl\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation AccountBeginTotpEnrollment {\n    beginTotpEnrollment {\n      otpauthUrl\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"): (typeof documents)["\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
 
-export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
-  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
