@@ -19,6 +19,22 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
           children: [
             { element: <RedirectIfSignedIn />, children: [{ path: '/sign-in', element: <SignInPage /> }] },
             {
+              path: '/apply',
+              lazy: async () => ({
+                Component: (await import('@web/features/apply/components/apply-page')).ApplyPage,
+              }),
+              // The header stays on screen while the screen's code arrives on a first visit.
+              HydrateFallback: () => null,
+            },
+            {
+              path: '/reset',
+              lazy: async () => ({
+                Component: (await import('@web/features/apply/components/reset-page')).ResetPage,
+              }),
+              // The header stays on screen while the screen's code arrives on a first visit.
+              HydrateFallback: () => null,
+            },
+            {
               element: <RequireSession />,
               children: [
                 { path: '/', element: <HomePage /> },

@@ -19,6 +19,9 @@ type Documents = {
     "\n  query AccountSecurity {\n    me {\n      id\n      email\n      role\n      totpEnabled\n    }\n  }\n": typeof types.AccountSecurityDocument,
     "\n  mutation AccountBeginTotpEnrollment {\n    beginTotpEnrollment {\n      otpauthUrl\n      secret\n    }\n  }\n": typeof types.AccountBeginTotpEnrollmentDocument,
     "\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": typeof types.AccountConfirmTotpEnrollmentDocument,
+    "\n  query ApplyReference($locale: Locale!) {\n    countries(locale: $locale) {\n      code\n      name\n    }\n    languages(locale: $locale) {\n      code\n      name\n    }\n    expertiseAreas(locale: $locale) {\n      code\n      group\n      name\n    }\n    competences(locale: $locale) {\n      code\n      group\n      name\n    }\n  }\n": typeof types.ApplyReferenceDocument,
+    "\n  mutation ApplyForMembership($input: ApplyForMembershipInput!) {\n    applyForMembership(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApplyForMembershipDocument,
+    "\n  mutation ResetAccount($input: ResetAccountInput!) {\n    resetAccount(input: $input)\n  }\n": typeof types.ResetAccountDocument,
     "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n": typeof types.HomeDocument,
 };
 const documents: Documents = {
@@ -27,6 +30,9 @@ const documents: Documents = {
     "\n  query AccountSecurity {\n    me {\n      id\n      email\n      role\n      totpEnabled\n    }\n  }\n": types.AccountSecurityDocument,
     "\n  mutation AccountBeginTotpEnrollment {\n    beginTotpEnrollment {\n      otpauthUrl\n      secret\n    }\n  }\n": types.AccountBeginTotpEnrollmentDocument,
     "\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": types.AccountConfirmTotpEnrollmentDocument,
+    "\n  query ApplyReference($locale: Locale!) {\n    countries(locale: $locale) {\n      code\n      name\n    }\n    languages(locale: $locale) {\n      code\n      name\n    }\n    expertiseAreas(locale: $locale) {\n      code\n      group\n      name\n    }\n    competences(locale: $locale) {\n      code\n      group\n      name\n    }\n  }\n": types.ApplyReferenceDocument,
+    "\n  mutation ApplyForMembership($input: ApplyForMembershipInput!) {\n    applyForMembership(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApplyForMembershipDocument,
+    "\n  mutation ResetAccount($input: ResetAccountInput!) {\n    resetAccount(input: $input)\n  }\n": types.ResetAccountDocument,
     "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n": types.HomeDocument,
 };
 
@@ -64,6 +70,18 @@ export function graphql(source: "\n  mutation AccountBeginTotpEnrollment {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"): (typeof documents)["\n  mutation AccountConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApplyReference($locale: Locale!) {\n    countries(locale: $locale) {\n      code\n      name\n    }\n    languages(locale: $locale) {\n      code\n      name\n    }\n    expertiseAreas(locale: $locale) {\n      code\n      group\n      name\n    }\n    competences(locale: $locale) {\n      code\n      group\n      name\n    }\n  }\n"): (typeof documents)["\n  query ApplyReference($locale: Locale!) {\n    countries(locale: $locale) {\n      code\n      name\n    }\n    languages(locale: $locale) {\n      code\n      name\n    }\n    expertiseAreas(locale: $locale) {\n      code\n      group\n      name\n    }\n    competences(locale: $locale) {\n      code\n      group\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForMembership($input: ApplyForMembershipInput!) {\n    applyForMembership(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyForMembership($input: ApplyForMembershipInput!) {\n    applyForMembership(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetAccount($input: ResetAccountInput!) {\n    resetAccount(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetAccount($input: ResetAccountInput!) {\n    resetAccount(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catalog';
 import type { apply as en } from '../en/apply';
 
-export const apply: Catalog<typeof en> = {};
+/** Filled in when the screens load: the strings are in features/apply/i18n/ru.ts (see ../en/apply.ts). */
+export const apply = {} as Catalog<typeof en>;
