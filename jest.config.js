@@ -44,7 +44,13 @@ module.exports = {
   // honours testTimeout only here, at the top level, not inside a project (jestjs/jest#9696).
   testTimeout: 15_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      // apps/web has its own runners: Vitest (src/**/*.test.tsx) and Playwright (e2e/**/*.spec.ts).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+    },
     {
       ...withDatabase,
       displayName: 'integration',

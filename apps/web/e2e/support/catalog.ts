@@ -1,0 +1,39 @@
+import { applyEn } from '../../src/features/apply/i18n/en';
+import { applyRu } from '../../src/features/apply/i18n/ru';
+import type { Catalog } from '../../src/i18n/catalog';
+import { en } from '../../src/i18n/locales/en';
+import { ru } from '../../src/i18n/locales/ru';
+
+/**
+ * The client's own catalogs: tests find controls by the names a reader of each language sees, and a wording change
+ * in a catalog does not break them.
+ */
+export const LANGS = ['en', 'ru'] as const;
+export type Lang = (typeof LANGS)[number];
+export type { Catalog };
+
+/** As the client has them once every screen has loaded (the apply screens bring their `apply.*` strings along). */
+export const catalogs: Record<Lang, Catalog> = {
+  en: { ...en, apply: applyEn },
+  ru: { ...ru, apply: applyRu },
+};
+
+/** `{{name}}` placeholders filled in, as i18next does. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => String(values[key] ?? whole));
+}
+
+/** The plural form of `base` (`others` → `others_one`, `others_few`, …) for `count` in `lang`, filled in. */
+export function plural(lang: Lang, forms: object, base: string, count: number): string {
+  const table = forms as Record<string, string | undefined>;
+  const text = table[`${base}_${new Intl.PluralRules(lang).select(count)}`] ?? table[`${base}_other`];
+  if (text === undefined) {
+    throw new Error(`No plural forms for ${base}`);
+  }
+  return fill(text, { count });
+}
+
+/** A literal string as a RegExp (for names and descriptions that contain it). */
+export function containing(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}

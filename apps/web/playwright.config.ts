@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+import { CONTEXT_DEFAULTS } from './e2e/support/context';
+
+/**
+ * Browser tests of the built client as the API serves it (`npm run test:browser` builds both first). The global setup
+ * starts one API on a free port with a fresh SQLite file and the demo network; every test makes its own accounts.
+ * Debian's Chromium only: Playwright never downloads a browser here.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './e2e/support/global-setup.ts',
+  outputDir: '../../tmp/playwright/results',
+  // Two cores shared with the API: two browsers at most.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    ...CONTEXT_DEFAULTS,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    screenshot: 'only-on-failure',
+    trace: 'off',
+  },
+});
