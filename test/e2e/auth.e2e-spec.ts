@@ -140,7 +140,7 @@ describe('authentication and sessions', () => {
     );
     expect(wrongConfirm.body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: { code: ['invalid'] },
+      fields: [{ path: 'code', code: 'INVALID_CODE', message: 'does not match' }],
     });
     await api.graphql(
       'mutation($c: String!) { confirmTotpEnrollment(code: $c) }',
@@ -203,7 +203,15 @@ describe('authentication and sessions', () => {
       }),
     });
     expect(response.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(response.body.errors[0].extensions.fields)).toEqual(['password']);
+    // Shapes first (class-validator): only the password, with the policy's bound for the client to show.
+    expect(response.body.errors[0].extensions.fields).toEqual([
+      {
+        path: 'password',
+        code: 'TOO_SHORT',
+        message: 'password must be longer than or equal to 12 characters',
+        min: 12,
+      },
+    ]);
 
     const semantic = await api.graphql(APPLY, {
       input: application({
@@ -212,11 +220,11 @@ describe('authentication and sessions', () => {
         expertise: ['NOT_A_CODE'],
       }),
     });
-    expect(semantic.body.errors[0].extensions.fields).toEqual({
-      country: ['must be an ISO 3166-1 alpha-2 code'],
-      'languages.0.code': ['must be an ISO 639-1 code'],
-      'expertise.0': ['unknown expertise area: NOT_A_CODE'],
-    });
+    expect(semantic.body.errors[0].extensions.fields).toEqual([
+      { path: 'country', code: 'INVALID_COUNTRY', message: 'must be an ISO 3166-1 alpha-2 code' },
+      { path: 'languages.0.code', code: 'INVALID_LANGUAGE', message: 'must be an ISO 639-1 code' },
+      { path: 'expertise.0', code: 'INVALID_EXPERTISE', message: 'unknown expertise area: NOT_A_CODE' },
+    ]);
     expect(await api.dataSource.getRepository(MemberEntity).count()).toBe(before);
   });
 

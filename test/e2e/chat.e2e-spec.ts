@@ -232,6 +232,26 @@ describe('chat delivery (real gateway, no mocks)', () => {
         ok: false,
       });
     }
+    // The failing fields as a list with stable codes (the client translates the code, never the message).
+    expect(await socket.timeout(2000).emitWithAck('typing', { conversationId })).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_USER_INPUT',
+        message: 'Some fields are invalid.',
+        fields: [{ path: 'typing', code: 'REQUIRED', message: 'typing is required' }],
+      },
+    });
+    const stray = await socket.timeout(2000).emitWithAck('message:send', {
+      ...valid,
+      envelope: alice.seal(conversationId, 'valid-id-0001', 'x', [bob, outsider]),
+    });
+    expect(stray.error.fields).toEqual([
+      {
+        path: 'wraps',
+        code: 'NOT_ALLOWED',
+        message: `device ${outsider.deviceId} may not read this conversation`,
+      },
+    ]);
     expect(await storedMessages(conversationId)).toEqual([]);
     expect(await socket.timeout(2000).emitWithAck('session:ping', {})).toMatchObject({ ok: true });
   });

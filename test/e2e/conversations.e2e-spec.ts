@@ -110,7 +110,7 @@ describe('conversations and devices over GraphQL', () => {
     const bad = await gql(alice.token, register, { input: { ...input, identityKey: 'short' } });
     expect(bad.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: { identityKey: expect.any(Array) },
+      fields: [{ path: 'identityKey', code: 'INVALID_FORMAT', message: expect.any(String) }],
     });
     // The encryption key must be bound to the identity key; an identity key is registered once.
     const other = registrationOf(generateDeviceKeys());
@@ -119,12 +119,12 @@ describe('conversations and devices over GraphQL', () => {
     });
     expect(unbound.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: { keySignature: expect.any(Array) },
+      fields: [{ path: 'keySignature', code: 'INVALID', message: expect.any(String) }],
     });
     const copied = await gql(bob.token, register, { input });
     expect(copied.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: { identityKey: ['is already registered'] },
+      fields: [{ path: 'identityKey', code: 'DUPLICATE', message: 'is already registered' }],
     });
 
     const list = `query($id: ID!) { devices(memberId: $id) { id revokedAt } }`;

@@ -120,7 +120,7 @@ describe('membership from invitation to suspension (the whole flow over GraphQL)
     const missing = await api.graphql(SIGN_IN, { input: { email, password } });
     expect(missing.body.errors[0].extensions).toMatchObject({
       code: 'UNAUTHENTICATED',
-      fields: { totp: ['required'] },
+      fields: [{ path: 'totp', code: 'REQUIRED', message: expect.any(String) }],
     });
     const code = totpCode(beginTotpEnrollment.secret, 1);
     const session = (

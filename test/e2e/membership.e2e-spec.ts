@@ -57,7 +57,7 @@ describe('membership lifecycle rules', () => {
       });
       expect(response.body.errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: { vettedUntil: expect.any(Array) },
+        fields: [{ path: 'vettedUntil', code: 'OUT_OF_RANGE', message: expect.stringMatching(/36 months/) }],
       });
     }
   });

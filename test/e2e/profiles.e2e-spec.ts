@@ -14,6 +14,7 @@ const FULL_PROFILE = `
   localTime availableNow stale`;
 
 const UPDATE = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { ${FULL_PROFILE} } }`;
+const PHONE_MESSAGE = 'must be a valid phone number in E.164 format, e.g. +998712345678';
 
 describe('practitioner profiles', () => {
   let api: TestApp;
@@ -100,15 +101,23 @@ describe('practitioner profiles', () => {
     );
     expect(response.body.errors[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      fields: {
-        'languages.0.code': ['must be an ISO 639-1 code'],
-        'expertise.0': ['unknown expertise area: SMUGGLING_OF_UNICORNS'],
-        'competences.1': ['unknown competence: NOPE'],
-        timeZone: ['must be an IANA time zone such as Asia/Tashkent'],
-        'contacts.0.value': ['must be a valid phone number in E.164 format, e.g. +998712345678'],
-        'contacts.1.value': ['must be an e-mail address'],
-        'contacts.2.value': ['must be a valid phone number in E.164 format, e.g. +998712345678'],
-      },
+      fields: [
+        { path: 'languages.0.code', code: 'INVALID_LANGUAGE', message: 'must be an ISO 639-1 code' },
+        {
+          path: 'expertise.0',
+          code: 'INVALID_EXPERTISE',
+          message: 'unknown expertise area: SMUGGLING_OF_UNICORNS',
+        },
+        { path: 'competences.1', code: 'INVALID_COMPETENCE', message: 'unknown competence: NOPE' },
+        {
+          path: 'timeZone',
+          code: 'INVALID_TIME_ZONE',
+          message: 'must be an IANA time zone such as Asia/Tashkent',
+        },
+        { path: 'contacts.0.value', code: 'INVALID_PHONE', message: PHONE_MESSAGE },
+        { path: 'contacts.1.value', code: 'INVALID_EMAIL', message: 'must be an e-mail address' },
+        { path: 'contacts.2.value', code: 'INVALID_PHONE', message: PHONE_MESSAGE },
+      ],
     });
     const after = await api.dataSource
       .getRepository(PractitionerEntity)
@@ -123,8 +132,20 @@ describe('practitioner profiles', () => {
       { input: { workingHoursStart: '25:00', workingDays: [0, 8], bio: 'x'.repeat(2001) } },
       token,
     );
-    const fields = response.body.errors[0].extensions.fields;
-    expect(Object.keys(fields).sort()).toEqual(['bio', 'workingDays', 'workingHoursStart']);
+    const fields = response.body.errors[0].extensions.fields as { path: string }[];
+    expect(fields.map((field) => field.path).sort()).toEqual([
+      'bio',
+      'workingDays',
+      'workingDays',
+      'workingHoursStart',
+    ]);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { path: 'bio', code: 'TOO_LONG', message: expect.any(String), max: 2000 },
+        { path: 'workingDays', code: 'OUT_OF_RANGE', message: expect.any(String), min: 1, max: 7 },
+        { path: 'workingHoursStart', code: 'INVALID_FORMAT', message: 'workingHoursStart must be HH:MM' },
+      ]),
+    );
   });
 
   it('should mark a profile stale after 12 months and fresh again once confirmed', async () => {

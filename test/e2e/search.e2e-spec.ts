@@ -304,7 +304,10 @@ describe.each(SEARCH_ENGINES)('directory search (%s engine)', (engine) => {
     const bad = await search({ countries: ['XX'], expertise: ['NOPE'] });
     expect(bad.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: { 'countries.0': ['unknown code: XX'], 'expertise.0': ['unknown code: NOPE'] },
+      fields: [
+        { path: 'countries.0', code: 'INVALID_COUNTRY', message: 'unknown code: XX' },
+        { path: 'expertise.0', code: 'INVALID_EXPERTISE', message: 'unknown code: NOPE' },
+      ],
     });
   });
 });

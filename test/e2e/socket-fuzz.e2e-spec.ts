@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
+import { FIELD_ERROR_CODES } from '@app/common';
 import { AuditEntryEntity, AuthService } from '@app/identity';
 import {
   ConversationEntity,
@@ -297,14 +298,19 @@ function refusalProblems(ack: Ack): string[] {
   } else if (STACK_TRACE.test(error.message)) {
     problems.push('error message looks like a stack trace');
   }
+  // Field errors: a list of { path, code, message, min?, max? } with a documented FieldErrorCode.
   if (
     error.fields !== undefined &&
-    (!isObject(error.fields) ||
-      !Object.values(error.fields).every(
-        (messages) => Array.isArray(messages) && messages.every((message) => typeof message === 'string'),
+    (!Array.isArray(error.fields) ||
+      !error.fields.every(
+        (field: unknown) =>
+          isObject(field) &&
+          typeof field.path === 'string' &&
+          typeof field.message === 'string' &&
+          (FIELD_ERROR_CODES as readonly unknown[]).includes(field.code),
       ))
   ) {
-    problems.push('error.fields is not field → messages');
+    problems.push('error.fields is not a list of { path, code, message } with documented codes');
   }
   return problems;
 }
@@ -1366,7 +1372,10 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
     expect(refusalProblems(ack)).toEqual([]);
     if (field !== undefined) {
       const error = ack.error as Json;
-      const named = [...Object.keys(isObject(error.fields) ? error.fields : {}), String(error.message)];
+      const named = [
+        ...(Array.isArray(error.fields) ? error.fields.map((entry: Json) => String(entry.path)) : []),
+        String(error.message),
+      ];
       expect({ named, field }).toEqual({
         named: expect.arrayContaining([expect.stringContaining(field)]),
         field,

@@ -13,9 +13,13 @@ export function fuzzParameters<T>(runs = FUZZ_RUNS): fc.Parameters<T> {
   return { seed: FUZZ_SEED, numRuns: runs, verbose: fc.VerbosityLevel.Verbose };
 }
 
-/** A Jest timeout for a fuzz test of `runs` cases at about `msPerRun` each (plus boot margin). */
+/**
+ * A Jest timeout for a fuzz test of `runs` cases at about `msPerRun` each on an idle machine: a hang guard, not a
+ * speed check, so it allows three times that (two cores shared with the app under test, PostgreSQL and other
+ * workers) plus a boot margin.
+ */
 export function fuzzTimeout(runs = FUZZ_RUNS, msPerRun = 200): number {
-  return 30_000 + runs * msPerRun;
+  return 30_000 + runs * msPerRun * 3;
 }
 
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'] as const;

@@ -629,7 +629,7 @@ export class ChatClient {
     if (
       error instanceof ChatError &&
       error.code === ErrorCode.BAD_USER_INPUT &&
-      error.payload.fields?.wraps &&
+      error.payload.fields?.some((field) => field.path === 'wraps') &&
       pending.reseals < MAX_RESEALS
     ) {
       // Someone left, was suspended or revoked a device since the keys were read: seal again for who may read now.

@@ -7,3 +7,5 @@ export * from './boot/body-errors';
 export * from './boot/run-application';
 export * from './validation/validation';
 export * from './random';
+export * from './validation/text-guard';
+export * from './validation/input-guard.pipe';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 import { TransactionService } from '@app/database';
 import type { ContactChannelEntity } from './entities/practitioner-attributes.entity';
 import { PractitionerEntity } from './entities/practitioner.entity';
@@ -68,7 +68,11 @@ export class PractitionerService {
       throw DomainException.forbidden('Only vetted members can see other practitioners.');
     }
     if (ids.length > MAX_PROFILES_PER_REQUEST) {
-      throw DomainException.badInput(`At most ${MAX_PROFILES_PER_REQUEST} ids.`, { ids: ['too many'] });
+      throw DomainException.badInput(`At most ${MAX_PROFILES_PER_REQUEST} ids.`, [
+        fieldError('ids', FieldErrorCode.TOO_MANY, `at most ${MAX_PROFILES_PER_REQUEST} ids`, {
+          max: MAX_PROFILES_PER_REQUEST,
+        }),
+      ]);
     }
     const records = await loaders.profiles.loadMany([...new Set(ids)]);
     return records.filter(
@@ -123,7 +127,7 @@ export class PractitionerService {
    */
   async update(memberId: string, changes: ProfileChanges, options: UpdateOptions = {}): Promise<void> {
     const problems = profileProblems(changes, this.reference);
-    if (Object.keys(problems).length > 0) {
+    if (problems.length > 0) {
       throw DomainException.badInput('The profile has invalid fields.', problems);
     }
     await this.transactions.run(
@@ -135,9 +139,9 @@ export class PractitionerService {
         const start = changes.workingHoursStart ?? before.workingHoursStart;
         const end = changes.workingHoursEnd ?? before.workingHoursEnd;
         if (start === end) {
-          throw DomainException.badInput('The profile has invalid fields.', {
-            workingHoursEnd: ['must differ from workingHoursStart'],
-          });
+          throw DomainException.badInput('The profile has invalid fields.', [
+            fieldError('workingHoursEnd', FieldErrorCode.INVALID, 'must differ from workingHoursStart'),
+          ]);
         }
         await options.within?.(manager, before);
         await this.apply(manager, before, changes);

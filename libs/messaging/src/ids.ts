@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,7 +9,9 @@ export function isUuid(value: unknown): value is string {
 /** Refuses a malformed id as BAD_USER_INPUT before it reaches the database (PostgreSQL would reject it as uuid). */
 export function requireUuid(value: unknown, field: string): string {
   if (!isUuid(value)) {
-    throw DomainException.badInput(`${field} must be an id.`, { [field]: ['must be a UUID'] });
+    throw DomainException.badInput(`${field} must be an id.`, [
+      fieldError(field, FieldErrorCode.INVALID_ID, 'must be a UUID'),
+    ]);
   }
   return value.toLowerCase();
 }

@@ -14,7 +14,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
-import { DomainException, fieldErrors } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode, fieldErrors, type FieldError } from '@app/common';
 import { isUuid, KEYS_MEMBERS_MAX, SYNC_LIMIT_MAX } from '@app/messaging';
 
 export class MessageSendDto {
@@ -89,7 +89,9 @@ export function validPayload<T extends object>(dto: new () => T, payload: unknow
   if (nulls.length > 0) {
     throw DomainException.badInput(
       'Some fields are invalid.',
-      Object.fromEntries(nulls.map(([key]) => [key.slice(0, 64), ['must not be null; leave the field out']])),
+      nulls.map(([key]) =>
+        fieldError(key.slice(0, 64), FieldErrorCode.INVALID, 'must not be null; leave the field out'),
+      ),
     );
   }
   const instance = plainToInstance(dto, payload);
@@ -112,29 +114,31 @@ export const SINCE_MAX_ENTRIES = 1000;
  */
 export function validSince(since: unknown): Record<string, number> {
   if (typeof since !== 'object' || since === null || Array.isArray(since)) {
-    throw DomainException.badInput('since must map conversation ids to seqs.', {
-      since: ['must be an object of conversation id → seq'],
-    });
+    throw DomainException.badInput('since must map conversation ids to seqs.', [
+      fieldError('since', FieldErrorCode.INVALID, 'must be an object of conversation id → seq'),
+    ]);
   }
   const entries = Object.entries(since);
-  const fields: Record<string, string[]> = {};
+  const fields: FieldError[] = [];
   if (entries.length > SINCE_MAX_ENTRIES) {
-    throw DomainException.badInput(`since names more than ${SINCE_MAX_ENTRIES} conversations.`, {
-      since: [`at most ${SINCE_MAX_ENTRIES} conversations`],
-    });
+    throw DomainException.badInput(`since names more than ${SINCE_MAX_ENTRIES} conversations.`, [
+      fieldError('since', FieldErrorCode.TOO_MANY, `at most ${SINCE_MAX_ENTRIES} conversations`, {
+        max: SINCE_MAX_ENTRIES,
+      }),
+    ]);
   }
+  const message = `must map a conversation id to a seq from 0 to ${SEQ_MAX}`;
   for (const [key, value] of entries) {
-    if (
-      !isUuid(key) ||
-      typeof value !== 'number' ||
-      !Number.isInteger(value) ||
-      value < 0 ||
-      value > SEQ_MAX
-    ) {
-      fields[`since.${key.slice(0, 40)}`] = [`must map a conversation id to a seq from 0 to ${SEQ_MAX}`];
+    const path = `since.${key.slice(0, 40)}`;
+    if (!isUuid(key)) {
+      fields.push(fieldError(path, FieldErrorCode.INVALID_ID, message));
+    } else if (typeof value !== 'number' || !Number.isInteger(value)) {
+      fields.push(fieldError(path, FieldErrorCode.INVALID, message));
+    } else if (value < 0 || value > SEQ_MAX) {
+      fields.push(fieldError(path, FieldErrorCode.OUT_OF_RANGE, message, { min: 0, max: SEQ_MAX }));
     }
   }
-  if (Object.keys(fields).length > 0) {
+  if (fields.length > 0) {
     throw DomainException.badInput('Some fields are invalid.', fields);
   }
   return Object.fromEntries(entries.map(([key, value]) => [key.toLowerCase(), value as number]));

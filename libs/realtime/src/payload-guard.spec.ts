@@ -16,16 +16,16 @@ describe(hostilePayload.name, () => {
   it.each(['__proto__', 'constructor', 'prototype'])('should refuse a top-level %s key, naming it', (key) => {
     const refusal = hostilePayload(wire(`{"${key}":{"x":1},"conversationId":"c","typing":true}`));
     expect(refusal?.code).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(refusal?.fields).toEqual({ [key]: ['reserved field name'] });
+    expect(refusal?.fields).toEqual([{ path: key, code: 'NOT_ALLOWED', message: 'reserved field name' }]);
   });
 
   it('should refuse a reserved key at any depth, inside arrays too, with its path', () => {
-    expect(hostilePayload(wire('{"since":{"constructor":1}}'))?.fields).toEqual({
-      'since.constructor': ['reserved field name'],
-    });
+    expect(hostilePayload(wire('{"since":{"constructor":1}}'))?.fields).toEqual([
+      { path: 'since.constructor', code: 'NOT_ALLOWED', message: 'reserved field name' },
+    ]);
     expect(
       hostilePayload(wire('{"envelope":{"wraps":[{"a":1},{"__proto__":{"polluted":true}}]}}'))?.fields,
-    ).toEqual({ 'envelope.wraps.1.__proto__': ['reserved field name'] });
+    ).toEqual([{ path: 'envelope.wraps.1.__proto__', code: 'NOT_ALLOWED', message: 'reserved field name' }]);
   });
 
   it('should refuse nesting deeper than the limit without recursing', () => {
@@ -45,9 +45,9 @@ describe(hostilePayload.name, () => {
   it.each(['toString', 'valueOf', 'hasOwnProperty', '__lookupGetter__', 'isPrototypeOf'])(
     'should refuse a key every object inherits (%s), which class-transformer would drop',
     (key) => {
-      expect(hostilePayload(wire(`{"since":{"${key}":1}}`))?.fields).toEqual({
-        [`since.${key}`]: ['reserved field name'],
-      });
+      expect(hostilePayload(wire(`{"since":{"${key}":1}}`))?.fields).toEqual([
+        { path: `since.${key}`, code: 'NOT_ALLOWED', message: 'reserved field name' },
+      ]);
     },
   );
 

@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode, badText, findBadText } from '@app/common';
 
 /**
  * Keys that reach an object's prototype machinery, or name what every object inherits (`toString`, `valueOf`,
@@ -24,23 +24,38 @@ export function hostilePayload(payload: unknown): DomainException | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: payload, path: '', depth: 0 }];
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
+    if (typeof value === 'string' && badText(value)) {
+      const bad = findBadText(value, path)!;
+      return DomainException.badInput(`The field ${bad.path} ${bad.problem}.`, [
+        fieldError(bad.path, FieldErrorCode.INVALID, bad.problem),
+      ]);
+    }
     if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) {
       continue;
     }
     if (depth >= MAX_PAYLOAD_DEPTH) {
-      return DomainException.badInput(`The payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels.`, {
-        [path || 'payload']: [`nested deeper than ${MAX_PAYLOAD_DEPTH} levels`],
-      });
+      return DomainException.badInput(`The payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels.`, [
+        fieldError(
+          path || 'payload',
+          FieldErrorCode.INVALID,
+          `nested deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+        ),
+      ]);
     }
     const entries: [string, unknown][] = Array.isArray(value)
       ? value.map((item, index) => [String(index), item])
       : Object.entries(value);
     for (const [key, child] of entries) {
       const childPath = path ? `${path}.${key.slice(0, 64)}` : key.slice(0, 64);
+      if (badText(key)) {
+        return DomainException.badInput('A field name is not well-formed text.', [
+          fieldError(childPath, FieldErrorCode.INVALID, findBadText(key)!.problem),
+        ]);
+      }
       if (!Array.isArray(value) && RESERVED_KEYS.has(key)) {
-        return DomainException.badInput(`The field name "${key}" is reserved and not allowed.`, {
-          [childPath]: ['reserved field name'],
-        });
+        return DomainException.badInput(`The field name "${key}" is reserved and not allowed.`, [
+          fieldError(childPath, FieldErrorCode.NOT_ALLOWED, 'reserved field name'),
+        ]);
       }
       pending.push({ value: child, path: childPath, depth: depth + 1 });
     }

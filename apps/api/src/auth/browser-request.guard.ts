@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 import { chatConfig, type ChatConfig } from '@app/config';
 
 /**
@@ -24,16 +24,16 @@ function bodyProblem(body: unknown): DomainException | undefined {
     return undefined;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return DomainException.badInput('The request body must be a JSON object.', {
-      body: ['must be an object'],
-    });
+    return DomainException.badInput('The request body must be a JSON object.', [
+      fieldError('body', FieldErrorCode.INVALID, 'must be a JSON object'),
+    ]);
   }
   const reserved = Object.keys(body).find((key) => RESERVED_KEYS.has(key));
   return reserved === undefined
     ? undefined
-    : DomainException.badInput(`The field name "${reserved}" is reserved and not allowed.`, {
-        [reserved]: ['reserved field name'],
-      });
+    : DomainException.badInput(`The field name "${reserved}" is reserved and not allowed.`, [
+        fieldError(reserved, FieldErrorCode.NOT_ALLOWED, 'reserved field name'),
+      ]);
 }
 
 /** `application/json`, with or without parameters (`; charset=utf-8`). */

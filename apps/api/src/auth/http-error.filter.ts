@@ -44,7 +44,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof DomainException) {
-      const extensions = { code: exception.code, ...(exception.fields ? { fields: exception.fields } : {}) };
+      const { code, fields } = exception.toPayload();
+      const extensions = { code, ...(fields ? { fields } : {}) };
       res
         .status(statusOf(exception.code))
         .type('application/json')

@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 100;
@@ -11,7 +11,9 @@ export function offsetPage(
 ) {
   const limit = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw DomainException.badInput(`first must be between 1 and ${max}.`, { first: [`1…${max}`] });
+    throw DomainException.badInput(`first must be between 1 and ${max}.`, [
+      fieldError('first', FieldErrorCode.OUT_OF_RANGE, `must be between 1 and ${max}`, { min: 1, max }),
+    ]);
   }
   return { limit, offset: after ? decodeCursor(after, 'o') : 0 };
 }
@@ -24,7 +26,9 @@ export function decodeCursor(cursor: string, kind: string): number {
   const [prefix, raw] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   const value = Number(raw);
   if (prefix !== kind || !Number.isInteger(value) || value < 0) {
-    throw DomainException.badInput('Invalid cursor.', { after: ['invalid cursor'] });
+    throw DomainException.badInput('Invalid cursor.', [
+      fieldError('after', FieldErrorCode.INVALID, 'must be a cursor this list gave'),
+    ]);
   }
   return value;
 }

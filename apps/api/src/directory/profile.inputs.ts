@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { FieldErrorCode } from '@app/common';
 import { LanguageInput } from '../identity/identity.inputs';
 import { AgencyType, ContactKind, ContactVisibility } from './directory.enums';
 
@@ -111,7 +112,7 @@ export class UpdateProfileInput {
   @IsArray()
   @ArrayMaxSize(40)
   @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @MaxLength(64, { each: true, context: { code: FieldErrorCode.INVALID_EXPERTISE } })
   expertise?: string[];
 
   @Field(() => [String], { nullable: true })
@@ -119,13 +120,13 @@ export class UpdateProfileInput {
   @IsArray()
   @ArrayMaxSize(40)
   @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @MaxLength(64, { each: true, context: { code: FieldErrorCode.INVALID_COMPETENCE } })
   competences?: string[];
 
   @Field({ nullable: true, description: 'IANA time zone, e.g. Asia/Karachi' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @MaxLength(64, { context: { code: FieldErrorCode.INVALID_TIME_ZONE } })
   timeZone?: string;
 
   @Field(() => [Int], { nullable: true, description: 'ISO weekdays, 1 = Monday … 7 = Sunday' })

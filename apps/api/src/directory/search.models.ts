@@ -9,6 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { FieldErrorCode } from '@app/common';
 import { AgencyType, LanguageLevel } from './directory.enums';
 import { PageInfoModel } from '../identity/identity.models';
 import { PractitionerModel } from './practitioner.models';
@@ -28,7 +29,11 @@ export class PractitionerFilterInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^[A-Z]{2}$/, { each: true, message: 'countries must be ISO 3166-1 alpha-2 codes' })
+  @Matches(/^[A-Z]{2}$/, {
+    each: true,
+    message: 'countries must be ISO 3166-1 alpha-2 codes',
+    context: { code: FieldErrorCode.INVALID_COUNTRY },
+  })
   countries?: string[] | null;
 
   @Field(() => [AgencyType], { nullable: true })
@@ -50,7 +55,7 @@ export class PractitionerFilterInput {
 
   @Field(() => LanguageLevel, { nullable: true })
   @IsOptional()
-  @IsEnum(LanguageLevel)
+  @IsEnum(LanguageLevel, { context: { code: FieldErrorCode.INVALID_LEVEL } })
   minLanguageLevel?: LanguageLevel | null;
 
   @Field(() => [String], { nullable: true, description: 'Expertise codes; any of them' })

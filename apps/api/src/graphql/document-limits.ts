@@ -54,6 +54,7 @@ export function documentLimits(limits: Limits): {
     maxDepth: {
       n: limits.maxDepth,
       ignoreIntrospection: false,
+      flattenFragments: true, // a fragment spread is not a level of the answer
       propagateOnRejection: false,
       onReject: [
         reporter('depth', (found, max) => `The query is ${found} levels deep; at most ${max} are allowed.`),
@@ -71,16 +72,7 @@ export function documentLimits(limits: Limits): {
         ),
       ],
     },
-    maxDirectives: {
-      n: limits.maxDirectives,
-      propagateOnRejection: false,
-      onReject: [
-        reporter(
-          'directives',
-          (found, max) => `The query uses ${found} directives; at most ${max} are allowed.`,
-        ),
-      ],
-    },
+    maxDirectives: { enabled: false }, // maxDirectivesRule: armor's drops the directives of a repeated spread
     costLimit: {
       maxCost: limits.maxCost,
       ignoreIntrospection: false,
@@ -91,9 +83,61 @@ export function documentLimits(limits: Limits): {
   }).protect();
   return {
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [...armor.validationRules, maxRepeatedSelectionsRule(limits.maxFieldRepeats)],
+    validationRules: [
+      ...armor.validationRules,
+      maxDirectivesRule(limits.maxDirectives),
+      maxRepeatedSelectionsRule(limits.maxFieldRepeats),
+    ],
     validationOptions: { maxErrors: limits.maxErrors },
     plugins: armor.plugins,
+  };
+}
+
+type DirectiveCarrier = {
+  kind: Kind;
+  directives?: readonly unknown[];
+  selectionSet?: SelectionSetNode;
+  name?: { value: string };
+};
+
+/**
+ * Counts every directive of an operation as it executes: each fragment spread counts its own directives and, every
+ * time it is spread, the directives inside the fragment (memoized per fragment; a cycle counts once, graphql-js
+ * reports it). Refuses the operation above `max`.
+ */
+export function maxDirectivesRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const perFragment = new Map<string, number>();
+    const count = (node: DirectiveCarrier, visiting: ReadonlySet<string>): number => {
+      let found = node.directives?.length ?? 0;
+      if (node.kind === Kind.FRAGMENT_SPREAD && node.name) {
+        const name = node.name.value;
+        if (visiting.has(name)) {
+          return found;
+        }
+        let inner = perFragment.get(name);
+        if (inner === undefined) {
+          const fragment = context.getFragment(name);
+          inner = fragment ? count(fragment, new Set([...visiting, name])) : 0;
+          perFragment.set(name, inner);
+        }
+        return found + inner;
+      }
+      for (const selection of node.selectionSet?.selections ?? []) {
+        found += count(selection, visiting);
+      }
+      return found;
+    };
+    return {
+      OperationDefinition(operation) {
+        const found = count(operation, new Set());
+        if (found > max) {
+          context.reportError(
+            limitError('directives', `The query uses ${found} directives; at most ${max} are allowed.`),
+          );
+        }
+      },
+    };
   };
 }
 

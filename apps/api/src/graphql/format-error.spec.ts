@@ -1,17 +1,22 @@
 import { GraphQLError } from 'graphql';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 import { formatGraphQLError } from './format-error';
 
 describe(formatGraphQLError.name, () => {
   it('should expose a domain error with its code and field errors', () => {
     const error = new GraphQLError('wrapped', {
-      originalError: DomainException.badInput('Invalid profile', { timeZone: ['unknown time zone'] }),
+      originalError: DomainException.badInput('Invalid profile', [
+        fieldError('timeZone', FieldErrorCode.INVALID_TIME_ZONE, 'unknown time zone'),
+      ]),
     });
     expect(formatGraphQLError({ message: 'wrapped', path: ['x'] }, error)).toEqual({
       message: 'Invalid profile',
       path: ['x'],
       locations: undefined,
-      extensions: { code: 'BAD_USER_INPUT', fields: { timeZone: ['unknown time zone'] } },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'timeZone', code: 'INVALID_TIME_ZONE', message: 'unknown time zone' }],
+      },
     });
   });
 

@@ -24,11 +24,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = rootCause(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainException) {
-    return {
-      ...base,
-      message: original.message,
-      extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
-    };
+    // `fields`: the list of { path, code, message, min?, max? } (libs/common FieldError), when there are any.
+    const { code, message, fields } = original.toPayload();
+    return { ...base, message, extensions: { code, ...(fields ? { fields } : {}) } };
   }
   const code = formatted.extensions?.code;
   const tokens =
@@ -45,6 +43,15 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const limit = formatted.extensions?.limit;
     return { ...base, extensions: typeof limit === 'string' ? { code, limit } : { code } };
   }
+  // graphql-js stops coercing variables after 50 errors with an error of its own, without a code.
+  if (formatted.message.startsWith('Too many errors processing variables')) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  // Malformed input the database refused (PostgreSQL SQLSTATE class 22, data exception: an id that is not a uuid, an
+  // out-of-range number); the statement failed, so its transaction changed nothing.
+  if (isDataException(original)) {
+    return { ...base, message: 'A value is malformed.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   // Apollo's own request errors without a code (e.g. "provided sha does not match query") carry a 4xx http status.
   const status = (original instanceof GraphQLError ? original.extensions?.http : undefined) as
     { status?: number } | undefined;
@@ -53,6 +60,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function isDataException(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return typeof driverError?.code === 'string' && /^22[0-9A-Z]{3}$/.test(driverError.code);
 }
 
 /** The error a resolver threw, under however many GraphQLError wrappers. */

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { FieldErrorCode } from '@app/common';
 import { AgencyType, LanguageLevel } from '../directory/directory.enums';
 import {
   MAX_PASSWORD_LENGTH,
@@ -65,11 +66,11 @@ export class SignInInput {
 export class LanguageInput {
   @Field({ description: 'ISO 639-1' })
   @IsString()
-  @Length(2, 3)
+  @Length(2, 3, { context: { code: FieldErrorCode.INVALID_LANGUAGE } })
   code: string;
 
   @Field(() => LanguageLevel)
-  @IsEnum(LanguageLevel)
+  @IsEnum(LanguageLevel, { context: { code: FieldErrorCode.INVALID_LEVEL } })
   level: LanguageLevel;
 }
 
@@ -106,7 +107,10 @@ export class ApplyForMembershipInput {
   nameVariants?: string[] | null;
 
   @Field({ description: 'ISO 3166-1 alpha-2' })
-  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @Matches(COUNTRY, {
+    message: 'country must be an ISO 3166-1 alpha-2 code',
+    context: { code: FieldErrorCode.INVALID_COUNTRY },
+  })
   country: string;
 
   @Field()
@@ -133,7 +137,7 @@ export class ApplyForMembershipInput {
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Asia/Tashkent' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @MaxLength(64, { context: { code: FieldErrorCode.INVALID_TIME_ZONE } })
   timeZone?: string | null;
 
   @Field(() => [LanguageInput])
@@ -165,7 +169,10 @@ export class ApplyForMembershipInput {
 @InputType()
 export class CreateInvitationInput {
   @Field()
-  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @Matches(COUNTRY, {
+    message: 'country must be an ISO 3166-1 alpha-2 code',
+    context: { code: FieldErrorCode.INVALID_COUNTRY },
+  })
   country: string;
 
   @Field(() => String, { nullable: true, description: 'Restrict the invitation to this address' })
@@ -186,7 +193,11 @@ export class MembersFilterInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(250)
-  @Matches(COUNTRY, { each: true, message: 'countries must be ISO 3166-1 alpha-2 codes' })
+  @Matches(COUNTRY, {
+    each: true,
+    message: 'countries must be ISO 3166-1 alpha-2 codes',
+    context: { code: FieldErrorCode.INVALID_COUNTRY },
+  })
   countries?: string[] | null;
 
   @Field(() => Date, { nullable: true })
@@ -229,7 +240,11 @@ export class SetMemberRoleInput extends MemberReasonInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(250)
-  @Matches(COUNTRY, { each: true, message: 'countries must be ISO 3166-1 alpha-2 codes' })
+  @Matches(COUNTRY, {
+    each: true,
+    message: 'countries must be ISO 3166-1 alpha-2 codes',
+    context: { code: FieldErrorCode.INVALID_COUNTRY },
+  })
   countries?: string[] | null;
 }
 

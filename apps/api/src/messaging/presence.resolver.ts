@@ -1,5 +1,5 @@
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 import { AccessPolicy, type Viewer } from '@app/identity';
 import { ConversationService, requireUuid } from '@app/messaging';
 import { PresenceService } from '@app/realtime';
@@ -35,9 +35,11 @@ export class PresenceResolver {
   ): Promise<PresenceModel[]> {
     const actor = this.access.member(viewer);
     if (memberIds.length > MAX_PRESENCE_IDS) {
-      throw DomainException.badInput(`Ask for at most ${MAX_PRESENCE_IDS} members.`, {
-        memberIds: [`at most ${MAX_PRESENCE_IDS}`],
-      });
+      throw DomainException.badInput(`Ask for at most ${MAX_PRESENCE_IDS} members.`, [
+        fieldError('memberIds', FieldErrorCode.TOO_MANY, `at most ${MAX_PRESENCE_IDS} members`, {
+          max: MAX_PRESENCE_IDS,
+        }),
+      ]);
     }
     const asked = memberIds.map((id, index) => requireUuid(id, `memberIds.${index}`));
     const partners = new Set(await this.conversationService.partnersOf(actor.memberId));

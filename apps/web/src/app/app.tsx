@@ -1,15 +1,18 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
-import { changeLocale, type Locale } from '@web/i18n';
 import { createGraphqlClient } from '@web/lib/graphql-client';
+import { syncLocale } from '@web/lib/locale-sync';
 import { session } from '@web/lib/session';
 import { createRouter } from './router';
 
+// One client, one language sync and one router for the page's lifetime (not per render, not twice in StrictMode).
+const client = createGraphqlClient(session);
+const locale = syncLocale(session, client);
+const router = createRouter((chosen) => void locale.change(chosen));
+
 /** The client: GraphQL, the router, and the session restored from its cookie on load. */
 export function App() {
-  const client = useMemo(() => createGraphqlClient(session), []);
-  const router = useMemo(() => createRouter((locale: Locale) => void changeLocale(locale)), []);
   useEffect(() => {
     void session.restore();
   }, []);

@@ -51,6 +51,7 @@ export function ConfirmDialog({
         <Dialog.Content
           ref={content}
           role="alertdialog"
+          aria-modal="true"
           aria-busy={busy || undefined}
           className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-lg bg-white p-5 shadow-xl"
           onOpenAutoFocus={(event) => {

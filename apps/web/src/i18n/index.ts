@@ -22,6 +22,12 @@ export function initialLocale(): Locale {
   return preferred.some((language) => language.toLowerCase().startsWith('ru')) ? 'ru' : 'en';
 }
 
+/** The language chosen on this browser, if the user ever chose one (not merely the browser's default). */
+export function chosenLocale(): Locale | undefined {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return isLocale(stored) ? stored : undefined;
+}
+
 /** Switches the UI language (and `<html lang>`), remembered on this browser; the server copy is set by the caller. */
 export async function changeLocale(locale: Locale): Promise<void> {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { loadConfiguration, loadDotEnv, type AppConfig } from '@app/config';
 import { assertDatabaseReachable } from '@app/database';
+import { InputGuardPipe } from '../validation/input-guard.pipe';
 import { createValidationPipe } from '../validation/validation';
 import { bodyErrorHandler } from './body-errors';
 import { securityHeaders } from './security-headers';
@@ -35,7 +36,7 @@ export function configureApplication(app: NestExpressApplication, config: AppCon
   // Registered here so Nest adds no parser of its own after the error handler.
   app.useBodyParser('urlencoded', { limit: config.server.maxBodyBytes, extended: false });
   app.use(bodyErrorHandler(config.server.maxBodyBytes));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   if (config.server.trustProxy) {
     app.set('trust proxy', true);
   }

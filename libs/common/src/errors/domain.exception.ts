@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorPayload } from './error-codes';
+import { ErrorCode, type ErrorPayload, type FieldError } from './error-codes';
 
 /**
  * The one exception the domain throws. Transports map `code` to their own error shape; the message is safe to show
@@ -8,13 +8,14 @@ export class DomainException extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string[]>,
+    readonly fields?: FieldError[],
   ) {
     super(message);
     this.name = 'DomainException';
   }
 
-  static badInput(message: string, fields?: Record<string, string[]>): DomainException {
+  /** BAD_USER_INPUT, with the refused fields (build them with `fieldError`) when there are any. */
+  static badInput(message: string, fields?: FieldError[]): DomainException {
     return new DomainException(ErrorCode.BAD_USER_INPUT, message, fields);
   }
 
@@ -31,7 +32,7 @@ export class DomainException extends Error {
   }
 
   toPayload(): ErrorPayload {
-    return this.fields
+    return this.fields && this.fields.length > 0
       ? { code: this.code, message: this.message, fields: this.fields }
       : { code: this.code, message: this.message };
   }

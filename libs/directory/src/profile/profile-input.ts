@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { fieldError, FieldErrorCode, type FieldError } from '@app/common';
 import { ContactKind, type ContactVisibility, type AgencyType } from '../reference/agency-types';
 import type { LanguageLevel } from '../reference/languages';
 import type { ReferenceDataService } from '../reference/reference-data.service';
@@ -48,58 +49,61 @@ export function isE164Phone(value: string): boolean {
 
 /**
  * The checks class-validator cannot do alone: codes against the reference data, real time zones, E.164 phones,
- * e-mails by channel kind, one entry per language. Returns field → messages (empty when valid).
+ * e-mails by channel kind, one entry per language. Returns the field errors (empty when valid).
  */
-export function profileProblems(
-  changes: ProfileChanges,
-  reference: ReferenceDataService,
-): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+export function profileProblems(changes: ProfileChanges, reference: ReferenceDataService): FieldError[] {
+  const fields: FieldError[] = [];
+  const add = (path: string, code: FieldErrorCode, message: string) =>
+    fields.push(fieldError(path, code, message));
 
   changes.languages?.forEach((language, index) => {
     if (!reference.isLanguage(language.code)) {
-      add(`languages.${index}.code`, 'must be an ISO 639-1 code');
+      add(`languages.${index}.code`, FieldErrorCode.INVALID_LANGUAGE, 'must be an ISO 639-1 code');
     }
   });
   if (changes.languages && new Set(changes.languages.map((l) => l.code)).size !== changes.languages.length) {
-    add('languages', 'each language once');
+    add('languages', FieldErrorCode.DUPLICATE, 'each language once');
   }
   changes.expertise?.forEach((code, index) => {
     if (!reference.isExpertise(code)) {
-      add(`expertise.${index}`, `unknown expertise area: ${code}`);
+      add(`expertise.${index}`, FieldErrorCode.INVALID_EXPERTISE, `unknown expertise area: ${code}`);
     }
   });
   changes.competences?.forEach((code, index) => {
     if (!reference.isCompetence(code)) {
-      add(`competences.${index}`, `unknown competence: ${code}`);
+      add(`competences.${index}`, FieldErrorCode.INVALID_COMPETENCE, `unknown competence: ${code}`);
     }
   });
   if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
-    add('timeZone', 'must be an IANA time zone such as Asia/Tashkent');
+    add('timeZone', FieldErrorCode.INVALID_TIME_ZONE, 'must be an IANA time zone such as Asia/Tashkent');
   }
   if (changes.workingDays && new Set(changes.workingDays).size !== changes.workingDays.length) {
-    add('workingDays', 'each day once');
+    add('workingDays', FieldErrorCode.DUPLICATE, 'each day once');
   }
   if (
     changes.workingHoursStart !== undefined &&
     changes.workingHoursEnd !== undefined &&
     changes.workingHoursStart === changes.workingHoursEnd
   ) {
-    add('workingHoursEnd', 'must differ from workingHoursStart');
+    add('workingHoursEnd', FieldErrorCode.INVALID, 'must differ from workingHoursStart');
   }
   changes.contacts?.forEach((contact, index) => {
     const field = `contacts.${index}.value`;
     if (contact.kind === ContactKind.EMAIL && !isEmail(contact.value)) {
-      add(field, 'must be an e-mail address');
+      add(field, FieldErrorCode.INVALID_EMAIL, 'must be an e-mail address');
     } else if (PHONE_KINDS.has(contact.kind) && !isE164Phone(contact.value)) {
-      add(field, 'must be a valid phone number in E.164 format, e.g. +998712345678');
+      add(
+        field,
+        FieldErrorCode.INVALID_PHONE,
+        'must be a valid phone number in E.164 format, e.g. +998712345678',
+      );
     } else if (
       contact.kind === ContactKind.TELEGRAM &&
       !isE164Phone(contact.value) &&
       !TELEGRAM_HANDLE.test(contact.value)
     ) {
-      add(field, 'must be a phone number in E.164 format or a @username');
+      // A phone number or a handle: a format, not only a phone.
+      add(field, FieldErrorCode.INVALID_FORMAT, 'must be a phone number in E.164 format or a @username');
     }
   });
   return fields;

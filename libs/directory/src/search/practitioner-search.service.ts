@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode, type FieldError } from '@app/common';
 import { searchConfig, type SearchConfig } from '@app/config';
 import { PractitionerLanguageEntity } from '../entities/practitioner-attributes.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
@@ -379,21 +379,51 @@ export class PractitionerSearchService {
   }
 
   private validate(filter: SearchFilter, page: { first: number; offset: number }): void {
-    const fields: Record<string, string[]> = {};
-    const check = (name: string, codes: string[] | null | undefined, valid: (code: string) => boolean) =>
+    const fields: FieldError[] = [];
+    const check = (
+      name: string,
+      codes: string[] | null | undefined,
+      valid: (code: string) => boolean,
+      fieldCode: FieldErrorCode,
+    ) =>
       codes?.forEach((code, index) => {
         if (!valid(code)) {
-          (fields[`${name}.${index}`] ??= []).push(`unknown code: ${code}`);
+          fields.push(fieldError(`${name}.${index}`, fieldCode, `unknown code: ${code}`));
         }
       });
-    check('countries', filter.countries, (code) => this.reference.isCountry(code));
-    check('languages', filter.languages, (code) => this.reference.isLanguage(code));
-    check('expertise', filter.expertise, (code) => this.reference.isExpertise(code));
-    check('competences', filter.competences, (code) => this.reference.isCompetence(code));
+    check(
+      'countries',
+      filter.countries,
+      (code) => this.reference.isCountry(code),
+      FieldErrorCode.INVALID_COUNTRY,
+    );
+    check(
+      'languages',
+      filter.languages,
+      (code) => this.reference.isLanguage(code),
+      FieldErrorCode.INVALID_LANGUAGE,
+    );
+    check(
+      'expertise',
+      filter.expertise,
+      (code) => this.reference.isExpertise(code),
+      FieldErrorCode.INVALID_EXPERTISE,
+    );
+    check(
+      'competences',
+      filter.competences,
+      (code) => this.reference.isCompetence(code),
+      FieldErrorCode.INVALID_COMPETENCE,
+    );
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_PAGE_SIZE) {
-      fields.first = [`must be between 1 and ${MAX_PAGE_SIZE}`];
+      fields.push(
+        fieldError('first', FieldErrorCode.OUT_OF_RANGE, `must be between 1 and ${MAX_PAGE_SIZE}`, {
+          min: 1,
+          max: MAX_PAGE_SIZE,
+        }),
+      );
     }
-    if (Object.keys(fields).length > 0) {
+    if (fields.length > 0) {
       throw DomainException.badInput('The search has invalid fields.', fields);
     }
   }

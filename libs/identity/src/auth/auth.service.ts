@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { rawQuery, readJson, readTimestamp, TransactionService } from '@app/database';
 import { LOCALES, type Locale } from '@app/directory';
@@ -195,9 +195,9 @@ export class AuthService {
   /** The member's UI language; any signed-in member, pending applicants included. */
   async setLocale(actor: Actor, locale: Locale): Promise<MemberWithCountry> {
     if (!(LOCALES as readonly string[]).includes(locale)) {
-      throw DomainException.badInput('Unknown language.', {
-        locale: [`must be one of ${LOCALES.join(', ')}`],
-      });
+      throw DomainException.badInput('Unknown language.', [
+        fieldError('locale', FieldErrorCode.INVALID_LANGUAGE, `must be one of ${LOCALES.join(', ')}`),
+      ]);
     }
     return this.transactions.run(async (manager) => {
       await manager.update(MemberEntity, { id: actor.memberId }, { locale, updatedAt: new Date() });
@@ -289,9 +289,7 @@ export class AuthService {
       throw new DomainException(
         ErrorCode.UNAUTHENTICATED,
         'A two-factor code or a recovery code is required.',
-        {
-          totp: ['required'],
-        },
+        [fieldError('totp', FieldErrorCode.REQUIRED, 'a two-factor code or a recovery code is required')],
       );
     }
     const ok = input.totp

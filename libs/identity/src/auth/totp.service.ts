@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { authenticator } from 'otplib';
 import { DataSource } from 'typeorm';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { TransactionService } from '@app/database';
 import type { Actor } from '../access/access-policy';
@@ -69,9 +69,9 @@ export class TotpService {
     const secret = this.cipher.open(member.totpPendingSecretEncrypted);
     const step = this.check(secret, code, null);
     if (step === null) {
-      throw DomainException.badInput('The code does not match. Check the time on your device.', {
-        code: ['invalid'],
-      });
+      throw DomainException.badInput('The code does not match. Check the time on your device.', [
+        fieldError('code', FieldErrorCode.INVALID_CODE, 'does not match'),
+      ]);
     }
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => randomCode(3));
     const sealed = this.cipher.seal(secret);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, type Viewer } from '../access/access-policy';
@@ -42,8 +42,13 @@ export class AccountRecoveryService {
   ): Promise<{ code: string; expiresAt: Date }> {
     const actor = this.policy.staff(viewer);
     this.policy.notSelf(actor, input.memberId);
-    if (!input.reason || input.reason.trim().length < 3) {
-      throw DomainException.badInput('Give a reason (at least 3 characters).', { reason: ['required'] });
+    const reasonLength = input.reason?.trim().length ?? 0;
+    if (reasonLength < 3) {
+      throw DomainException.badInput('Give a reason (at least 3 characters).', [
+        reasonLength === 0
+          ? fieldError('reason', FieldErrorCode.REQUIRED, 'give a reason')
+          : fieldError('reason', FieldErrorCode.TOO_SHORT, 'at least 3 characters', { min: 3 }),
+      ]);
     }
     const code = randomCode(4);
     const now = new Date();
@@ -120,7 +125,9 @@ export class AccountRecoveryService {
     );
     if (!memberId) {
       await this.throttle.recordFailure([ipKey]);
-      throw DomainException.badInput(INVALID_RESET, { code: ['invalid'] });
+      throw DomainException.badInput(INVALID_RESET, [
+        fieldError('code', FieldErrorCode.INVALID_CODE, 'invalid, used or expired'),
+      ]);
     }
     this.events.sessionsRevoked({ memberId, reason: 'ACCOUNT_RESET' });
   }

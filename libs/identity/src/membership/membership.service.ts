@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
 import { TransactionService } from '@app/database';
 import {
@@ -20,7 +20,7 @@ import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { countryOf } from '../member-country';
-import { PasswordService } from '../auth/password.service';
+import { MIN_PASSWORD_LENGTH, PasswordService } from '../auth/password.service';
 import { hashCode, randomCode } from '../crypto/secrets';
 import { InvitationEntity } from '../entities/invitation.entity';
 import { MemberEntity, newMember } from '../entities/member.entity';
@@ -125,7 +125,9 @@ export class MembershipService {
     input: { country: string; email?: string | null },
   ): Promise<{ code: string; expiresAt: Date }> {
     if (!this.reference.isCountry(input.country)) {
-      throw DomainException.badInput('Unknown country.', { country: ['must be an ISO 3166-1 alpha-2 code'] });
+      throw DomainException.badInput('Unknown country.', [
+        fieldError('country', FieldErrorCode.INVALID_COUNTRY, 'must be an ISO 3166-1 alpha-2 code'),
+      ]);
     }
     const actor = this.policy.coordinatorFor(viewer, input.country);
     const code = randomCode(4);
@@ -238,9 +240,13 @@ export class MembershipService {
         const vettedUntil =
           input.vettedUntil ?? new Date(now.getTime() + this.auth.vettingDefaultMonths * MONTH_MS);
         if (vettedUntil <= now || vettedUntil.getTime() > now.getTime() + MAX_VETTING_MONTHS * MONTH_MS) {
-          throw DomainException.badInput('vettedUntil must be in the future and at most 36 months ahead.', {
-            vettedUntil: ['out of range'],
-          });
+          throw DomainException.badInput('vettedUntil must be in the future and at most 36 months ahead.', [
+            fieldError(
+              'vettedUntil',
+              FieldErrorCode.OUT_OF_RANGE,
+              `must be in the future and at most ${MAX_VETTING_MONTHS} months ahead`,
+            ),
+          ]);
         }
         await manager.update(
           MemberEntity,
@@ -303,15 +309,23 @@ export class MembershipService {
     this.requireReason(input.reason);
     const countries = input.role === MemberRole.COORDINATOR ? [...new Set(input.countries ?? [])].sort() : [];
     if (input.role === MemberRole.COORDINATOR && countries.length === 0) {
-      throw DomainException.badInput('A coordinator needs at least one country.', {
-        countries: ['required'],
-      });
+      throw DomainException.badInput('A coordinator needs at least one country.', [
+        fieldError('countries', FieldErrorCode.REQUIRED, 'a coordinator needs at least one country'),
+      ]);
     }
     const unknown = countries.filter((code) => !this.reference.isCountry(code));
     if (unknown.length > 0) {
-      throw DomainException.badInput('Unknown country.', {
-        countries: unknown.map((code) => `unknown: ${code}`),
-      });
+      // Each unknown code at its first place in the input (the list above is deduplicated and sorted).
+      throw DomainException.badInput(
+        'Unknown country.',
+        unknown.map((code) =>
+          fieldError(
+            `countries.${(input.countries ?? []).indexOf(code)}`,
+            FieldErrorCode.INVALID_COUNTRY,
+            `unknown country: ${code}`,
+          ),
+        ),
+      );
     }
     return this.transactions.run(
       async (manager) => {
@@ -337,10 +351,12 @@ export class MembershipService {
 
   /** The first admin, from the CLI (no actor): VETTED without expiry. */
   async createAdmin(email: string, password: string): Promise<MemberEntity> {
-    if (password.length < 12) {
-      throw DomainException.badInput('The password must have at least 12 characters.', {
-        password: ['too short'],
-      });
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw DomainException.badInput(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, [
+        fieldError('password', FieldErrorCode.TOO_SHORT, `at least ${MIN_PASSWORD_LENGTH} characters`, {
+          min: MIN_PASSWORD_LENGTH,
+        }),
+      ]);
     }
     const normalized = email.trim().toLowerCase();
     const passwordHash = await this.passwords.hash(password);
@@ -488,8 +504,13 @@ export class MembershipService {
   }
 
   private requireReason(reason: string): void {
-    if (!reason || reason.trim().length < 3) {
-      throw DomainException.badInput('Give a reason (at least 3 characters).', { reason: ['required'] });
+    const length = reason?.trim().length ?? 0;
+    if (length < 3) {
+      throw DomainException.badInput('Give a reason (at least 3 characters).', [
+        length === 0
+          ? fieldError('reason', FieldErrorCode.REQUIRED, 'give a reason')
+          : fieldError('reason', FieldErrorCode.TOO_SHORT, 'at least 3 characters', { min: 3 }),
+      ]);
     }
   }
 
@@ -508,7 +529,9 @@ export class MembershipService {
       invitation.country === input.country &&
       (!invitation.email || invitation.email === email);
     if (!usable) {
-      throw DomainException.badInput(INVALID_INVITATION, { invitationCode: ['invalid'] });
+      throw DomainException.badInput(INVALID_INVITATION, [
+        fieldError('invitationCode', FieldErrorCode.INVALID_CODE, 'invalid, used or expired'),
+      ]);
     }
     return invitation;
   }
@@ -521,9 +544,11 @@ export class MembershipService {
       this.reference,
     );
     if (!this.reference.isCountry(input.country)) {
-      fields.country = ['must be an ISO 3166-1 alpha-2 code'];
+      fields.unshift(
+        fieldError('country', FieldErrorCode.INVALID_COUNTRY, 'must be an ISO 3166-1 alpha-2 code'),
+      );
     }
-    if (Object.keys(fields).length > 0) {
+    if (fields.length > 0) {
       throw DomainException.badInput('The application has invalid fields.', fields);
     }
   }

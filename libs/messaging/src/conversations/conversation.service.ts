@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode } from '@app/common';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, isActiveMember, MemberEntity, type Actor, type Viewer } from '@app/identity';
 import {
@@ -43,9 +43,9 @@ export class ConversationService {
     const actor = this.access.member(viewer);
     const other = requireUuid(memberId, 'memberId');
     if (other === actor.memberId) {
-      throw DomainException.badInput('A direct conversation needs another member.', {
-        memberId: ['must not be you'],
-      });
+      throw DomainException.badInput('A direct conversation needs another member.', [
+        fieldError('memberId', FieldErrorCode.INVALID, 'must not be you'),
+      ]);
     }
     const directKey = [actor.memberId, other].sort().join(':');
     const existing = await this.dataSource.getRepository(ConversationEntity).findOneBy({ directKey });
@@ -149,7 +149,9 @@ export class ConversationService {
     const conversationId = requireUuid(input.conversationId, 'conversationId');
     const memberId = requireUuid(input.memberId, 'memberId');
     if (memberId === actor.memberId) {
-      throw DomainException.badInput('Use leaveConversation to leave.', { memberId: ['must not be you'] });
+      throw DomainException.badInput('Use leaveConversation to leave.', [
+        fieldError('memberId', FieldErrorCode.INVALID, 'must not be you'),
+      ]);
     }
     const memberIds = await this.transactions.run(async (manager) => {
       const { conversation } = await this.requireOwner(manager, actor, conversationId);
@@ -318,17 +320,24 @@ export class ConversationService {
       return !member || !isActiveMember(member);
     });
     if (inactive.length > 0) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Only vetted members can take part.', {
-        memberIds: inactive.map((id) => `not a vetted member: ${id}`),
-      });
+      throw DomainException.badInput(
+        'Only vetted members can take part.',
+        inactive.map((id) => fieldError('memberIds', FieldErrorCode.INVALID, `not a vetted member: ${id}`)),
+      );
     }
   }
 
   private memberIdsOf(memberIds: unknown, self: string, max: number): string[] {
     if (!Array.isArray(memberIds) || memberIds.length === 0 || memberIds.length > max) {
-      throw DomainException.badInput(`Name 1 to ${max} members.`, {
-        memberIds: [`must list 1 to ${max} members`],
-      });
+      const code = !Array.isArray(memberIds)
+        ? FieldErrorCode.INVALID
+        : memberIds.length === 0
+          ? FieldErrorCode.TOO_FEW
+          : FieldErrorCode.TOO_MANY;
+      const bounds = code === FieldErrorCode.INVALID ? {} : { min: 1, max };
+      throw DomainException.badInput(`Name 1 to ${max} members.`, [
+        fieldError('memberIds', code, `must list 1 to ${max} members`, bounds),
+      ]);
     }
     const ids = [...new Set(memberIds.map((id, index) => requireUuid(id, `memberIds.${index}`)))];
     return ids.filter((id) => id !== self);
@@ -337,9 +346,14 @@ export class ConversationService {
   private validTitle(title: unknown): string {
     const trimmed = typeof title === 'string' ? title.trim() : '';
     if (trimmed.length === 0 || trimmed.length > MAX_TITLE_LENGTH) {
-      throw DomainException.badInput('The title is invalid.', {
-        title: [`must be 1 to ${MAX_TITLE_LENGTH} characters`],
-      });
+      throw DomainException.badInput('The title is invalid.', [
+        trimmed.length === 0
+          ? fieldError('title', FieldErrorCode.REQUIRED, `must be 1 to ${MAX_TITLE_LENGTH} characters`)
+          : fieldError('title', FieldErrorCode.TOO_LONG, `must be 1 to ${MAX_TITLE_LENGTH} characters`, {
+              min: 1,
+              max: MAX_TITLE_LENGTH,
+            }),
+      ]);
     }
     return trimmed;
   }

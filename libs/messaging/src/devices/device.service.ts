@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { DomainException } from '@app/common';
+import { DomainException, fieldError, FieldErrorCode, type FieldError } from '@app/common';
 import { verifyRegistration } from '@app/crypto';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, type Viewer } from '@app/identity';
@@ -36,36 +36,46 @@ export class DeviceService {
 
   async register(viewer: Viewer, input: RegisterDeviceInput): Promise<DeviceEntity> {
     const actor = this.access.member(viewer);
-    const fields: Record<string, string[]> = {};
+    const fields: FieldError[] = [];
+    const keysWellFormed =
+      PUBLIC_KEY_BASE64.test(input.identityKey) && PUBLIC_KEY_BASE64.test(input.encryptionKey);
     if (!PUBLIC_KEY_BASE64.test(input.identityKey)) {
-      fields.identityKey = ['must be a 32-byte public key in base64'];
+      fields.push(
+        fieldError('identityKey', FieldErrorCode.INVALID_FORMAT, 'must be a 32-byte public key in base64'),
+      );
     }
     if (!PUBLIC_KEY_BASE64.test(input.encryptionKey)) {
-      fields.encryptionKey = ['must be a 32-byte public key in base64'];
+      fields.push(
+        fieldError('encryptionKey', FieldErrorCode.INVALID_FORMAT, 'must be a 32-byte public key in base64'),
+      );
     }
-    if (
-      !fields.identityKey &&
-      !fields.encryptionKey &&
-      !(KEY_SIGNATURE_BASE64.test(input.keySignature) && verifyRegistration(input))
-    ) {
-      fields.keySignature = [
-        'must be the identity key’s signature over both public keys (libs/crypto registrationOf)',
-      ];
+    if (keysWellFormed && !(KEY_SIGNATURE_BASE64.test(input.keySignature) && verifyRegistration(input))) {
+      fields.push(
+        fieldError(
+          'keySignature',
+          KEY_SIGNATURE_BASE64.test(input.keySignature)
+            ? FieldErrorCode.INVALID
+            : FieldErrorCode.INVALID_FORMAT,
+          'must be the identity key’s signature over both public keys (libs/crypto registrationOf)',
+        ),
+      );
     }
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) {
-      fields.name = ['must be 1 to 100 characters'];
+      fields.push(
+        name.length === 0
+          ? fieldError('name', FieldErrorCode.REQUIRED, 'must be 1 to 100 characters')
+          : fieldError('name', FieldErrorCode.TOO_LONG, 'must be 1 to 100 characters', { min: 1, max: 100 }),
+      );
     }
-    if (Object.keys(fields).length > 0) {
+    if (fields.length > 0) {
       throw DomainException.badInput('The device has invalid fields.', fields);
     }
     const registered = await this.transactions.run(async (manager) => {
       if (await manager.existsBy(DeviceEntity, { identityKey: input.identityKey })) {
         throw DomainException.badInput(
           'This identity key is already registered; every device makes its own keys.',
-          {
-            identityKey: ['is already registered'],
-          },
+          [fieldError('identityKey', FieldErrorCode.DUPLICATE, 'is already registered')],
         );
       }
       const active = await manager.countBy(DeviceEntity, { memberId: actor.memberId, revokedAt: IsNull() });

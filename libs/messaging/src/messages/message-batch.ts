@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
 import { rawQuery } from '@app/database';
 import { isActiveMember, MemberEntity } from '@app/identity';
 import { ParticipantEntity } from '../entities/conversation.entity';
@@ -114,7 +114,13 @@ export async function storeBatch(
         kind: 'refused',
         error: DomainException.badInput(
           'The envelope wraps the key for devices that may not read this conversation; refresh the keys and seal again.',
-          { wraps: stray },
+          stray.map((deviceId) =>
+            fieldError(
+              'wraps',
+              FieldErrorCode.NOT_ALLOWED,
+              `device ${deviceId} may not read this conversation`,
+            ),
+          ),
         ),
       };
     }

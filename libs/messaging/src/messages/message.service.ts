@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
 import type { ChatMessage } from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { EnvelopeError, parseEnvelope } from '@app/crypto';
@@ -208,9 +208,12 @@ export class MessageService {
     const conversationId = requireUuid(input.conversationId, 'conversationId');
     const last = input.last ?? 50;
     if (!Number.isInteger(last) || last < 1 || last > HISTORY_LIMIT_MAX) {
-      throw DomainException.badInput('The page size is invalid.', {
-        last: [`must be between 1 and ${HISTORY_LIMIT_MAX}`],
-      });
+      throw DomainException.badInput('The page size is invalid.', [
+        fieldError('last', FieldErrorCode.OUT_OF_RANGE, `must be between 1 and ${HISTORY_LIMIT_MAX}`, {
+          min: 1,
+          max: HISTORY_LIMIT_MAX,
+        }),
+      ]);
     }
     const participation = await this.dataSource
       .getRepository(ParticipantEntity)
@@ -286,9 +289,13 @@ export class MessageService {
 
   private validClientMessageId(value: unknown): string {
     if (typeof value !== 'string' || !CLIENT_MESSAGE_ID.test(value)) {
-      throw DomainException.badInput('clientMessageId is invalid.', {
-        clientMessageId: ['must be 8 to 64 letters, digits, - or _'],
-      });
+      throw DomainException.badInput('clientMessageId is invalid.', [
+        fieldError(
+          'clientMessageId',
+          FieldErrorCode.INVALID_FORMAT,
+          'must be 8 to 64 letters, digits, - or _',
+        ),
+      ]);
     }
     return value;
   }
@@ -308,28 +315,44 @@ export class MessageService {
       parsed = parseEnvelope(value);
     } catch (error) {
       const reason = error instanceof EnvelopeError ? error.message : 'envelope: unreadable';
-      throw DomainException.badInput('The envelope is not a valid envelope v1.', { envelope: [reason] });
+      throw DomainException.badInput('The envelope is not a valid envelope v1.', [
+        fieldError('envelope', FieldErrorCode.INVALID, reason),
+      ]);
     }
     // Exactly as receivers will compare them (ids as the server stores them: lowercase UUIDs).
     const mismatched = (['conversationId', 'clientMessageId', 'senderDeviceId'] as const).filter(
       (field) => parsed.envelope[field] !== expected[field],
     );
     if (mismatched.length > 0) {
-      throw DomainException.badInput('The envelope was sealed for another message.', {
-        envelope: mismatched.map((field) => `${field} does not match the message`),
-      });
+      throw DomainException.badInput(
+        'The envelope was sealed for another message.',
+        mismatched.map((field) =>
+          fieldError('envelope', FieldErrorCode.INVALID, `${field} does not match the message`),
+        ),
+      );
     }
     const text = JSON.stringify(value);
     if (Buffer.byteLength(text) > this.chat.maxEnvelopeBytes) {
-      throw DomainException.badInput('The envelope is too large.', {
-        envelope: [`must be at most ${this.chat.maxEnvelopeBytes} bytes`],
-      });
+      throw DomainException.badInput('The envelope is too large.', [
+        fieldError(
+          'envelope',
+          FieldErrorCode.TOO_LONG,
+          `must be at most ${this.chat.maxEnvelopeBytes} bytes`,
+          {
+            max: this.chat.maxEnvelopeBytes,
+          },
+        ),
+      ]);
     }
     const wrapDeviceIds = parsed.wraps.map((wrap) => wrap.deviceId);
     if (!wrapDeviceIds.every((id) => isUuid(id) && id === id.toLowerCase())) {
-      throw DomainException.badInput('The envelope wraps the key for an unknown device.', {
-        envelope: ['every wrap deviceId must be a device id (lowercase UUID)'],
-      });
+      throw DomainException.badInput('The envelope wraps the key for an unknown device.', [
+        fieldError(
+          'envelope',
+          FieldErrorCode.INVALID_ID,
+          'every wrap deviceId must be a device id (lowercase UUID)',
+        ),
+      ]);
     }
     return { envelope: text, wrapDeviceIds };
   }

@@ -23,6 +23,7 @@ type Documents = {
     "\n  mutation ApplyForMembership($input: ApplyForMembershipInput!) {\n    applyForMembership(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApplyForMembershipDocument,
     "\n  mutation ResetAccount($input: ResetAccountInput!) {\n    resetAccount(input: $input)\n  }\n": typeof types.ResetAccountDocument,
     "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": typeof types.SetMyLocaleDocument,
 };
 const documents: Documents = {
     "\n  query AccountSessions {\n    sessions {\n      id\n      deviceLabel\n      ip\n      createdAt\n      lastUsedAt\n      expiresAt\n      current\n    }\n  }\n": types.AccountSessionsDocument,
@@ -34,6 +35,7 @@ const documents: Documents = {
     "\n  mutation ApplyForMembership($input: ApplyForMembershipInput!) {\n    applyForMembership(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApplyForMembershipDocument,
     "\n  mutation ResetAccount($input: ResetAccountInput!) {\n    resetAccount(input: $input)\n  }\n": types.ResetAccountDocument,
     "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n": types.HomeDocument,
+    "\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": types.SetMyLocaleDocument,
 };
 
 /**
@@ -86,6 +88,10 @@ export function graphql(source: "\n  mutation ResetAccount($input: ResetAccountI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      id\n      email\n      role\n      status\n      active\n      country\n      vettedUntil\n      totpEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,52 @@
+import type { Client } from 'urql';
+import { changeLocale, chosenLocale, i18next, isLocale, type Locale } from '@web/i18n';
+import { graphql } from '@web/lib/graphql';
+import type { SessionStore } from './session';
+
+const SetMyLocale = graphql(`
+  mutation SetMyLocale($locale: Locale!) {
+    setMyLocale(locale: $locale) {
+      id
+      locale
+    }
+  }
+`);
+
+/**
+ * The member's UI language lives on the server too (`Member.locale`, for later e-mails and other browsers). On
+ * sign-in: a language chosen on this browser is saved to the server; otherwise the server's choice is adopted. A switch
+ * while signed in is saved at once.
+ */
+export function syncLocale(session: SessionStore, client: Client): { change(locale: Locale): Promise<void> } {
+  let lastMemberId: string | undefined;
+  session.subscribe(() => {
+    const state = session.getSnapshot();
+    if (state.status !== 'signed-in' || state.member.id === lastMemberId) {
+      lastMemberId = state.status === 'signed-in' ? state.member.id : undefined;
+      return;
+    }
+    lastMemberId = state.member.id;
+    const chosen = chosenLocale();
+    if (chosen && chosen !== state.member.locale) {
+      void save(chosen);
+    } else if (!chosen && isLocale(state.member.locale) && state.member.locale !== i18next.language) {
+      void i18next.changeLanguage(state.member.locale);
+    }
+  });
+
+  async function save(locale: Locale): Promise<void> {
+    const result = await client.mutation(SetMyLocale, { locale }).toPromise();
+    if (!result.error) {
+      session.updateMember({ locale });
+    }
+  }
+
+  return {
+    async change(locale) {
+      await changeLocale(locale);
+      if (session.getSnapshot().status === 'signed-in') {
+        await save(locale);
+      }
+    },
+  };
+}
