@@ -54,7 +54,6 @@ export function documentLimits(limits: Limits): {
     maxDepth: {
       n: limits.maxDepth,
       ignoreIntrospection: false,
-      flattenFragments: true, // a fragment spread is not a level of the answer
       propagateOnRejection: false,
       onReject: [
         reporter('depth', (found, max) => `The query is ${found} levels deep; at most ${max} are allowed.`),
