@@ -15,6 +15,8 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
+  // Screenshots are a separate run (npm run screenshots), not skipped tests of test:browser.
+  ...(process.env.SCREENSHOTS === '1' ? { grep: /screenshots/ } : { grepInvert: /screenshots/ }),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
