@@ -45,22 +45,22 @@ export function HomePage() {
       ) : null}
       {me.status === 'PENDING' ? null : (
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium">{t('home.role')}</dt>
-          <dd>{t(`roles.${me.role}`)}</dd>
+          <dt className="text-sm text-slate-600">{t('home.role')}</dt>
+          <dd className="font-medium">{t(`roles.${me.role}`)}</dd>
           {me.country ? (
             <>
-              <dt className="font-medium">{t('home.country')}</dt>
-              <dd>{format.country(me.country)}</dd>
+              <dt className="text-sm text-slate-600">{t('home.country')}</dt>
+              <dd className="font-medium">{format.country(me.country)}</dd>
             </>
           ) : null}
           {me.vettedUntil ? (
             <>
-              <dt className="font-medium">{t('home.vettedUntil')}</dt>
-              <dd>{format.date(me.vettedUntil)}</dd>
+              <dt className="text-sm text-slate-600">{t('home.vettedUntil')}</dt>
+              <dd className="font-medium">{format.date(me.vettedUntil)}</dd>
             </>
           ) : null}
-          <dt className="font-medium">{t('app.nav.security')}</dt>
-          <dd>{me.totpEnabled ? t('home.twoFactor.on') : t('home.twoFactor.off')}</dd>
+          <dt className="text-sm text-slate-600">{t('app.nav.security')}</dt>
+          <dd className="font-medium">{me.totpEnabled ? t('home.twoFactor.on') : t('home.twoFactor.off')}</dd>
         </dl>
       )}
     </Page>

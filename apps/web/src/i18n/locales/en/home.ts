@@ -16,5 +16,5 @@ export const home = {
     SUSPENDED: 'Your membership is suspended.',
     REVOKED: 'Your membership has been revoked.',
   },
-  twoFactor: { on: 'Two-factor authentication is on.', off: 'Two-factor authentication is off.' },
+  twoFactor: { on: 'On', off: 'Off — set it up on the Two-factor page' },
 };
