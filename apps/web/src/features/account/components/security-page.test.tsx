@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18next } from '@web/i18n';
@@ -132,8 +132,8 @@ describe(SecurityPage.name, () => {
       await user.type(code, '123 456');
       await user.click(screen.getByRole('button', { name: 'Turn on two-factor authentication' }));
       expect(mutations('AccountConfirmTotpEnrollment')).toEqual([{ code: '123456' }]);
+      await waitFor(() => expect(code).toHaveFocus());
       expect(code).toHaveAttribute('aria-invalid', 'true');
-      expect(code).toHaveFocus();
       expect(code).toHaveAccessibleDescription(expect.stringContaining('This code does not match.'));
       expect(screen.queryByText(/Check the time on your device/)).not.toBeInTheDocument(); // the server's words
 

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from 'urql';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -198,7 +198,7 @@ describe(ApplyPage.name, { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send application' }));
     expect(executeMutation).toHaveBeenCalledTimes(1);
     const displayName = screen.getByLabelText('Name in Latin letters');
-    expect(displayName).toHaveFocus();
+    await waitFor(() => expect(displayName).toHaveFocus());
     expect(displayName).toHaveAccessibleDescription(expect.stringContaining('At most 200 characters.'));
     expect(screen.getByLabelText('Language')).toHaveAccessibleDescription('Choose a language from the list.');
     expect(screen.getByLabelText('Invitation code (optional)')).toHaveAccessibleDescription(
@@ -227,7 +227,7 @@ describe(ApplyPage.name, { timeout: 20_000 }, () => {
     await act(() => i18next.changeLanguage('ru'));
     await userEvent.click(screen.getByRole('button', { name: 'Отправить заявку' }));
     const country = screen.getByLabelText('Страна');
-    expect(country).toHaveFocus();
+    await waitFor(() => expect(country).toHaveFocus());
     expect(country).toHaveAccessibleDescription(expect.stringContaining('Выберите страну из списка.'));
     expect(within(screen.getByRole('alert')).getByText('Исправьте 1 ошибку')).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
@@ -60,7 +60,8 @@ describe(ResetPage.name, { timeout: 20_000 }, () => {
       input: { code: 'k7qx 2m9d wr4t 8hjn', newPassword: 'длинная новая фраза' },
     });
     const code = screen.getByLabelText('Код сброса');
-    expect(code).toHaveFocus();
+    // The answer arrives after the click's promise settles (urql's toPromise): wait for it, not for a timer.
+    await waitFor(() => expect(code).toHaveFocus());
     expect(code).toHaveAccessibleDescription(expect.stringContaining('Код недействителен'));
     expect(screen.getByRole('alert')).toHaveTextContent('Исправьте 1 ошибку');
     expect(screen.queryByText(/server message/)).not.toBeInTheDocument();
