@@ -12,6 +12,7 @@ import {
   fuzzParameters,
   fuzzTimeout,
   hostileJson,
+  requestHeaders,
   unicodeEdge,
 } from '../utils/fuzz';
 import { hostileDocument, leakIn, shapeProblems, type GraphQLAnswer } from '../utils/graphql-arbitraries';
@@ -88,6 +89,27 @@ function send(url: string, req: RawRequest): Promise<RawResponse> {
     }
     outgoing.end();
   });
+}
+
+/**
+ * An answer in the GraphQL error shape: JSON, documented codes, and errors unless it is a 200. The body is returned
+ * when it parses, for the checks particular to an endpoint.
+ */
+function answerProblems(response: RawResponse): { body?: GraphQLAnswer; problems: string[] } {
+  let body: GraphQLAnswer | null;
+  try {
+    body = JSON.parse(response.text) as GraphQLAnswer | null;
+  } catch {
+    return { problems: [`not JSON: ${response.text.slice(0, 120)}`] };
+  }
+  if (!body) {
+    return { problems: [] }; // null, false, 0 or "": no shape to check
+  }
+  const problems = [...shapeProblems(body)];
+  if (response.status !== 200 && !(Array.isArray(body.errors) && body.errors.length > 0)) {
+    problems.push(`a ${response.status} without errors`);
+  }
+  return { body, problems };
 }
 
 /** The media type the server answers in, as it negotiates it; null: 406. */
@@ -545,32 +567,13 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
     const authRoute = AUTH_ROUTES.includes(path) && c.request.method === 'POST';
     if (authRoute && response.status !== 200) {
       // The /auth routes answer their errors in the GraphQL error shape too.
-      let body: GraphQLAnswer | undefined;
-      try {
-        body = JSON.parse(response.text) as GraphQLAnswer;
-      } catch {
-        problems.push(`not JSON: ${response.text.slice(0, 120)}`);
-      }
-      if (body) {
-        problems.push(...shapeProblems(body));
-        if (!(Array.isArray(body.errors) && body.errors.length > 0)) {
-          problems.push(`a ${response.status} without errors`);
-        }
-      }
+      problems.push(...answerProblems(response).problems);
     }
     const graphqlPath = path === '/graphql';
     if (graphqlPath && c.request.method !== 'HEAD' && response.status !== 431) {
-      let body: GraphQLAnswer | undefined;
-      try {
-        body = JSON.parse(response.text) as GraphQLAnswer;
-      } catch {
-        problems.push(`not JSON: ${response.text.slice(0, 120)}`);
-      }
+      const { body, problems: answer } = answerProblems(response);
+      problems.push(...answer);
       if (body) {
-        problems.push(...shapeProblems(body));
-        if (response.status !== 200 && !(Array.isArray(body.errors) && body.errors.length > 0)) {
-          problems.push(`a ${response.status} without errors`);
-        }
         if (response.status === 200 && body.data === undefined && !body.errors?.length) {
           problems.push('a 200 with neither data nor errors');
         }
@@ -599,10 +602,30 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
     expect(response.body).toEqual({ data: { __typename: 'Query' } });
   }
 
-  it(
+  /**
+   * A property over requests: `runs` cases drawn from `cases` (built when the test runs, after beforeAll), each sent
+   * and checked, then the server must still answer.
+   */
+  function itAnswers(
+    name: string,
+    runs: number,
+    cases: () => fc.Arbitrary<Case> | Promise<fc.Arbitrary<Case>>,
+  ): void {
+    it(
+      name,
+      async () => {
+        await fc.assert(fc.asyncProperty(await cases(), check), fuzzParameters(runs));
+        await expectStillUp();
+      },
+      fuzzTimeout(runs, 100),
+    );
+  }
+
+  itAnswers(
     'should answer POST bodies of every shape and content type with the documented status',
-    async () => {
-      const cases = fc
+    FUZZ_RUNS * 4,
+    () => {
+      return fc
         .record({
           contentType: CONTENT_TYPES,
           accept: ACCEPTS,
@@ -640,19 +663,12 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
           ),
         })
         .map(({ contentType, accept, preflight, encoding, corrupt, chunked, payload }): Case => {
-          const headers: Record<string, string> = {};
-          if (contentType.value !== undefined) {
-            headers['content-type'] = contentType.value;
-          }
-          if (accept !== undefined) {
-            headers.accept = accept;
-          }
-          if (preflight) {
-            headers['apollo-require-preflight'] = 'true';
-          }
-          if (encoding !== undefined) {
-            headers['content-encoding'] = encoding;
-          }
+          const headers = requestHeaders({
+            'content-type': contentType.value,
+            accept,
+            'apollo-require-preflight': preflight ? 'true' : undefined,
+            'content-encoding': encoding,
+          });
           let raw: Buffer;
           let parsed: Parsed;
           if (payload.bytes) {
@@ -691,16 +707,14 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
             applies: payload.email,
           };
         });
-      await fc.assert(fc.asyncProperty(cases, check), fuzzParameters(FUZZ_RUNS * 4));
-      await expectStillUp();
     },
-    fuzzTimeout(FUZZ_RUNS * 4, 100),
   );
 
-  it(
+  itAnswers(
     'should answer GET with queries, mutations and hostile query strings with the documented status',
-    async () => {
-      const cases = fc
+    FUZZ_RUNS * 2,
+    () => {
+      return fc
         .record({
           accept: ACCEPTS,
           preflight: fc.boolean(),
@@ -758,16 +772,11 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
           if (variables !== undefined) {
             params.append('variables', variables);
           }
-          const headers: Record<string, string> = {};
-          if (accept !== undefined) {
-            headers.accept = accept;
-          }
-          if (preflight) {
-            headers['apollo-require-preflight'] = 'true';
-          }
-          if (contentType !== undefined) {
-            headers['content-type'] = contentType;
-          }
+          const headers = requestHeaders({
+            accept,
+            'apollo-require-preflight': preflight ? 'true' : undefined,
+            'content-type': contentType,
+          });
           const simple = contentType === undefined || contentType !== APPLICATION_JSON;
           const path = `/graphql?${params.toString()}`;
           // Node's header limit (16 KiB, request line included) answers 431 before the app sees the request.
@@ -816,10 +825,7 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
             statuses,
           };
         });
-      await fc.assert(fc.asyncProperty(cases, check), fuzzParameters(FUZZ_RUNS * 2));
-      await expectStillUp();
     },
-    fuzzTimeout(FUZZ_RUNS * 2, 100),
   );
 
   it(
@@ -855,12 +861,13 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
     fuzzTimeout(FUZZ_RUNS, 100),
   );
 
-  it(
+  itAnswers(
     'should answer the /auth routes with their documented statuses, whatever the body, cookie and headers',
+    FUZZ_RUNS * 2,
     async () => {
       const allowed = api.config.chat.allowedOrigins[0];
       const { accessToken } = await openSession(api.dataSource, signer, api.config.auth);
-      const cases = fc
+      return fc
         .record({
           path: fc.constantFrom(...AUTH_ROUTES),
           method: fc.oneof(
@@ -944,17 +951,12 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
           ),
         })
         .map(({ path, method, contentType, origin, cookie, authorization, payload }): Case => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries({
+          const headers = requestHeaders({
             'content-type': contentType.value,
             origin,
             cookie,
             authorization,
-          })) {
-            if (value !== undefined) {
-              headers[name] = value;
-            }
-          }
+          });
           const raw =
             'bytes' in payload ? payload.bytes : Buffer.from(JSON.stringify(payload.value) ?? 'null');
           const parsed: Parsed =
@@ -988,16 +990,14 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
           }
           return { label: `${method} ${path}`, request: { method, path, headers, body: raw }, statuses };
         });
-      await fc.assert(fc.asyncProperty(cases, check), fuzzParameters(FUZZ_RUNS * 2));
-      await expectStillUp();
     },
-    fuzzTimeout(FUZZ_RUNS * 2, 100),
   );
 
-  it(
+  itAnswers(
     'should answer odd methods, paths and endpoints without a 5xx, never writing behind a refusal',
-    async () => {
-      const cases = fc
+    FUZZ_RUNS * 2,
+    () => {
+      return fc
         .record({
           method: fc.constantFrom(
             'PUT',
@@ -1048,17 +1048,12 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
           email: uniqueEmail('odd'),
         })
         .map(({ method, path, accept, preflight, json, email }): Case => {
-          const headers: Record<string, string> = {};
-          if (accept !== undefined) {
-            headers.accept = accept;
-          }
-          if (preflight) {
-            headers['apollo-require-preflight'] = 'true';
-          }
           const withBody = method !== 'GET' && method !== 'HEAD';
-          if (withBody && json) {
-            headers['content-type'] = APPLICATION_JSON;
-          }
+          const headers = requestHeaders({
+            accept,
+            'apollo-require-preflight': preflight ? 'true' : undefined,
+            'content-type': withBody && json ? APPLICATION_JSON : undefined,
+          });
           const body = withBody ? Buffer.from(JSON.stringify(applyBody(email))) : undefined;
           const exact = path === '/graphql';
           const statuses: readonly number[] | 'open' = exact
@@ -1082,9 +1077,6 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
             applies: body ? email : undefined,
           };
         });
-      await fc.assert(fc.asyncProperty(cases, check), fuzzParameters(FUZZ_RUNS * 2));
-      await expectStillUp();
     },
-    fuzzTimeout(FUZZ_RUNS * 2, 100),
   );
 });

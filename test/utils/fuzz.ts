@@ -22,6 +22,20 @@ export function fuzzTimeout(runs = FUZZ_RUNS, msPerRun = 200): number {
   return 30_000 + runs * msPerRun * 3;
 }
 
+/**
+ * The headers of a fuzzed request, in the order given (they go on the wire in that order); a header whose value is
+ * undefined is not sent.
+ */
+export function requestHeaders(values: Record<string, string | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) {
+      headers[name] = value;
+    }
+  }
+  return headers;
+}
+
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** Object keys an attacker tries: reserved names, look-alikes, empty, huge, odd Unicode. */
