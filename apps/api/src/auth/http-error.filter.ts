@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainException, ErrorCode, sendRequestError } from '@app/common';
+import { DomainException, ErrorCode, sendErrorResponse, sendRequestError } from '@app/common';
 
 /** The HTTP status of each domain code. */
 export function statusOf(code: ErrorCode): number {
@@ -45,11 +45,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainException) {
       const { code, fields } = exception.toPayload();
-      const extensions = { code, ...(fields ? { fields } : {}) };
-      res
-        .status(statusOf(exception.code))
-        .type('application/json')
-        .json({ errors: [{ message: exception.message, extensions }] });
+      sendErrorResponse(res, statusOf(exception.code), exception.message, {
+        code,
+        ...(fields ? { fields } : {}),
+      });
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
@@ -59,11 +58,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
-    res
-      .status(500)
-      .type('application/json')
-      .json({
-        errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
-      });
+    sendErrorResponse(res, 500, 'Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR });
   }
 }

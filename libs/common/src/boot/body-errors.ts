@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { FieldError } from '../errors/error-codes';
 
 /** What body-parser reports (http-errors): a `type` for its own failures, a `status` for every client error. */
 interface BodyError {
@@ -48,8 +49,27 @@ export function bodyErrorHandler(maxBodyBytes: number) {
 
 /** An HTTP-level refusal (outside GraphQL execution) in the GraphQL error shape, code BAD_REQUEST. */
 export function sendRequestError(res: Response, status: number, message: string): void {
+  sendErrorResponse(res, status, message, { code: 'BAD_REQUEST' });
+}
+
+/** The `extensions` of an error answered over HTTP: a code, and the refused fields of a BAD_USER_INPUT. */
+export interface HttpErrorExtensions {
+  code: string;
+  fields?: FieldError[];
+}
+
+/**
+ * One error answered outside GraphQL execution (HTTP routes, refusals before Apollo) in the shape of the rest of the
+ * API: JSON `{ errors: [{ message, extensions }] }` with the given status.
+ */
+export function sendErrorResponse(
+  res: Response,
+  status: number,
+  message: string,
+  extensions: HttpErrorExtensions,
+): void {
   res
     .status(status)
     .type('application/json')
-    .json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    .json({ errors: [{ message, extensions }] });
 }
