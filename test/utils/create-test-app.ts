@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { configureApplication } from '@app/common';
@@ -35,10 +35,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await createTestDatabase();
   const app = await withEnv({ ...database.env, ...options.env }, async () => {
     const config = loadConfiguration(process.env);
-    const moduleRef = await Test.createTestingModule({
-      imports: [options.module ?? AppModule.register({ chatEmbedded: config.chat.embedded })],
-    }).compile();
-    const nest = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    // NestFactory, as main.ts does (a TestingModule resolves its providers before the HTTP adapter exists, so
+    // ServeStaticModule would pick its no-op loader and the web client would not be served).
+    const nest = await NestFactory.create<NestExpressApplication>(
+      options.module ?? AppModule.register({ chatEmbedded: config.chat.embedded }),
+      { logger: false, abortOnError: false, forceCloseConnections: true },
+    );
     configureApplication(nest, config);
     nest.useWebSocketAdapter(new RealtimeIoAdapter(nest, config.chat, config.redis));
     await nest.listen(0, '127.0.0.1');

@@ -36,7 +36,6 @@ import { WebClientModule } from './web/web-client.module';
     ClusterModule,
     SeedModule,
     HealthModule,
-    WebClientModule.register(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [DirectoryModule],
@@ -65,8 +64,14 @@ export class AppModule implements OnApplicationBootstrap, NestModule {
     }
   }
 
-  /** The API, with the chat gateway mounted in-process when `chatEmbedded` (CHAT_EMBEDDED, default true). */
-  static register(options: { chatEmbedded: boolean }): DynamicModule {
-    return { module: AppModule, imports: options.chatEmbedded ? [RealtimeModule] : [] };
+  /**
+   * The API, with the chat gateway mounted in-process when `chatEmbedded` (CHAT_EMBEDDED, default true), serving the
+   * web client built into `webRoot` (default dist/web) at `/`.
+   */
+  static register(options: { chatEmbedded: boolean; webRoot?: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [WebClientModule.register(options.webRoot), ...(options.chatEmbedded ? [RealtimeModule] : [])],
+    };
   }
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import type { Response } from 'express';
+import compression from 'compression';
+import type { Request, Response } from 'express';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json. */
 function projectRoot(from = __dirname): string {
@@ -28,6 +29,24 @@ export const API_PATHS = [
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** `/graphql`, `/auth/…`: the paths of API_PATHS as plain prefixes. */
+const API_PREFIXES = API_PATHS.map((path) => path.replace(/\{.*$/, ''));
+
+function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+/**
+ * gzip for the client's own files only: its scripts shrink to a third, which is what a phone on a slow link waits
+ * for. API answers stay uncompressed: they mix secrets (tokens, contact details) with text the caller chose, the
+ * shape a BREACH-style length oracle needs.
+ */
+export const compressClient = compression({
+  // originalUrl: a middleware mounted by Nest sees `req.path` relative to its mount point.
+  filter: (req: Request, res: Response) =>
+    !isApiPath(req.originalUrl.split('?')[0] ?? '') && compression.filter(req, res),
+});
+
 /**
  * Serves the built web client at `/`: hashed files under /assets are cached immutable and a missing one is a 404
  * (serve-static's SPA fallback would answer it with index.html, which a browser would then run as a script), every
@@ -35,7 +54,11 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * has not been built (API-only runs and tests).
  */
 @Module({})
-export class WebClientModule {
+export class WebClientModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(compressClient).forRoutes('*');
+  }
+
   static register(root = WEB_DIST): DynamicModule {
     if (!existsSync(join(root, 'index.html'))) {
       new Logger(WebClientModule.name).warn(
@@ -64,6 +87,8 @@ export class WebClientModule {
             exclude: [...API_PATHS, '/assets{/*rest}'],
             serveStaticOptions: {
               index: false,
+              // A folder is never a page: no 301 to `path/` (`/graphql/..` would be redirected to the client).
+              redirect: false,
               setHeaders: (res: Response) => res.setHeader('cache-control', 'no-cache'),
             },
           },
