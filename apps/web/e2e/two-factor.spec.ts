@@ -24,8 +24,8 @@ test('a coordinator turns on two-factor, then signs in with a TOTP code and, els
   // Staff without two-factor are nudged from home to the two-factor screen.
   await submitSignIn(page, account);
   await expectHome(page);
-  await expect(page.getByRole('status').filter({ hasText: en.account.staffNudge.title })).toBeVisible();
-  await page.getByRole('link', { name: en.account.staffNudge.action, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: en.home.staffNudge.title })).toBeVisible();
+  await page.getByRole('link', { name: en.home.staffNudge.action, exact: true }).click();
   await expect(title(page, security.title)).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: security.staff.title })).toBeVisible();
 
@@ -84,7 +84,7 @@ test('a coordinator turns on two-factor, then signs in with a TOTP code and, els
   await form.submit.click();
   await expectHome(page);
   await expect(page.getByText(en.home.twoFactor.on)).toBeVisible();
-  await expect(page.getByText(en.account.staffNudge.title)).toHaveCount(0);
+  await expect(page.getByText(en.home.staffNudge.title)).toHaveCount(0);
 
   // Another browser: a recovery code instead of the app; it works once.
   const other = await newPage();

@@ -1,3 +1,5 @@
+import { accountEn } from '../../src/features/account/i18n/en';
+import { accountRu } from '../../src/features/account/i18n/ru';
 import { applyEn } from '../../src/features/apply/i18n/en';
 import { applyRu } from '../../src/features/apply/i18n/ru';
 import type { Catalog } from '../../src/i18n/catalog';
@@ -12,10 +14,10 @@ export const LANGS = ['en', 'ru'] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Catalog };
 
-/** As the client has them once every screen has loaded (the apply screens bring their `apply.*` strings along). */
+/** As the client has them once every screen has loaded (screens bring their feature's strings along). */
 export const catalogs: Record<Lang, Catalog> = {
-  en: { ...en, apply: applyEn },
-  ru: { ...ru, apply: applyRu },
+  en: { ...en, apply: applyEn, account: accountEn },
+  ru: { ...ru, apply: applyRu, account: accountRu },
 };
 
 /** `{{name}}` placeholders filled in, as i18next does. */

@@ -136,7 +136,7 @@ export const SCREENS: Screen[] = [
     title: (cat) => cat.home.welcome,
     async open(screen) {
       await openSignedIn(screen, await screen.api.coordinator('screen-staff'), '/', en.home.welcome);
-      await expect(screen.page.getByText(en.account.staffNudge.title)).toBeVisible();
+      await expect(screen.page.getByText(en.home.staffNudge.title)).toBeVisible();
     },
   },
   {

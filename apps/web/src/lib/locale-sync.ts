@@ -1,16 +1,8 @@
 import type { Client } from 'urql';
-import { changeLocale, chosenLocale, i18next, isLocale, type Locale } from '@web/i18n';
-import { graphql } from '@web/lib/graphql';
+import { changeLocale, chosenLocale, i18next, isLocale, showLocale, type Locale } from '@web/i18n';
+import { SetMyLocaleDocument as SetMyLocale } from '@web/lib/graphql/graphql';
 import type { SessionStore } from './session';
 
-const SetMyLocale = graphql(`
-  mutation SetMyLocale($locale: Locale!) {
-    setMyLocale(locale: $locale) {
-      id
-      locale
-    }
-  }
-`);
 
 /**
  * The member's UI language lives on the server too (`Member.locale`, for later e-mails and other browsers). On
@@ -30,7 +22,7 @@ export function syncLocale(session: SessionStore, client: Client): { change(loca
     if (chosen && chosen !== state.member.locale) {
       void save(chosen);
     } else if (!chosen && isLocale(state.member.locale) && state.member.locale !== i18next.language) {
-      void i18next.changeLanguage(state.member.locale);
+      void showLocale(state.member.locale);
     }
   });
 

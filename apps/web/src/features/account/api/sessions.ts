@@ -1,23 +1,5 @@
-import { graphql } from '@web/lib/graphql';
-
-/** The member's open sessions (the API answers most recently used first; the screen orders them itself). */
-export const SessionsQuery = graphql(`
-  query AccountSessions {
-    sessions {
-      id
-      deviceLabel
-      ip
-      createdAt
-      lastUsedAt
-      expiresAt
-      current
-    }
-  }
-`);
-
-/** Ends one of the member's own sessions; another member's id is NOT_FOUND. */
-export const RevokeSessionMutation = graphql(`
-  mutation AccountRevokeSession($id: ID!) {
-    revokeSession(id: $id)
-  }
-`);
+/** Typed documents generated from ./sessions.graphql (npm run web:codegen): only the ones a screen imports reach its bundle. */
+export {
+  AccountSessionsDocument as SessionsQuery,
+  AccountRevokeSessionDocument as RevokeSessionMutation,
+} from '@web/lib/graphql/graphql';

@@ -1,16 +1,4 @@
-import { graphql } from '@web/lib/graphql';
-
-export const HomeQuery = graphql(`
-  query Home {
-    me {
-      id
-      email
-      role
-      status
-      active
-      country
-      vettedUntil
-      totpEnabled
-    }
-  }
-`);
+/** Typed documents generated from ./me.graphql (npm run web:codegen): only the ones a screen imports reach its bundle. */
+export {
+  HomeDocument as HomeQuery,
+} from '@web/lib/graphql/graphql';

@@ -36,10 +36,10 @@ export function HomePage() {
         {t(`home.statusText.${expired ? 'EXPIRED' : me.status}`)}
       </Alert>
       {staff && !me.totpEnabled ? (
-        <Alert tone="warning" title={t('account.staffNudge.title')}>
-          <p>{t('account.staffNudge.body')}</p>
+        <Alert tone="warning" title={t('home.staffNudge.title')}>
+          <p>{t('home.staffNudge.body')}</p>
           <Link to="/security" className="font-medium text-brand-700 underline underline-offset-2">
-            {t('account.staffNudge.action')}
+            {t('home.staffNudge.action')}
           </Link>
         </Alert>
       ) : null}

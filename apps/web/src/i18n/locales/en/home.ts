@@ -1,5 +1,10 @@
 /** The home page: the member's own summary and application status. */
 export const home = {
+  staffNudge: {
+    title: 'Turn on two-factor authentication',
+    body: 'Coordinators and administrators must use two-factor authentication before they can act on members.',
+    action: 'Set it up now',
+  },
   title: 'Home',
   welcome: 'Welcome',
   signedInAs: 'Signed in as {{email}}',

@@ -2,6 +2,11 @@ import type { Catalog } from '../../catalog';
 import type { home as en } from '../en/home';
 
 export const home: Catalog<typeof en> = {
+  staffNudge: {
+    title: 'Включите двухфакторную защиту',
+    body: 'Координаторы и администраторы должны включить двухфакторную защиту, прежде чем выполнять действия с участниками.',
+    action: 'Настроить сейчас',
+  },
   title: 'Главная',
   welcome: 'Добро пожаловать',
   signedInAs: 'Вы вошли как {{email}}',

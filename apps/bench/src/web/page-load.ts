@@ -1,0 +1,197 @@
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+import type { Protocol } from 'playwright-core/types/protocol';
+
+/** What a response is, for the byte budget: scripts, style sheets, the document, everything else. */
+export type ResourceKind = 'js' | 'css' | 'html' | 'other';
+export const KINDS: readonly ResourceKind[] = ['js', 'css', 'html', 'other'];
+
+/** DevTools' "Regular 3G" preset: 750 kbit/s down, 250 kbit/s up, 100 ms round trip (bytes per second below). */
+export const REGULAR_3G: Protocol.Network.emulateNetworkConditionsParameters = {
+  offline: false,
+  latency: 100,
+  downloadThroughput: (750 * 1024) / 8,
+  uploadThroughput: (250 * 1024) / 8,
+};
+
+/** One response of a page load. */
+export interface Transfer {
+  url: string;
+  kind: ResourceKind;
+  status: number;
+  /** Bytes received for it, headers included: CDP `Network.loadingFinished.encodedDataLength` (DevTools' "transferred"). */
+  transferred: number;
+  /** Of which response headers: CDP `Network.responseReceived`'s `response.encodedDataLength` (0 from the cache). */
+  headers: number;
+  /** Content-Encoding on the wire (gzip, br…), if any. */
+  encoding?: string;
+  /** Answered from the browser's memory or disk cache. */
+  cached: boolean;
+  /** The decoded body's length and its gzip at level 9, when bodies were asked for (cold runs). */
+  body?: number;
+  gzip?: number;
+}
+
+export interface PageLoad {
+  /** `performance.mark('signin-ready')`: ms from the navigation's start to the sign-in form being interactive. */
+  readyMs: number;
+  transfers: Transfer[];
+}
+
+const READY_MARK = 'signin-ready';
+const QUIET_MS = 500;
+const QUIET_LIMIT_MS = 10_000;
+
+function kindOf(type: string | undefined, mimeType: string): ResourceKind {
+  if (type === 'Script' || /javascript/.test(mimeType)) {
+    return 'js';
+  }
+  if (type === 'Stylesheet' || mimeType === 'text/css') {
+    return 'css';
+  }
+  if (type === 'Document' || mimeType === 'text/html') {
+    return 'html';
+  }
+  return 'other';
+}
+
+interface Pending {
+  url: string;
+  type?: string;
+  status?: number;
+  mimeType?: string;
+  encoding?: string;
+  cached: boolean;
+  headers?: number;
+  transferred?: number;
+  failed?: boolean;
+}
+
+/**
+ * Loads one URL in a page and records every response through the page's CDP session (Network domain): bytes on the
+ * wire per response and, on request, the bodies gzipped here. Resolves once the page has set the sign-in mark and
+ * the network has been quiet for half a second (lazy requests the screen makes right after it count too).
+ */
+export class PageLoadRecorder {
+  private requests = new Map<string, Pending>();
+
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {
+    cdp.on('Network.requestWillBeSent', (event) => {
+      this.requests.set(event.requestId, { url: event.request.url, type: event.type, cached: false });
+    });
+    cdp.on('Network.requestServedFromCache', (event) => {
+      const request = this.requests.get(event.requestId);
+      if (request) {
+        request.cached = true;
+      }
+    });
+    cdp.on('Network.responseReceived', (event) => {
+      const request = this.requests.get(event.requestId);
+      if (!request) {
+        return;
+      }
+      const { response } = event;
+      const header = Object.entries(response.headers).find(
+        ([name]) => name.toLowerCase() === 'content-encoding',
+      );
+      Object.assign(request, {
+        type: event.type,
+        status: response.status,
+        mimeType: response.mimeType,
+        encoding: header?.[1] || undefined,
+        headers: response.encodedDataLength,
+        cached: request.cached || Boolean(response.fromDiskCache) || Boolean(response.fromPrefetchCache),
+      });
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      const request = this.requests.get(event.requestId);
+      if (request) {
+        request.transferred = event.encodedDataLength;
+      }
+    });
+    cdp.on('Network.loadingFailed', (event) => {
+      const request = this.requests.get(event.requestId);
+      if (request) {
+        request.failed = true;
+      }
+    });
+  }
+
+  /** A recorder on a new CDP session of the page, with the Network domain enabled. */
+  static async attach(page: Page): Promise<PageLoadRecorder> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    return new PageLoadRecorder(page, cdp);
+  }
+
+  /** Throttles every request of the page (and its later navigations) to these conditions. */
+  async emulate(conditions: Protocol.Network.emulateNetworkConditionsParameters): Promise<void> {
+    await this.cdp.send('Network.emulateNetworkConditions', conditions);
+  }
+
+  /** On: requests bypass the browser cache (a cold load). Off: cached responses are used (a warm revisit). */
+  async setCacheDisabled(cacheDisabled: boolean): Promise<void> {
+    await this.cdp.send('Network.setCacheDisabled', { cacheDisabled });
+  }
+
+  async load(url: string, options: { timeoutMs: number; bodies: boolean }): Promise<PageLoad> {
+    this.requests = new Map();
+    await this.page.goto(url, { waitUntil: 'commit', timeout: options.timeoutMs });
+    await this.page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, {
+      timeout: options.timeoutMs,
+      polling: 50,
+    });
+    const readyMs = await this.page.evaluate(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
+      READY_MARK,
+    );
+    await this.quiet();
+    const transfers: Transfer[] = [];
+    for (const [requestId, request] of this.requests) {
+      if (request.transferred === undefined || request.failed) {
+        continue;
+      }
+      const transfer: Transfer = {
+        url: request.url,
+        kind: kindOf(request.type, request.mimeType ?? ''),
+        status: request.status ?? 0,
+        transferred: request.transferred,
+        headers: Math.min(request.headers ?? 0, request.transferred),
+        encoding: request.encoding,
+        cached: request.cached,
+      };
+      if (options.bodies && transfer.kind !== 'other' && transfer.status === 200) {
+        const bytes = await this.body(requestId);
+        transfer.body = bytes.length;
+        transfer.gzip = gzipSync(bytes, { level: 9 }).length;
+      }
+      transfers.push(transfer);
+    }
+    return { readyMs, transfers };
+  }
+
+  private async body(requestId: string): Promise<Buffer> {
+    const { body, base64Encoded } = await this.cdp.send('Network.getResponseBody', { requestId });
+    return Buffer.from(body, base64Encoded ? 'base64' : 'utf8');
+  }
+
+  /** Waits until no request has been in flight for QUIET_MS (at most QUIET_LIMIT_MS). */
+  private async quiet(): Promise<void> {
+    const deadline = Date.now() + QUIET_LIMIT_MS;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      const inFlight = [...this.requests.values()].some(
+        (request) => request.transferred === undefined && !request.failed,
+      );
+      if (inFlight) {
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= QUIET_MS) {
+        return;
+      }
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+}
