@@ -82,6 +82,38 @@ test.describe('session refresh', () => {
     expect((await refreshCookie(context))?.value).not.toBe(before!.value);
   });
 
+  test('a load without a connection keeps the session: it says so, and comes back on retry and when online', async ({
+    page,
+    context,
+    api,
+  }) => {
+    const account = await api.member('unreachable');
+    await signInWithForm(page, account);
+    const cut = async () => page.route('**/auth/refresh', (route) => route.abort('internetdisconnected'));
+    await cut();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: en.session.unreachable.title })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText(en.session.unreachable.body);
+    await expect(page.getByRole('button', { name: en.auth.signIn.submit })).toHaveCount(0); // not sent to sign in
+    expect(await refreshCookie(context)).toBeDefined();
+
+    await page.getByRole('button', { name: en.actions.retry }).click();
+    await expect(page.getByRole('heading', { level: 1, name: en.session.unreachable.title })).toBeVisible();
+    await page.unroute('**/auth/refresh');
+    await page.getByRole('button', { name: en.actions.retry }).click();
+    await expectHome(page);
+
+    // Offline at load, then the browser's online event brings the session back without a click.
+    await cut();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: en.session.unreachable.title })).toBeVisible();
+    await page.unroute('**/auth/refresh');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expectHome(page);
+    await expect(signedInAs(page, account.email)).toBeVisible();
+  });
+
   test('no script can read the refresh token, and no token is stored', async ({ page, context, api }) => {
     const account = await api.member('cookie');
     const signIn = page.waitForResponse('**/auth/sign-in');

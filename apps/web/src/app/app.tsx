@@ -15,6 +15,10 @@ const router = createRouter((chosen) => void locale.change(chosen));
 export function App() {
   useEffect(() => {
     void session.restore();
+    // Back online after a load without a connection: bring the session back without a click.
+    const online = () => void session.retry();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
   }, []);
   return (
     <GraphqlProvider value={client}>

@@ -3,6 +3,8 @@ import { authApi, type SessionAnswer, type SessionMember, type SignInInput } fro
 
 export type SessionState =
   | { status: 'restoring' }
+  /** The page loaded but the API could not be reached to bring the session back: not signed out, not signed in. */
+  | { status: 'unreachable' }
   | { status: 'signed-out'; reason?: 'expired' | 'signed-out' | 'other-member' }
   | { status: 'signed-in'; accessToken: string; expiresAt: number; member: SessionMember };
 
@@ -45,11 +47,23 @@ export class SessionStore {
 
   readonly getSnapshot = (): SessionState => this.state;
 
-  /** On page load: a refresh with the cookie, if there is one, brings the session back. */
+  /**
+   * On page load: a refresh with the cookie, if there is one, brings the session back. Without an answer the state is
+   * `unreachable` (the cookie may well be valid: the member is not sent to sign in), tried again by `retry()` and when
+   * the browser comes back online.
+   */
   async restore(): Promise<void> {
     const token = await this.refresh();
     if (token === null && this.state.status === 'restoring') {
       this.set({ status: 'signed-out' });
+    }
+  }
+
+  /** Tries to bring the session back again after `unreachable` (the "try again" button, the browser's online event). */
+  async retry(): Promise<void> {
+    if (this.state.status === 'unreachable') {
+      this.set({ status: 'restoring' });
+      await this.restore();
     }
   }
 
@@ -107,7 +121,10 @@ export class SessionStore {
         return answer.accessToken;
       } catch (error) {
         if (error instanceof ApiError && error.code === 'NETWORK') {
-          // Offline: keep what we have; the next call tries again.
+          // Offline: keep what we have (a session being restored stays unknown); the next call tries again.
+          if (this.state.status === 'restoring') {
+            this.set({ status: 'unreachable' });
+          }
           return this.accessToken();
         }
         this.set({ status: 'signed-out', reason: before ? 'expired' : undefined });

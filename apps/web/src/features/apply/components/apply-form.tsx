@@ -100,12 +100,12 @@ export function ApplyForm({
   // Hundreds of <option>s: the same elements on every keystroke, so React skips them.
   const timeZones = useMemo(
     () =>
-      timeZoneOptions().map((zone) => (
+      timeZoneOptions(i18n.language).map((zone) => (
         <option key={zone.value} value={zone.value}>
           {zone.label}
         </option>
       )),
-    [],
+    [i18n.language],
   );
   const countries = useMemo(
     () =>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -55,6 +55,31 @@ describe(SignInPage.name, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(signIn).toHaveBeenLastCalledWith(
       expect.objectContaining({ recoveryCode: 'abcd-efgh', totp: undefined }),
+    );
+  });
+
+  it('should go back from the code step to correct the e-mail, keeping what was typed', async () => {
+    const signIn = vi
+      .spyOn(session, 'signIn')
+      .mockRejectedValueOnce(new ApiError('UNAUTHENTICATED', [{ path: 'totp', code: 'REQUIRED' }]))
+      .mockResolvedValueOnce({ id: 'm', role: 'MEMBER', status: 'VETTED' });
+    renderSignIn();
+    await userEvent.type(screen.getByLabelText('E-mail'), 'typo@b.example');
+    await userEvent.type(screen.getByLabelText('Password'), 'secret-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByLabelText('Code from your authenticator app');
+    expect(screen.getByLabelText('E-mail')).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in with another e-mail or password' }));
+    const email = screen.getByLabelText('E-mail');
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(email).toHaveValue('typo@b.example');
+    expect(screen.queryByLabelText('Code from your authenticator app')).not.toBeInTheDocument();
+    await userEvent.clear(email);
+    await userEvent.type(email, 'right@b.example');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(signIn).toHaveBeenLastCalledWith(
+      expect.objectContaining({ email: 'right@b.example', password: 'secret-password', totp: undefined }),
     );
   });
 

@@ -22,11 +22,17 @@ export function SignInPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const backToFirstStep = useRef(false);
 
-  // When the second step appears (or switches), the code field takes the focus: it is what the user must fill next.
+  // When the second step appears (or switches), the code field takes the focus: it is what the user must fill next;
+  // back at the first step, the e-mail field does.
   useEffect(() => {
     if (secondFactor !== 'none') {
       codeInput.current?.focus();
+    } else if (backToFirstStep.current) {
+      backToFirstStep.current = false;
+      emailInput.current?.focus();
     }
   }, [secondFactor]);
 
@@ -72,6 +78,7 @@ export function SignInPage() {
           name="email"
           autoComplete="username"
           required
+          ref={emailInput}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           disabled={secondFactor !== 'none'}
@@ -127,6 +134,20 @@ export function SignInPage() {
               }}
             >
               {secondFactor === 'totp' ? t('auth.signIn.useRecovery') : t('auth.signIn.useTotp')}
+            </Button>
+            <Button
+              type="button"
+              variant="link"
+              className="self-start"
+              onClick={() => {
+                // Back to the first step, e-mail and password kept for editing (a typo, another account).
+                backToFirstStep.current = true;
+                setSecondFactor('none');
+                setCode('');
+                setError(undefined);
+              }}
+            >
+              {t('auth.signIn.changeAccount')}
             </Button>
           </>
         ) : null}

@@ -12,6 +12,7 @@ export const auth = {
     recoveryHint: 'One of the codes you saved when you set up two-factor. Each works once.',
     useRecovery: 'Use a recovery code instead',
     useTotp: 'Use the authenticator app instead',
+    changeAccount: 'Sign in with another e-mail or password',
     secondFactorNeeded: 'Two-factor authentication is on for this account.',
     invalid: 'The e-mail or the password is wrong.',
     invalidCode: 'This code is wrong or has already been used. Try the current one.',

@@ -22,6 +22,12 @@ export const common = {
     hidePassword: 'Hide password',
   },
   status: { loading: 'Loading…', working: 'Working…', optional: 'optional' },
+  session: {
+    unreachable: {
+      title: 'Counterpart cannot be reached',
+      body: 'Your session is kept. Check your connection: this page tries again by itself when you are back online.',
+    },
+  },
   roles: { MEMBER: 'Member', COORDINATOR: 'Coordinator', ADMIN: 'Administrator' },
   memberStatus: {
     PENDING: 'Pending',

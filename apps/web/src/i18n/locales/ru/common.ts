@@ -24,6 +24,12 @@ export const common: Catalog<typeof en> = {
     hidePassword: 'Скрыть пароль',
   },
   status: { loading: 'Загрузка…', working: 'Выполняется…', optional: 'необязательно' },
+  session: {
+    unreachable: {
+      title: 'Нет связи с Counterpart',
+      body: 'Вход сохранён. Проверьте подключение: страница сама попробует снова, когда связь вернётся.',
+    },
+  },
   roles: { MEMBER: 'Участник', COORDINATOR: 'Координатор', ADMIN: 'Администратор' },
   memberStatus: {
     PENDING: 'На рассмотрении',
