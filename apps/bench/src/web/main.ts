@@ -21,6 +21,7 @@ import {
   printChecks,
   printModules,
   printTimes,
+  printWaterfall,
   timesOf,
 } from './report';
 import { runLoads } from './run';
@@ -115,6 +116,14 @@ async function main(): Promise<number> {
       { label: settings.emulate ? 'cold, Regular 3G' : 'cold, unthrottled', times: coldTimes },
       { label: settings.emulate ? 'warm, Regular 3G' : 'warm, unthrottled', times: warmTimes },
     ]);
+    log();
+    const typical = [...loads.cold].sort(
+      (a, b) => Math.abs(a.readyMs - coldTimes.median) - Math.abs(b.readyMs - coldTimes.median),
+    )[0];
+    printWaterfall(
+      'The cold load nearest the median, response by response (ms after its first request)',
+      typical,
+    );
     log();
 
     const chunks = signInChunks(loads.cold[0]);

@@ -27,6 +27,9 @@ export interface Transfer {
   encoding?: string;
   /** Answered from the browser's memory or disk cache. */
   cached: boolean;
+  /** When it was requested and when its last byte arrived, in ms after the load's first request. */
+  startMs: number;
+  endMs: number;
   /** The decoded body's length and its gzip at level 9, when bodies were asked for (cold runs). */
   body?: number;
   gzip?: number;
@@ -62,6 +65,9 @@ interface Pending {
   mimeType?: string;
   encoding?: string;
   cached: boolean;
+  /** CDP timestamps (seconds, monotonic). */
+  sent: number;
+  finished?: number;
   headers?: number;
   transferred?: number;
   failed?: boolean;
@@ -80,7 +86,12 @@ export class PageLoadRecorder {
     private readonly cdp: CDPSession,
   ) {
     cdp.on('Network.requestWillBeSent', (event) => {
-      this.requests.set(event.requestId, { url: event.request.url, type: event.type, cached: false });
+      this.requests.set(event.requestId, {
+        url: event.request.url,
+        type: event.type,
+        cached: false,
+        sent: event.timestamp,
+      });
     });
     cdp.on('Network.requestServedFromCache', (event) => {
       const request = this.requests.get(event.requestId);
@@ -110,6 +121,7 @@ export class PageLoadRecorder {
       const request = this.requests.get(event.requestId);
       if (request) {
         request.transferred = event.encodedDataLength;
+        request.finished = event.timestamp;
       }
     });
     cdp.on('Network.loadingFailed', (event) => {
@@ -150,6 +162,7 @@ export class PageLoadRecorder {
     );
     await this.quiet();
     const transfers: Transfer[] = [];
+    const first = Math.min(...[...this.requests.values()].map((request) => request.sent));
     for (const [requestId, request] of this.requests) {
       if (request.transferred === undefined || request.failed) {
         continue;
@@ -162,6 +175,8 @@ export class PageLoadRecorder {
         headers: Math.min(request.headers ?? 0, request.transferred),
         encoding: request.encoding,
         cached: request.cached,
+        startMs: (request.sent - first) * 1000,
+        endMs: ((request.finished ?? request.sent) - first) * 1000,
       };
       if (options.bodies && transfer.kind !== 'other' && transfer.status === 200) {
         const bytes = await this.body(requestId);

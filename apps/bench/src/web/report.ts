@@ -167,6 +167,24 @@ export function printTimes(rows: { label: string; times: Times }[]): void {
   );
 }
 
+/** Every response of one load in request order: when it left, when it was complete, its bytes. */
+export function printWaterfall(title: string, load: PageLoad): void {
+  log(`  ${title}`);
+  const rows = [...load.transfers]
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((transfer) => [
+      new URL(transfer.url).pathname,
+      transfer.kind.toUpperCase(),
+      String(transfer.status),
+      ms(transfer.startMs),
+      ms(transfer.endMs),
+      kB(transfer.transferred),
+      transfer.encoding ?? (transfer.cached ? 'cache' : '-'),
+    ]);
+  rows.push(['signin-ready (performance.mark)', '', '', '', ms(load.readyMs), '', '']);
+  table(['path', 'type', 'status', 'requested', 'complete', 'transferred', 'encoding'], rows, 2);
+}
+
 export function printChecks(title: string, checks: Check[]): void {
   log(`  ${title}`);
   table(
