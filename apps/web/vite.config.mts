@@ -9,6 +9,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * The browser client. Built into dist/web, which the API serves at `/` (apps/api WebClientModule); in development
  * `npm run web:dev` proxies the API paths to a running `npm run start:api`.
  */
+const API_URL = process.env.API_URL ?? 'http://localhost:3000';
+
 export default defineConfig({
   root: here('.'),
   plugins: [react(), tailwindcss()],
@@ -26,11 +28,20 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
   },
+  // npm run web:dev: the client with hot reload on :5173, the API (npm run start:dev) behind this proxy. The API refuses
+  // browser requests from origins it does not serve; the proxy presents the API's own origin, as if it served the page.
   server: {
     proxy: Object.fromEntries(
       ['/graphql', '/auth', '/socket.io', '/health'].map((path) => [
         path,
-        { target: process.env.API_URL ?? 'http://localhost:3000', ws: path === '/socket.io' },
+        {
+          target: API_URL,
+          ws: path === '/socket.io',
+          configure: (proxy) => {
+            proxy.on('proxyReq', (request) => request.setHeader('origin', new URL(API_URL).origin));
+            proxy.on('proxyReqWs', (request) => request.setHeader('origin', new URL(API_URL).origin));
+          },
+        },
       ]),
     ),
   },

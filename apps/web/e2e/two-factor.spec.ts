@@ -83,7 +83,7 @@ test('a coordinator turns on two-factor, then signs in with a TOTP code and, els
   await form.totp.fill(nextTotp(secret));
   await form.submit.click();
   await expectHome(page);
-  await expect(page.getByText(en.home.twoFactor.on)).toBeVisible();
+  await expect(page.getByText(en.home.twoFactor.on, { exact: true })).toBeVisible();
   await expect(page.getByText(en.home.staffNudge.title)).toHaveCount(0);
 
   // Another browser: a recovery code instead of the app; it works once.

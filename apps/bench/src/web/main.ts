@@ -33,8 +33,8 @@ const TOP_MODULES = 15;
  * `npm run bench:web` — the sign-in screen of the built client as the API serves it, in Debian's Chromium driven by
  * playwright-core over the DevTools protocol (see docs/BENCHMARKS.md):
  *   bytes   every response of a cold load by type (JS, CSS, HTML, other): transferred (`encodedDataLength`) and the
- *           decoded body gzipped here at level 9; the JS + CSS target is judged on transferred once the server
- *           compresses, else on that gzip (with a warning);
+ *           decoded body gzipped here at level 9; the JS + CSS target is judged on the compressed bodies as
+ *           transferred (headers aside, printed beside) once the server compresses, else on that gzip (with a warning);
  *   modules the chunks the page loaded, attributed to source modules from the source maps of a second build;
  *   time    `performance.mark('signin-ready')` on DevTools' Regular 3G: cold (fresh context, cache disabled) and warm
  *           (same context, cache enabled, a revisit), the median of BENCH_RUNS pairs (5) within BENCH_SECONDS (240).
@@ -171,7 +171,10 @@ async function main(): Promise<number> {
 
     // The server compresses once scripts or style sheets come compressed (files under its threshold may not be).
     const compressed = jsCss(cold, 'compressed') > 0;
-    const jsCssBytes = compressed ? jsCss(cold, 'transferred') : jsCss(cold, 'gzip');
+    // The target is the scripts' and style sheets' own bytes as compressed on the wire: transferred minus the response
+    // headers (shown beside it: they are not JavaScript, and a proxy such as nginx sends other ones).
+    const wireBodies = jsCss(cold, 'transferred') - jsCss(cold, 'headers');
+    const jsCssBytes = compressed ? wireBodies : jsCss(cold, 'gzip');
     const plain = loads.cold[0].transfers.filter(
       (transfer) => (transfer.kind === 'js' || transfer.kind === 'css') && !transfer.encoding,
     );
@@ -188,7 +191,7 @@ async function main(): Promise<number> {
     }
     const checks = [
       checkOf(
-        `JS + CSS of the sign-in screen (${compressed ? 'transferred' : 'gzip -9 of the bodies'})`,
+        `JS + CSS of the sign-in screen (${compressed ? `compressed bodies on the wire; ${kB(jsCss(cold, 'transferred'))} with headers` : 'gzip -9 of the bodies'})`,
         `≤ ${kB(TARGETS.jsCssGzipBytes)}`,
         kB(jsCssBytes),
         jsCssBytes <= TARGETS.jsCssGzipBytes,

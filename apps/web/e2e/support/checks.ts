@@ -107,7 +107,8 @@ const ALLOWED_PATTERNS = [
   /[^\s@()]+@[^\s@()]+\.[a-z]{2,}/gi, // e-mail addresses
   /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4})+\b/g, // invitation, reset and recovery codes
   /\b[IVX]+\b/g, // Roman numerals (глава V Конвенции)
-  /\b[A-Z][A-Za-z]+(?:\/[A-Za-z_-]+(?: [A-Za-z_-]+)*)+(?: \(GMT(?:[+−-]\d{1,2}(?::\d\d)?)?\))?/g, // Asia/Tashkent (GMT+5)
+  /\b[A-Z][A-Za-z]+(?:\/[A-Za-z_-]+(?: [A-Za-z_-]+)*)+/g, // time zone ids: Asia/Tashkent, America/Argentina/Buenos Aires
+  /\(GMT(?:[+−-]\d{1,2}(?::\d\d)?)?\)/g, // their offsets: (GMT+5)
 ];
 
 /** The strings that still contain Latin letters once the allowed names, codes and `extra` (test data) are removed. */
