@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { Provider as GraphqlProvider } from 'urql';
-import { createGraphqlClient } from '@web/lib/graphql-client';
 import { syncLocale } from '@web/lib/locale-sync';
 import { session } from '@web/lib/session';
 import { createRouter } from './router';
 
-// One client, one language sync and one router for the page's lifetime (not per render, not twice in StrictMode).
-const client = createGraphqlClient(session);
-const locale = syncLocale(session, client);
+// One language sync and one router for the page's lifetime (not per render, not twice in StrictMode). The GraphQL
+// client comes with the screens that use it (./graphql-outlet.tsx).
+const locale = syncLocale(session);
 const router = createRouter((chosen) => void locale.change(chosen));
 
-/** The client: GraphQL, the router, and the session restored from its cookie on load. */
+/** The client: the router, and the session restored from its cookie on load. */
 export function App() {
   useEffect(() => {
     void session.restore();
@@ -20,9 +18,5 @@ export function App() {
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
   }, []);
-  return (
-    <GraphqlProvider value={client}>
-      <RouterProvider router={router} />
-    </GraphqlProvider>
-  );
+  return <RouterProvider router={router} />;
 }

@@ -1,6 +1,6 @@
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, Client, fetchExchange } from 'urql';
-import type { SessionStore } from './session';
+import { session as pageSession, type SessionStore } from './session';
 
 /**
  * The GraphQL client: typed documents (src/lib/graphql, generated from the API schema), the access token from the
@@ -28,4 +28,15 @@ export function createGraphqlClient(session: SessionStore): Client {
       fetchExchange,
     ],
   });
+}
+
+let client: Client | undefined;
+
+/**
+ * The page's one client, made on first use. Only modules that load after sign-in (the GraphQL screens, a saved
+ * language) import this file, so urql is not part of the sign-in bundle.
+ */
+export function graphqlClient(): Client {
+  client ??= createGraphqlClient(pageSession);
+  return client;
 }

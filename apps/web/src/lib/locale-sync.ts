@@ -1,4 +1,3 @@
-import type { Client } from 'urql';
 import { changeLocale, chosenLocale, i18next, isLocale, showLocale, type Locale } from '@web/i18n';
 import { SetMyLocaleDocument as SetMyLocale } from '@web/lib/graphql/graphql';
 import type { SessionStore } from './session';
@@ -9,7 +8,7 @@ import type { SessionStore } from './session';
  * sign-in: a language chosen on this browser is saved to the server; otherwise the server's choice is adopted. A switch
  * while signed in is saved at once.
  */
-export function syncLocale(session: SessionStore, client: Client): { change(locale: Locale): Promise<void> } {
+export function syncLocale(session: SessionStore): { change(locale: Locale): Promise<void> } {
   let lastMemberId: string | undefined;
   session.subscribe(() => {
     const state = session.getSnapshot();
@@ -27,7 +26,9 @@ export function syncLocale(session: SessionStore, client: Client): { change(loca
   });
 
   async function save(locale: Locale): Promise<void> {
-    const result = await client.mutation(SetMyLocale, { locale }).toPromise();
+    // The GraphQL client loads with the signed-in screens, not with sign-in (./graphql-client.ts).
+    const { graphqlClient } = await import('./graphql-client');
+    const result = await graphqlClient().mutation(SetMyLocale, { locale }).toPromise();
     if (!result.error) {
       session.updateMember({ locale });
     }

@@ -3,8 +3,6 @@ export interface TimeZoneOption {
   label: string;
 }
 
-let cached: TimeZoneOption[] | undefined;
-
 /** The device's IANA time zone ("UTC" when it has none to tell). */
 export function deviceTimeZone(): string {
   try {
