@@ -28,7 +28,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
   },
-  // npm run web:dev: the client with hot reload on :5173, the API (npm run start:dev) behind this proxy. The API refuses
+  // npm run web:dev: the client with hot reload on :5173, the API (npm start or npm run start:api) behind this proxy. The API refuses
   // browser requests from origins it does not serve; the proxy presents the API's own origin, as if it served the page.
   server: {
     proxy: Object.fromEntries(

@@ -51,6 +51,10 @@ describe('The web client served by the API', () => {
     expect(gzipped.headers['content-type']).toMatch(/javascript/);
     expect(gzipped.text).toBe(build.script); // supertest inflates it
 
+    const brotli = await request(server()).get('/assets/index-AbC123.js').set('accept-encoding', 'br, gzip');
+    expect(brotli.headers['content-encoding']).toBe('br'); // what browsers get
+    expect(brotli.text).toBe(build.script);
+
     const plain = await request(server()).get('/assets/index-AbC123.js').set('accept-encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe(build.script);

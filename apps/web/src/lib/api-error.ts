@@ -1,4 +1,5 @@
 import { isErrorCode } from '@app/common/error-codes';
+import type { CombinedError } from 'urql';
 
 /** One field's refusal: a stable code (translated by the client) and the server's English message beside it. */
 export interface FieldError {
@@ -62,4 +63,16 @@ export function apiErrorOf(error: { extensions?: Record<string, unknown> } | und
     isErrorCode(code) || typeof code === 'string' ? code : 'UNKNOWN',
     readFieldErrors(error?.extensions?.fields),
   );
+}
+
+/**
+ * A failed urql operation as the ApiError the rest of the client reads: the first GraphQL error's code, NETWORK when the
+ * server was not reached, UNKNOWN otherwise; undefined when there was no error.
+ */
+export function resultError(error: CombinedError | undefined): ApiError | undefined {
+  if (!error) {
+    return undefined;
+  }
+  const first = error.graphQLErrors[0];
+  return first ? apiErrorOf(first) : new ApiError(error.networkError ? 'NETWORK' : 'UNKNOWN');
 }

@@ -82,13 +82,21 @@ export class SessionStore {
     return this.pending;
   }
 
+  /**
+   * Ends this session (or every session of the member) on the server, then here and in the other tabs. A refusal that
+   * left the session alive (no connection, a server error) is thrown and nothing changes: showing "signed out" while
+   * the cookie still works would be a lie a reload exposes. UNAUTHENTICATED means it had ended already.
+   */
   async signOut(everywhere = false): Promise<void> {
     try {
       await this.api.signOut(everywhere);
-    } finally {
-      this.set({ status: 'signed-out', reason: 'signed-out' });
-      this.channel?.postMessage({ type: 'signed-out' });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) {
+        throw error;
+      }
     }
+    this.set({ status: 'signed-out', reason: 'signed-out' });
+    this.channel?.postMessage({ type: 'signed-out' });
   }
 
   /** The current access token (for the GraphQL client and the socket), or null. */

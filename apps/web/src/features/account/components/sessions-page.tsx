@@ -7,11 +7,10 @@ import { Alert } from '@web/components/alert';
 import { Button } from '@web/components/button';
 import { ConfirmDialog } from '@web/components/confirm-dialog';
 import { Page } from '@web/components/page';
-import type { ApiError } from '@web/lib/api-error';
+import { resultError, type ApiError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
 import { useFormat } from '@web/lib/format';
 import type { AccountSessionsQuery } from '@web/lib/graphql/graphql';
-import { resultError } from '../api/result-error';
 import { RevokeSessionMutation, SessionsQuery } from '../api/sessions';
 import { deviceName } from '../lib/device-name';
 

@@ -6,8 +6,8 @@ import { Alert } from '@web/components/alert';
 import { Button } from '@web/components/button';
 import { CopyButton } from '@web/components/copy-button';
 import { Field } from '@web/components/field';
+import { resultError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
-import { resultError } from '../api/result-error';
 import { ConfirmTotpEnrollmentMutation } from '../api/two-factor';
 
 export interface Enrollment {

@@ -10,7 +10,7 @@ import { PasswordField } from '@web/components/password-field';
 import { SelectField } from '@web/components/select-field';
 import { TextareaField } from '@web/components/textarea-field';
 import { isLocale } from '@web/i18n';
-import type { FieldError } from '@web/lib/api-error';
+import { resultError, type FieldError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
 import type { ApplyForMembershipMutation as Applied } from '@web/lib/graphql/graphql';
 import { ApplyForMembershipMutation, ApplyReferenceQuery } from '../api/apply';
@@ -23,7 +23,7 @@ import {
   validateApplication,
   type ApplicationForm as Form,
 } from '../lib/application';
-import { apiErrorOfResult, applyFieldText, errorAt, withoutErrorAt } from '../lib/errors';
+import { applyFieldText, errorAt, withoutErrorAt } from '../lib/errors';
 import { deviceTimeZone, timeZoneOptions } from '../lib/time-zones';
 import { useFocusById } from '../lib/use-focus';
 import { ADD_LANGUAGE_ID, languageCodeId, languageLevelId, LanguageRows } from './language-rows';
@@ -200,7 +200,7 @@ export function ApplyForm({
       onApplied(result.data.applyForMembership);
       return;
     }
-    const error = result.error ? apiErrorOfResult(result.error) : undefined;
+    const error = resultError(result.error);
     if (error?.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
       fail(byRowKey(error.fields, form));
     } else {
@@ -221,7 +221,7 @@ export function ApplyForm({
       ) : null}
       {reference.error && !lists ? (
         <Alert tone="error" title={t('apply.listsFailed')}>
-          <p>{errorText(t, apiErrorOfResult(reference.error))}</p>
+          <p>{errorText(t, resultError(reference.error))}</p>
           <Button
             type="button"
             variant="secondary"

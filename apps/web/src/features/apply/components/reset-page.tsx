@@ -9,11 +9,11 @@ import { ErrorSummary } from '@web/components/error-summary';
 import { Field } from '@web/components/field';
 import { Page } from '@web/components/page';
 import { PasswordField } from '@web/components/password-field';
-import type { FieldError } from '@web/lib/api-error';
+import { resultError, type FieldError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
 import { ResetAccountMutation } from '../api/apply';
 import { LIMITS } from '../lib/application';
-import { apiErrorOfResult, applyFieldText, errorAt, withoutErrorAt } from '../lib/errors';
+import { applyFieldText, errorAt, withoutErrorAt } from '../lib/errors';
 import { useFocusById } from '../lib/use-focus';
 
 const SUMMARY_ID = 'reset-errors';
@@ -93,7 +93,7 @@ export function ResetPage() {
       setDone(true);
       return;
     }
-    const error = result.error ? apiErrorOfResult(result.error) : undefined;
+    const error = resultError(result.error);
     if (error?.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
       fail(error.fields);
     } else {

@@ -1,13 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { CombinedError } from 'urql';
-import { ApiError, apiErrorOf, type FieldError } from '@web/lib/api-error';
+import { ApiError, type FieldError } from '@web/lib/api-error';
 import { fieldErrorText } from '@web/lib/error-text';
-
-/** A failed operation → ApiError: the first GraphQL error, or NETWORK when the server was not reached. */
-export function apiErrorOfResult(error: CombinedError): ApiError {
-  const first = error.graphQLErrors[0];
-  return first ? apiErrorOf(first) : new ApiError(error.networkError ? 'NETWORK' : 'UNKNOWN');
-}
 
 const OLD_OR = (code: string, ...codes: string[]) => code === 'INVALID' || codes.includes(code);
 
