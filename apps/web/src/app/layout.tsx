@@ -19,8 +19,8 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
       >
         {t('app.skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+      <header className="border-b border-slate-200 bg-white px-4">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 py-2">
           <NavLink to="/" className="text-lg font-bold text-brand-700">
             {t('app.name')}
           </NavLink>
