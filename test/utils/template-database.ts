@@ -78,6 +78,11 @@ export async function createTemplateDatabase(): Promise<string> {
   return name;
 }
 
+/** `cp_t_<run>_`: the prefix of the databases cloned from the template `cp_template_<run>`. */
+export function testDatabasePrefix(template: string): string {
+  return `cp_t_${template.replace(/^cp_template_/, '')}_`;
+}
+
 export async function dropTemplateDatabase(template: string): Promise<void> {
   if (testDialect() === 'sqlite') {
     // Only this run's template: another run (a second terminal, an editor's test runner) may share the folder.
@@ -86,10 +91,11 @@ export async function dropTemplateDatabase(template: string): Promise<void> {
     }
     return;
   }
+  // This run's template and the databases cloned from it (left behind by a crashed worker), never another run's.
   await withAdminClient(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE 'cp\\_t\\_%'`,
-      [template],
+      `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)`,
+      [template, testDatabasePrefix(template)],
     );
     for (const { datname } of rows) {
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -11,6 +11,7 @@ import {
   databaseConfigFor,
   TEMPLATE_ENV,
   TEST_TMP_DIR,
+  testDatabasePrefix,
   testDialect,
   withAdminClient,
   withDatabaseName,
@@ -64,7 +65,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const name = `cp_t_${id}`;
+  // Named after this run's template, so a run drops only its own databases (dropTemplateDatabase).
+  const name = testDatabasePrefix(template()) + id;
   await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template()}"`));
   const url = withDatabaseName(process.env.DATABASE_URL as string, name);
   return {
