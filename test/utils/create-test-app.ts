@@ -60,6 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       chat: config.get('chat', { infer: true }),
       redis: config.get('redis', { infer: true }),
       search: config.get('search', { infer: true }),
+      clock: config.get('clock', { infer: true }),
     },
     dataSource: app.get(DataSource),
     database,

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { HealthModule, LoggingModule } from '@app/common';
+import { Clock, HealthModule, LoggingModule } from '@app/common';
 import { AppConfigModule, searchConfig, serverConfig, type SearchConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { SeedModule } from '@app/database/seed';
@@ -39,7 +39,7 @@ import { WebClientModule } from './web/web-client.module';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [DirectoryModule],
-      inject: [serverConfig.KEY, DirectoryLoaderFactory],
+      inject: [serverConfig.KEY, DirectoryLoaderFactory, Clock],
       useFactory: graphqlOptions,
     }),
   ],

@@ -1,3 +1,4 @@
+export * from './clock/clock';
 export * from './errors/domain.exception';
 export * from './errors/error-codes';
 export * from './health/extra-health-check';

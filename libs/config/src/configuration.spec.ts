@@ -100,6 +100,29 @@ describe(loadConfiguration.name, () => {
     expect(problemsOf({ JWT_PREVIOUS_KEYS: 'no-colon' }).join()).toMatch(/JWT_PREVIOUS_KEYS/);
   });
 
+  it('should keep the system clock unless a test server sets one, and refuse a test clock in production', () => {
+    expect(loadConfiguration({}).clock).toEqual({ fixedAt: null, offsetMs: 0 });
+    expect(loadConfiguration({ TEST_CLOCK_AT: '2026-11-30T09:30:00+05:00' }).clock.fixedAt).toEqual(
+      new Date('2026-11-30T04:30:00Z'),
+    );
+    expect(loadConfiguration({ NODE_ENV: 'test', TEST_CLOCK_OFFSET_MS: '-3600000' }).clock.offsetMs).toBe(
+      -3_600_000,
+    );
+    expect(problemsOf({ TEST_CLOCK_AT: '2026-11-30T09:30' }).join()).toMatch(
+      /TEST_CLOCK_AT must be an ISO 8601/,
+    );
+    expect(problemsOf({ TEST_CLOCK_OFFSET_MS: '1.5' }).join()).toMatch(/TEST_CLOCK_OFFSET_MS/);
+    expect(problemsOf({ TEST_CLOCK_AT: '2026-11-30T04:30:00Z', TEST_CLOCK_OFFSET_MS: '1' }).join()).toMatch(
+      /not both/,
+    );
+    expect(problemsOf({ ...PRODUCTION, TEST_CLOCK_AT: '2026-11-30T04:30:00Z' })).toEqual([
+      'TEST_CLOCK_AT must not be set in production (it sets a test clock)',
+    ]);
+    expect(problemsOf({ ...PRODUCTION, TEST_CLOCK_OFFSET_MS: '60000' })).toEqual([
+      'TEST_CLOCK_OFFSET_MS must not be set in production (it sets a test clock)',
+    ]);
+  });
+
   it('should reject origins that are not plain origins', () => {
     expect(problemsOf({ CHAT_ALLOWED_ORIGINS: 'https://ok.example,not-a-url' }).join()).toMatch(
       /CHAT_ALLOWED_ORIGINS/,

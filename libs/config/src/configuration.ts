@@ -1,6 +1,7 @@
 import { ConfigValidationError, type Env } from './env';
 import { authConfig, type AuthConfig } from './auth.config';
 import { chatConfig, type ChatConfig } from './chat.config';
+import { clockConfig, type ClockConfig } from './clock.config';
 import { databaseConfig, type DatabaseConfig } from './database.config';
 import { redisConfig, type RedisConfig } from './redis.config';
 import { searchConfig, type SearchConfig } from './search.config';
@@ -14,6 +15,7 @@ export interface AppConfig {
   chat: ChatConfig;
   redis: RedisConfig;
   search: SearchConfig;
+  clock: ClockConfig;
 }
 
 export const CONFIG_NAMESPACES = [
@@ -23,6 +25,7 @@ export const CONFIG_NAMESPACES = [
   chatConfig,
   redisConfig,
   searchConfig,
+  clockConfig,
 ];
 
 /**
@@ -49,6 +52,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     chat: attempt(chatConfig.parse),
     redis: attempt(redisConfig.parse),
     search: attempt(searchConfig.parse),
+    clock: attempt(clockConfig.parse),
   };
   if (problems.length > 0) {
     throw new ConfigValidationError([...new Set(problems)]);

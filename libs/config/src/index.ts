@@ -1,6 +1,7 @@
 export * from './app-config.module';
 export * from './auth.config';
 export * from './chat.config';
+export * from './clock.config';
 export * from './configuration';
 export * from './database.config';
 export { ConfigValidationError, MIN_SECRET_LENGTH, type Env, type NodeEnv } from './env';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '@app/common';
 import { AgencyEntity } from './entities/agency.entity';
 import {
   ContactChannelEntity,
@@ -25,7 +26,7 @@ export const DIRECTORY_ENTITIES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), ClockModule],
   providers: [
     ReferenceDataService,
     PractitionerService,
@@ -36,6 +37,7 @@ export const DIRECTORY_ENTITIES = [
   ],
   exports: [
     TypeOrmModule,
+    ClockModule,
     ReferenceDataService,
     PractitionerService,
     PractitionerSearchService,

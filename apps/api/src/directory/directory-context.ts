@@ -9,6 +9,15 @@ export const Loaders = createParamDecorator(
     GqlExecutionContext.create(context).getContext<{ loaders: DirectoryLoaders }>().loaders,
 );
 
+/**
+ * The request's instant on the directory clock (taken when the GraphQL context was made): every time-of-day answer
+ * of one response — the availableNow filter, availableNow and localTime fields — is about the same moment.
+ */
+export const RequestTime = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Date =>
+    GqlExecutionContext.create(context).getContext<{ now: Date }>().now,
+);
+
 /** The identity actor as the directory sees it. */
 export function directoryViewer(viewer: Viewer): DirectoryViewer | null {
   if (!viewer) {

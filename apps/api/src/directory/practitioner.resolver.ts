@@ -8,9 +8,9 @@ import {
   type DirectoryLoaders,
   type PractitionerEntity,
 } from '@app/directory';
-import type { Viewer } from '@app/identity';
+import { MembershipService, type Viewer } from '@app/identity';
 import { CurrentViewer } from '../auth/viewer';
-import { directoryViewer, Loaders } from './directory-context';
+import { directoryViewer, Loaders, RequestTime } from './directory-context';
 import {
   AgencyModel,
   ContactChannelModel,
@@ -41,7 +41,10 @@ export function toPractitionerParent(profile: PractitionerEntity): PractitionerP
 /** Practitioner profiles: every related field is batched per request (DataLoader), whatever the list size. */
 @Resolver(() => PractitionerModel)
 export class PractitionerResolver {
-  constructor(private readonly practitioners: PractitionerService) {}
+  constructor(
+    private readonly practitioners: PractitionerService,
+    private readonly membership: MembershipService,
+  ) {}
 
   @Query(() => PractitionerModel)
   async practitioner(
@@ -61,6 +64,21 @@ export class PractitionerResolver {
     @Args('ids', { type: () => [ID] }) ids: string[],
     @Loaders() loaders: DirectoryLoaders,
   ): Promise<PractitionerParent[]> {
+    const records = await this.practitioners.findMany(directoryViewer(viewer), ids, loaders);
+    return records.map((record) => toPractitionerParent(record.profile));
+  }
+
+  @Query(() => [PractitionerModel], {
+    description:
+      'A country’s coordinators (COORDINATOR role with the country in their scope, vetted), by name; vetted members ' +
+      'only. Each is a profile like any other: contacts as the viewer may see them',
+  })
+  async coordinators(
+    @CurrentViewer() viewer: Viewer,
+    @Args('country', { type: () => String, description: 'ISO 3166-1 alpha-2' }) country: string,
+    @Loaders() loaders: DirectoryLoaders,
+  ): Promise<PractitionerParent[]> {
+    const ids = await this.membership.coordinatorsOf(viewer, country);
     const records = await this.practitioners.findMany(directoryViewer(viewer), ids, loaders);
     return records.map((record) => toPractitionerParent(record.profile));
   }
@@ -104,14 +122,14 @@ export class PractitionerResolver {
   }
 
   @ResolveField(() => String)
-  localTime(@Parent() parent: PractitionerParent): string {
-    const moment = localMoment(parent.timeZone, new Date());
+  localTime(@Parent() parent: PractitionerParent, @RequestTime() now: Date): string {
+    const moment = localMoment(parent.timeZone, now);
     return `${moment.wallClock}${moment.offset}`;
   }
 
   @ResolveField(() => Boolean)
-  availableNow(@Parent() parent: PractitionerParent): boolean {
-    return isAvailable(parent, new Date());
+  availableNow(@Parent() parent: PractitionerParent, @RequestTime() now: Date): boolean {
+    return isAvailable(parent, now);
   }
 
   @ResolveField(() => Boolean)

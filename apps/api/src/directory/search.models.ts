@@ -80,10 +80,19 @@ export class PractitionerFilterInput {
   @IsBoolean()
   sharesLanguageWithMe?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only those available 24/7' })
   @IsOptional()
   @IsBoolean()
   available24x7?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only those who can answer now: 24/7, or within their working days and hours in their own time zone',
+  })
+  @IsOptional()
+  @IsBoolean()
+  availableNow?: boolean | null;
 }
 
 @ObjectType('FacetCount')
@@ -96,7 +105,9 @@ export class FacetCountModel {
 }
 
 @ObjectType('PractitionerFacets', {
-  description: 'Counts for the current filter without that facet’s own selection',
+  description:
+    'Counts for the current filter without that facet’s own selection: how many would match with that value ' +
+    'selected instead, or with the yes/no filter on',
 })
 export class PractitionerFacetsModel {
   @Field(() => [FacetCountModel])
@@ -110,6 +121,15 @@ export class PractitionerFacetsModel {
 
   @Field(() => [FacetCountModel])
   agencyTypes: FacetCountModel[];
+
+  @Field(() => [FacetCountModel])
+  competences: FacetCountModel[];
+
+  @Field(() => Int, { description: 'Available 24/7, with every other filter' })
+  available24x7: number;
+
+  @Field(() => Int, { description: 'Can answer now, with every other filter' })
+  availableNow: number;
 }
 
 @ObjectType('PractitionerEdge')

@@ -9,7 +9,7 @@ import {
 import type { Viewer } from '@app/identity';
 import { CurrentViewer } from '../auth/viewer';
 import { encodeCursor, offsetPage } from '../common/pagination';
-import { directoryViewer, Loaders } from './directory-context';
+import { directoryViewer, Loaders, RequestTime } from './directory-context';
 import { LanguageSkillModel, PractitionerModel, type PractitionerParent } from './practitioner.models';
 import { toPractitionerParent } from './practitioner.resolver';
 import { PractitionerConnectionModel, PractitionerFilterInput } from './search.models';
@@ -31,11 +31,17 @@ export class SearchResolver {
     filter: PractitionerFilterInput | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @RequestTime() now: Date,
   ): Promise<
     Omit<PractitionerConnectionModel, 'edges'> & { edges: { cursor: string; node: PractitionerParent }[] }
   > {
     const { limit, offset } = offsetPage(first ?? 20, after, 50);
-    const result = await this.search.search(directoryViewer(viewer), filter ?? {}, { first: limit, offset });
+    const result = await this.search.search(
+      directoryViewer(viewer),
+      filter ?? {},
+      { first: limit, offset },
+      now,
+    );
     const records = await loaders.profiles.loadMany(result.ids);
     const edges = records.flatMap((record, index) =>
       record && !(record instanceof Error)

@@ -1,5 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Clock } from '@app/common';
 import type { ServerConfig } from '@app/config';
 import type { DirectoryLoaderFactory } from '@app/directory';
 import { documentLimits } from './document-limits';
@@ -12,7 +13,11 @@ import { graphqlOverHttpPlugin } from './graphql-over-http';
  * before anything executes; status codes and media types follow GraphQL over HTTP. The schema is built in memory from
  * the code-first types; `npm run schema:print` writes it to apps/api/schema.gql.
  */
-export function graphqlOptions(server: ServerConfig, loaders: DirectoryLoaderFactory): ApolloDriverConfig {
+export function graphqlOptions(
+  server: ServerConfig,
+  loaders: DirectoryLoaderFactory,
+  clock: Clock,
+): ApolloDriverConfig {
   const limits = documentLimits(server.graphql);
   return {
     path: '/graphql',
@@ -33,7 +38,13 @@ export function graphqlOptions(server: ServerConfig, loaders: DirectoryLoaderFac
     validationRules: limits.validationRules,
     validationOptions: limits.validationOptions,
     formatError: formatGraphQLError,
-    // One set of DataLoaders per request: batching within it, no cache shared between viewers.
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: loaders.create() }),
+    // One set of DataLoaders per request: batching within it, no cache shared between viewers. One instant per
+    // request on the directory clock, so a search's availableNow filter and its results' fields agree.
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({
+      req,
+      res,
+      loaders: loaders.create(),
+      now: clock.now(),
+    }),
   };
 }

@@ -24,10 +24,13 @@ export interface LocalMoment {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The wall-clock moment `now` in `timeZone` (Intl, so every IANA zone and its DST rules work). */
-export function localMoment(timeZone: string, now: Date): LocalMoment {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = FORMATTERS.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       weekday: 'short',
@@ -37,7 +40,16 @@ export function localMoment(timeZone: string, now: Date): LocalMoment {
       hour: '2-digit',
       minute: '2-digit',
       timeZoneName: 'longOffset',
-    })
+    });
+    FORMATTERS.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock moment `now` in `timeZone` (Intl, so every IANA zone and its DST rules work). */
+export function localMoment(timeZone: string, now: Date): LocalMoment {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
       .formatToParts(now)
       .map((part) => [part.type, part.value]),
   );

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { DomainException, fieldError, FieldErrorCode, type FieldError } from '@app/common';
+import { Clock, DomainException, fieldError, FieldErrorCode, type FieldError } from '@app/common';
 import { searchConfig, type SearchConfig } from '@app/config';
 import { PractitionerLanguageEntity } from '../entities/practitioner-attributes.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
 import type { DirectoryViewer } from '../practitioner.service';
 import { ACTIVE_MEMBER_SQL } from '../profile/active-member';
+import { isAvailable, type Schedule } from '../profile/availability';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../reference/languages';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { foldWords } from './fold';
@@ -15,11 +16,14 @@ import { candidatePieces, MAX_QUERY_WORDS, scoreKey } from './scorer';
 import {
   byCountThenCode,
   compareText,
-  FACETS,
+  FLAG_FACETS,
+  LIST_FACETS,
   MAX_PAGE_SIZE,
   SHARED_LEVEL_MIN,
   type Facet,
   type FacetCount,
+  type FlagFacet,
+  type ListFacet,
   type SearchFacets,
   type SearchFilter,
   type SearchPage,
@@ -40,11 +44,29 @@ interface Scored {
   displayName: string;
 }
 
+/** A working schedule as stored (`workingDays` as the column's text, compared as such). */
+interface StoredSchedule {
+  timeZone: string;
+  workingDays: string;
+  workingHoursStart: string;
+  workingHoursEnd: string;
+}
+
+/** A database-engine search: the filter, its folded words, the caller's languages and who can answer now. */
+interface DatabaseQuery {
+  filter: SearchFilter;
+  words: string[];
+  myLanguages: Map<string, number> | null;
+  /** The stored schedules `isAvailable` accepts at the query's instant (24x7 members aside). */
+  availableSchedules: StoredSchedule[];
+}
+
 /**
  * The directory search. Only active (vetted, unexpired) members are found, and only active members may search.
  * Two engines give the same answers: `memory` (default) serves filters, facets and ranking from the in-process
  * SearchIndex; `database` runs them in SQL, text through the candidate index (LIKE pieces served by FTS5 trigram /
  * pg_trgm) and the shared TypeScript scorer. Facet counts apply every filter except the facet's own selection.
+ * "Available now" is decided by `isAvailable` per working schedule at the directory clock's instant, in both engines.
  */
 @Injectable()
 export class PractitionerSearchService {
@@ -53,12 +75,15 @@ export class PractitionerSearchService {
     private readonly reference: ReferenceDataService,
     private readonly memory: SearchIndexService,
     @Inject(searchConfig.KEY) private readonly config: SearchConfig,
+    private readonly clock: Clock,
   ) {}
 
+  /** `at`: the instant "available now" is about (default: the directory clock's now). */
   async search(
     viewer: DirectoryViewer | null,
     filter: SearchFilter,
     page: { first: number; offset: number },
+    at: Date = this.clock.now(),
   ): Promise<SearchPage> {
     if (!viewer) {
       throw DomainException.unauthenticated();
@@ -70,8 +95,8 @@ export class PractitionerSearchService {
     const words = foldWords(filter.text).slice(0, MAX_QUERY_WORDS);
     const result =
       this.config.engine === 'memory'
-        ? await this.inMemory(viewer.memberId, filter, words, page)
-        : await this.inDatabase(viewer.memberId, filter, words, page);
+        ? await this.inMemory(viewer.memberId, filter, words, page, at)
+        : await this.inDatabase(viewer.memberId, filter, words, page, at);
     return {
       ...result,
       offset: page.offset,
@@ -85,12 +110,15 @@ export class PractitionerSearchService {
     filter: SearchFilter,
     words: string[],
     page: { first: number; offset: number },
+    at: Date = this.clock.now(),
   ): Promise<Pick<SearchPage, 'ids' | 'totalCount' | 'facets'>> {
     const index = await this.memory.current();
     const prepared = index.prepare(
       filter,
       words,
       filter.sharesLanguageWithMe ? index.languagesOf(viewerId) : null,
+      Date.now(),
+      at.getTime(),
     );
     return { ...index.page(prepared, page.first, page.offset), facets: index.facets(prepared) };
   }
@@ -101,36 +129,74 @@ export class PractitionerSearchService {
     filter: SearchFilter,
     words: string[],
     page: { first: number; offset: number },
+    at: Date = this.clock.now(),
   ): Promise<Pick<SearchPage, 'ids' | 'totalCount' | 'facets'>> {
-    const myLanguages = filter.sharesLanguageWithMe ? await this.languagesOf(viewerId) : null;
-    const { ids, totalCount } = await this.page(filter, words, myLanguages, page);
-    return { ids, totalCount, facets: await this.facets(filter, words, myLanguages) };
+    const query: DatabaseQuery = {
+      filter,
+      words,
+      myLanguages: filter.sharesLanguageWithMe ? await this.languagesOf(viewerId) : null,
+      availableSchedules: await this.availableSchedules(at),
+    };
+    const { ids, totalCount } = await this.page(query, page);
+    return { ids, totalCount, facets: await this.facets(query) };
   }
 
-  /** Database engine: facet counts, each facet with every filter except its own selection. */
-  async facets(
-    filter: SearchFilter,
-    words: string[],
-    myLanguages: Map<string, number> | null,
-  ): Promise<SearchFacets> {
-    const facets = {} as SearchFacets;
-    for (const facet of FACETS) {
-      facets[facet] = await this.facet(facet, filter, words, myLanguages);
+  /**
+   * Database engine: facet counts, each facet with every filter except its own selection — per value, or (yes/no
+   * facets) the matches with the flag on.
+   */
+  private async facets(query: DatabaseQuery): Promise<SearchFacets> {
+    const lists = {} as Record<ListFacet, FacetCount[]>;
+    for (const facet of LIST_FACETS) {
+      lists[facet] = await this.facet(facet, query);
     }
-    return facets;
+    const flags = {} as Record<FlagFacet, number>;
+    for (const flag of FLAG_FACETS) {
+      flags[flag] = await this.total({ ...query, filter: { ...query.filter, [flag]: true } });
+    }
+    return { ...lists, ...flags };
+  }
+
+  /** The stored working schedules of practitioners who are not 24x7 that `isAvailable` accepts at `at`. */
+  private async availableSchedules(at: Date): Promise<StoredSchedule[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('p.time_zone', 'timeZone')
+      .addSelect('CAST(p.working_days AS TEXT)', 'workingDays')
+      .addSelect('p.working_hours_start', 'workingHoursStart')
+      .addSelect('p.working_hours_end', 'workingHoursEnd')
+      .distinct(true)
+      .from('practitioner', 'p')
+      .where('p.available_24x7 = :never', { never: false })
+      .getRawMany<StoredSchedule>();
+    return rows.filter((row) => {
+      const schedule: Schedule = {
+        timeZone: row.timeZone,
+        workingDays: JSON.parse(row.workingDays) as number[],
+        workingHoursStart: row.workingHoursStart,
+        workingHoursEnd: row.workingHoursEnd,
+        available24x7: false,
+      };
+      return isAvailable(schedule, at);
+    });
+  }
+
+  /** How many match (the scorer decides when there is text). */
+  private async total(query: DatabaseQuery): Promise<number> {
+    const qb = this.matching(query);
+    return query.words.length > 0 ? (await this.rank(qb, query.words, null)).length : qb.getCount();
   }
 
   /**
    * Database engine: the page of ids and the total. Plain filters page in SQL; text and language pairing rank in
    * TypeScript.
    */
-  async page(
-    filter: SearchFilter,
-    words: string[],
-    myLanguages: Map<string, number> | null,
+  private async page(
+    query: DatabaseQuery,
     page: { first: number; offset: number },
   ): Promise<{ ids: string[]; totalCount: number }> {
-    const qb = this.matching(filter, words, myLanguages);
+    const { words, myLanguages } = query;
+    const qb = this.matching(query);
     if (words.length === 0 && !myLanguages) {
       const [rows, totalCount] = await Promise.all([
         qb
@@ -153,12 +219,8 @@ export class PractitionerSearchService {
   }
 
   /** Active members matching every filter (and the text's candidate pieces), optionally ignoring one facet. */
-  private matching(
-    filter: SearchFilter,
-    words: string[],
-    myLanguages: Map<string, number> | null,
-    except?: Facet,
-  ): SelectQueryBuilder<PractitionerEntity> {
+  private matching(query: DatabaseQuery, except?: Facet): SelectQueryBuilder<PractitionerEntity> {
+    const { filter, words, myLanguages } = query;
     const qb = this.dataSource
       .getRepository(PractitionerEntity)
       .createQueryBuilder('p')
@@ -166,8 +228,11 @@ export class PractitionerSearchService {
       .where(ACTIVE_MEMBER_SQL, {
         now: new Date(),
       });
-    if (filter.available24x7) {
+    if (except !== 'available24x7' && filter.available24x7) {
       qb.andWhere('p.available_24x7 = :always', { always: true });
+    }
+    if (except !== 'availableNow' && filter.availableNow) {
+      this.availableNow(qb, query.availableSchedules);
     }
     if (except !== 'countries' && filter.countries?.length) {
       qb.andWhere('p.country IN (:...countries)', { countries: filter.countries });
@@ -193,7 +258,7 @@ export class PractitionerSearchService {
         },
       );
     }
-    if (filter.competences?.length) {
+    if (except !== 'competences' && filter.competences?.length) {
       qb.andWhere(
         'p.member_id IN (SELECT pc.practitioner_id FROM practitioner_competence pc WHERE pc.code IN (:...competences))',
         { competences: filter.competences },
@@ -213,6 +278,27 @@ export class PractitionerSearchService {
     }
     this.textCandidates(qb, words);
     return qb;
+  }
+
+  /** 24x7, or one of the schedules available now (each compared column by column, the days as stored text). */
+  private availableNow(qb: SelectQueryBuilder<PractitionerEntity>, schedules: StoredSchedule[]): void {
+    qb.andWhere(
+      new Brackets((where) => {
+        where.where('p.available_24x7 = :always', { always: true });
+        schedules.forEach((schedule, i) => {
+          where.orWhere(
+            `(p.time_zone = :tz_${i} AND CAST(p.working_days AS TEXT) = :days_${i}
+              AND p.working_hours_start = :start_${i} AND p.working_hours_end = :end_${i})`,
+            {
+              [`tz_${i}`]: schedule.timeZone,
+              [`days_${i}`]: schedule.workingDays,
+              [`start_${i}`]: schedule.workingHoursStart,
+              [`end_${i}`]: schedule.workingHoursEnd,
+            },
+          );
+        });
+      }),
+    );
   }
 
   /** Every word's pieces must occur in the key: the index narrows, the scorer decides. */
@@ -265,27 +351,22 @@ export class PractitionerSearchService {
     );
   }
 
-  private async facet(
-    facet: Facet,
-    filter: SearchFilter,
-    words: string[],
-    myLanguages: Map<string, number> | null,
-  ): Promise<FacetCount[]> {
-    const qb = this.matching(filter, words, myLanguages, facet);
-    if (words.length > 0) {
+  private async facet(facet: ListFacet, query: DatabaseQuery): Promise<FacetCount[]> {
+    const qb = this.matching(query, facet);
+    if (query.words.length > 0) {
       // The text's matches come from the scorer, so restrict to them explicitly.
-      const ids = (await this.rank(qb.clone(), words, null)).map((row) => row.id);
+      const ids = (await this.rank(qb.clone(), query.words, null)).map((row) => row.id);
       if (ids.length === 0) {
         return [];
       }
-      return this.count(facet, ids, filter);
+      return this.count(facet, ids, query.filter);
     }
-    return this.count(facet, qb, filter);
+    return this.count(facet, qb, query.filter);
   }
 
   /** Counts per value of a facet over the given practitioners: ids (counted in chunks), or a query of them. */
   private async count(
-    facet: Facet,
+    facet: ListFacet,
     among: string[] | SelectQueryBuilder<PractitionerEntity>,
     filter: SearchFilter,
   ): Promise<FacetCount[]> {
@@ -305,7 +386,7 @@ export class PractitionerSearchService {
   }
 
   private facetQuery(
-    facet: Facet,
+    facet: ListFacet,
     practitioners: string,
     params: Record<string, unknown>,
     filter: SearchFilter,
@@ -339,6 +420,12 @@ export class PractitionerSearchService {
         query = base
           .select('f.code', 'code')
           .from('practitioner_expertise', 'f')
+          .where(`f.practitioner_id IN (${practitioners})`);
+        break;
+      case 'competences':
+        query = base
+          .select('f.code', 'code')
+          .from('practitioner_competence', 'f')
           .where(`f.practitioner_id IN (${practitioners})`);
         break;
     }

@@ -11,6 +11,8 @@ export interface SearchFilter {
   competences?: string[] | null;
   sharesLanguageWithMe?: boolean | null;
   available24x7?: boolean | null;
+  /** Only those who can answer now: 24/7, or within their working days and hours in their own time zone. */
+  availableNow?: boolean | null;
 }
 
 export interface FacetCount {
@@ -18,11 +20,18 @@ export interface FacetCount {
   count: number;
 }
 
+/**
+ * Counts for the current filter without each facet's own selection: a value's count is how many would match with
+ * that value selected instead (lists), or with the flag on (available24x7, availableNow).
+ */
 export interface SearchFacets {
   countries: FacetCount[];
   languages: FacetCount[];
   expertise: FacetCount[];
   agencyTypes: FacetCount[];
+  competences: FacetCount[];
+  available24x7: number;
+  availableNow: number;
 }
 
 export interface SearchPage {
@@ -35,8 +44,14 @@ export interface SearchPage {
 }
 
 export const MAX_PAGE_SIZE = 50;
-export type Facet = keyof SearchFacets;
-export const FACETS: Facet[] = ['countries', 'languages', 'expertise', 'agencyTypes'];
+/** Facets counted per value. */
+export type ListFacet = 'countries' | 'languages' | 'expertise' | 'agencyTypes' | 'competences';
+/** Yes/no filters, counted as the matches with the flag on. */
+export type FlagFacet = 'available24x7' | 'availableNow';
+export type Facet = ListFacet | FlagFacet;
+export const LIST_FACETS: ListFacet[] = ['countries', 'languages', 'expertise', 'agencyTypes', 'competences'];
+export const FLAG_FACETS: FlagFacet[] = ['available24x7', 'availableNow'];
+export const FACETS: Facet[] = [...LIST_FACETS, ...FLAG_FACETS];
 /** Language level a shared language needs to count (no interpreter needed). */
 export const SHARED_LEVEL_MIN = LanguageLevel.WORKING;
 

@@ -9,13 +9,14 @@ import {
   AgencyType,
   findOrCreateAgency,
   LanguageLevel,
+  MAX_PROFILES_PER_REQUEST,
   PractitionerEntity,
   profileProblems,
   ReferenceDataService,
   refreshSearchKey,
   replaceProfileLists,
 } from '@app/directory';
-import { AccessPolicy, type Actor, type Viewer } from '../access/access-policy';
+import { AccessPolicy, isActiveMember, type Actor, type Viewer } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
@@ -194,6 +195,35 @@ export class MembershipService {
         qb.andWhere('m.vetted_until < :expiresBefore', { expiresBefore: filter.vettingExpiresBefore });
       }
     });
+  }
+
+  /**
+   * The ids of a country's coordinators — COORDINATOR role with `country` in their scope, vetted and unexpired, with a
+   * practitioner profile — by name, at most MAX_PROFILES_PER_REQUEST. Any active member may ask (they are whom a
+   * member turns to); what each profile shows, contacts included, is the directory's to decide. Admins, who oversee
+   * every country, are not listed.
+   */
+  async coordinatorsOf(viewer: Viewer, country: string): Promise<string[]> {
+    this.policy.member(viewer);
+    if (!this.reference.isCountry(country)) {
+      throw DomainException.badInput('Unknown country.', [
+        fieldError('country', FieldErrorCode.INVALID_COUNTRY, 'must be an ISO 3166-1 alpha-2 code'),
+      ]);
+    }
+    const coordinators = await this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .innerJoin(PractitionerEntity, 'p', 'p.member_id = m.id')
+      .select(['m.id', 'm.status', 'm.vettedUntil', 'm.coordinatorCountries'])
+      .where('m.role = :role', { role: MemberRole.COORDINATOR })
+      .andWhere('m.status = :vetted', { vetted: MemberStatus.VETTED })
+      .orderBy('p.display_name', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    return coordinators
+      .filter((member) => isActiveMember(member) && member.coordinatorCountries.includes(country))
+      .slice(0, MAX_PROFILES_PER_REQUEST)
+      .map((member) => member.id);
   }
 
   /** The caller's own account. */

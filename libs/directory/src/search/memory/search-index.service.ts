@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { searchConfig, type SearchConfig } from '@app/config';
-import { rawQuery, readTimestamp, TransactionService } from '@app/database';
+import { rawQuery, readJson, readTimestamp, TransactionService } from '@app/database';
 import { LANGUAGE_LEVEL_RANK, type LanguageLevel } from '../../reference/languages';
 import { SearchIndex, type IndexedPractitioner } from './search-index';
 
@@ -20,6 +20,10 @@ interface MemberRow {
   searchKey: string;
   country: string;
   available24x7: boolean | number;
+  timeZone: string;
+  workingDays: number[] | string;
+  workingHoursStart: string;
+  workingHoursEnd: string;
   agencyType: string | null;
   vettedUntil: Date | string | null;
 }
@@ -155,7 +159,9 @@ export class SearchIndexService {
       rows = rows.concat(
         await this.query<MemberRow>(
           `SELECT p.member_id AS id, p.display_name AS "displayName", p.search_key AS "searchKey",
-             p.country AS country, p.available_24x7 AS "available24x7", a.type AS "agencyType",
+             p.country AS country, p.available_24x7 AS "available24x7", p.time_zone AS "timeZone",
+             p.working_days AS "workingDays", p.working_hours_start AS "workingHoursStart",
+             p.working_hours_end AS "workingHoursEnd", a.type AS "agencyType",
              m.vetted_until AS "vettedUntil"
            FROM practitioner p
            JOIN member m ON m.id = p.member_id AND m.status = 'VETTED'
@@ -193,6 +199,10 @@ export class SearchIndexService {
           country: row.country,
           agencyType: row.agencyType,
           available24x7: Boolean(row.available24x7),
+          timeZone: row.timeZone,
+          workingDays: readJson<number[]>(row.workingDays) ?? [],
+          workingHoursStart: row.workingHoursStart,
+          workingHoursEnd: row.workingHoursEnd,
           vettedUntil: readTimestamp(row.vettedUntil)?.getTime() ?? null,
           languages: new Map(),
           expertise: [],

@@ -1,7 +1,16 @@
+import { isAvailable } from '../../profile/availability';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../../reference/languages';
 import { foldWords, searchKeyFor } from '../fold';
 import { scoreKey } from '../scorer';
-import { compareText, type SearchFilter } from '../search.types';
+import {
+  byCountThenCode,
+  compareText,
+  FLAG_FACETS,
+  LIST_FACETS,
+  type FacetCount,
+  type SearchFacets,
+  type SearchFilter,
+} from '../search.types';
 import { SearchIndex, type IndexedPractitioner } from './search-index';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -27,7 +36,37 @@ const SURNAMES = [
 ];
 const COUNTRIES = ['UZ', 'KZ', 'TJ', 'PK', 'IT'];
 const LANGUAGES = ['ru', 'en', 'uz', 'fa'];
+/** Sunday 2026-11-29 00:00 UTC: only the Kathmandu night shift (Saturday's, till 06:00 +05:45) and 24/7 answer. */
 const NOW = Date.UTC(2026, 10, 29);
+/** Monday 2026-11-30 06:00 UTC: Tashkent (11:00) and Tehran (09:30) answer, Rome (07:00) and Kathmandu do not. */
+const MONDAY = Date.UTC(2026, 10, 30, 6);
+const SCHEDULES = [
+  {
+    timeZone: 'Asia/Tashkent',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHoursStart: '09:00',
+    workingHoursEnd: '18:00',
+  },
+  {
+    timeZone: 'Asia/Tehran',
+    workingDays: [6, 7, 1, 2, 3],
+    workingHoursStart: '08:00',
+    workingHoursEnd: '16:00',
+  },
+  {
+    timeZone: 'Europe/Rome',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHoursStart: '09:00',
+    workingHoursEnd: '17:30',
+  },
+  {
+    timeZone: 'Asia/Kathmandu',
+    workingDays: [1, 2, 3, 4, 5, 6],
+    workingHoursStart: '22:00',
+    workingHoursEnd: '06:00',
+  },
+];
+const COMPETENCES = ['UNTOC_MLA', 'UNTOC_EXTRADITION', 'JIT'];
 
 function makeRow(next: () => number, id: number): IndexedPractitioner {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
@@ -51,25 +90,40 @@ function makeRow(next: () => number, id: number): IndexedPractitioner {
     country: pick(COUNTRIES),
     agencyType: pick(['POLICE', 'PROSECUTION', null]),
     available24x7: next() < 0.2,
+    ...pick(SCHEDULES),
     vettedUntil: next() < 0.1 ? NOW - 1000 : next() < 0.1 ? NOW + 60_000 : null,
     languages,
     expertise: next() < 0.5 ? ['TIP_FORCED_LABOUR'] : ['SOM_AIR'],
-    competences: [],
+    competences: COMPETENCES.filter(() => next() < 0.4),
   };
 }
 
-/** The definition the index must agree with: filter the live rows, score with scoreKey, sort, slice. */
-function reference(rows: Iterable<IndexedPractitioner>, filter: SearchFilter, first: number, now: number) {
-  const words = foldWords(filter.text);
+/** The rows a filter keeps before text scoring (vetting at `now`, availability at `at`). */
+function kept(rows: Iterable<IndexedPractitioner>, filter: SearchFilter, now: number, at: number) {
   const min = LANGUAGE_LEVEL_RANK[filter.minLanguageLevel ?? LanguageLevel.BASIC];
-  const found = [...rows]
+  const any = <T>(wanted: T[] | null | undefined, has: (value: T) => boolean) =>
+    !wanted?.length || wanted.some(has);
+  return [...rows]
     .filter((row) => row.vettedUntil === null || row.vettedUntil > now)
-    .filter((row) => !filter.countries?.length || filter.countries.includes(row.country))
-    .filter(
-      (row) =>
-        !filter.languages?.length || filter.languages.some((code) => (row.languages.get(code) ?? 0) >= min),
-    )
+    .filter((row) => any(filter.countries, (code) => row.country === code))
+    .filter((row) => any(filter.agencyTypes, (type) => row.agencyType === type))
+    .filter((row) => any(filter.languages, (code) => (row.languages.get(code) ?? 0) >= min))
+    .filter((row) => any(filter.expertise, (code) => row.expertise.includes(code)))
+    .filter((row) => any(filter.competences, (code) => row.competences.includes(code)))
     .filter((row) => !filter.available24x7 || row.available24x7)
+    .filter((row) => !filter.availableNow || isAvailable(row, new Date(at)));
+}
+
+/** The definition the index must agree with: filter the live rows, score with scoreKey, sort, slice. */
+function reference(
+  rows: Iterable<IndexedPractitioner>,
+  filter: SearchFilter,
+  first: number,
+  now: number,
+  at = now,
+) {
+  const words = foldWords(filter.text);
+  const found = kept(rows, filter, now, at)
     .map((row) => ({ row, score: words.length ? scoreKey(words, row.searchKey) : 0 }))
     .filter((item): item is { row: IndexedPractitioner; score: number } => item.score !== null)
     .sort(
@@ -78,11 +132,38 @@ function reference(rows: Iterable<IndexedPractitioner>, filter: SearchFilter, fi
         (words.length ? 0 : compareText(a.row.displayName, b.row.displayName)) ||
         compareText(a.row.id, b.row.id),
     );
-  const countries = new Map<string, number>();
-  for (const { row } of found) {
-    countries.set(row.country, (countries.get(row.country) ?? 0) + 1);
+  return { ids: found.slice(0, first).map(({ row }) => row.id), totalCount: found.length, found };
+}
+
+/** Every facet by definition: the matches without the facet's own selection, counted per value or flag. */
+function referenceFacets(
+  rows: IndexedPractitioner[],
+  filter: SearchFilter,
+  now: number,
+  at = now,
+): SearchFacets {
+  const min = LANGUAGE_LEVEL_RANK[filter.minLanguageLevel ?? LanguageLevel.BASIC];
+  const valuesOf: Record<(typeof LIST_FACETS)[number], (row: IndexedPractitioner) => string[]> = {
+    countries: (row) => [row.country],
+    agencyTypes: (row) => (row.agencyType ? [row.agencyType] : []),
+    languages: (row) => [...row.languages].filter(([, rank]) => rank >= min).map(([code]) => code),
+    expertise: (row) => row.expertise,
+    competences: (row) => row.competences,
+  };
+  const facets = {} as Record<string, FacetCount[] | number>;
+  for (const facet of LIST_FACETS) {
+    const counts = new Map<string, number>();
+    for (const { row } of reference(rows, { ...filter, [facet]: null }, 0, now, at).found) {
+      for (const code of valuesOf[facet](row)) {
+        counts.set(code, (counts.get(code) ?? 0) + 1);
+      }
+    }
+    facets[facet] = [...counts].map(([code, count]) => ({ code, count })).sort(byCountThenCode);
   }
-  return { ids: found.slice(0, first).map(({ row }) => row.id), totalCount: found.length, countries };
+  for (const flag of FLAG_FACETS) {
+    facets[flag] = reference(rows, { ...filter, [flag]: true }, 0, now, at).totalCount;
+  }
+  return facets as unknown as SearchFacets;
 }
 
 describe(SearchIndex.name, () => {
@@ -118,6 +199,13 @@ describe(SearchIndex.name, () => {
     ['a country', { countries: ['KZ'] }],
     ['languages at a level', { languages: ['ru', 'fa'], minLanguageLevel: LanguageLevel.FLUENT }],
     ['24x7 in two countries', { available24x7: true, countries: ['UZ', 'PK'] }],
+    ['available now (a night shift over midnight)', { availableNow: true }],
+    [
+      'available now with competences and a country',
+      { availableNow: true, competences: ['JIT'], countries: ['KZ'] },
+    ],
+    ['available now and 24x7 at once', { availableNow: true, available24x7: true }],
+    ['available now with text', { availableNow: true, text: 'Erkin' }],
     [
       'a sparse combination (ranked, not walked)',
       { available24x7: true, countries: ['KZ'], languages: ['fa'], minLanguageLevel: LanguageLevel.WORKING },
@@ -132,12 +220,42 @@ describe(SearchIndex.name, () => {
     expect(expected.totalCount > 0).toBe(filter.text !== 'Smith'); // every case but 'nothing' finds someone
     const query = index.prepare(filter, foldWords(filter.text), null, NOW);
     expect(index.page(query, 25, 0)).toEqual({ ids: expected.ids, totalCount: expected.totalCount });
-    const countries = Object.fromEntries(
-      index.facets(query).countries.map((facet) => [facet.code, facet.count]),
-    );
-    // The facet ignores the country selection itself, so compare it with the reference without countries.
-    const unselected = reference(rows.values(), { ...filter, countries: null }, 0, NOW).countries;
-    expect(countries).toEqual(Object.fromEntries(unselected));
+    // Each facet ignores its own selection (a country's count is what selecting that country would find).
+    expect(index.facets(query)).toEqual(referenceFacets([...rows.values()], filter, NOW));
+  });
+
+  it('should decide "available now" at the instant asked, in each member’s own zone', () => {
+    const filter: SearchFilter = { availableNow: true };
+    for (const at of [NOW, MONDAY, MONDAY + 12 * 3600_000]) {
+      const expected = reference(rows.values(), filter, 2000, NOW, at);
+      const query = index.prepare(filter, [], null, NOW, at);
+      expect(index.page(query, 2000, 0)).toEqual({ ids: expected.ids, totalCount: expected.totalCount });
+      expect(index.facets(query)).toEqual(referenceFacets([...rows.values()], filter, NOW, at));
+    }
+    const zones = (at: number) =>
+      new Set(
+        reference(rows.values(), filter, 2000, NOW, at)
+          .found.filter(({ row }) => !row.available24x7)
+          .map(({ row }) => row.timeZone),
+      );
+    expect(zones(NOW)).toEqual(new Set(['Asia/Kathmandu']));
+    expect(zones(MONDAY)).toEqual(new Set(['Asia/Tashkent', 'Asia/Tehran']));
+  });
+
+  it('should follow a member’s schedule change', () => {
+    const row = [...rows.values()].find(
+      (candidate) =>
+        !candidate.available24x7 &&
+        candidate.timeZone === 'Europe/Rome' &&
+        (candidate.vettedUntil === null || candidate.vettedUntil > NOW),
+    ) as IndexedPractitioner;
+    const availableAt = (at: number) =>
+      index.page(index.prepare({ availableNow: true }, [], null, NOW, at), 2000, 0).ids.includes(row.id);
+    expect(availableAt(MONDAY)).toBe(false); // 07:00 in Rome
+    const early = { ...row, workingHoursStart: '06:30' };
+    index.upsert(early, NOW);
+    rows.set(row.id, early);
+    expect(availableAt(MONDAY)).toBe(true);
   });
 
   it('should page deep into a result without gaps or repeats', () => {

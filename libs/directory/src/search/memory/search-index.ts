@@ -1,3 +1,4 @@
+import { isAvailable, type Schedule } from '../../profile/availability';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../../reference/languages';
 import { parseSearchKey } from '../fold';
 import { FUZZY_MIN_LENGTH, prefixForms, SCORES, withinOneEdit, wordTier } from '../scorer';
@@ -5,9 +6,13 @@ import {
   byCountThenCode,
   compareText,
   FACETS,
+  FLAG_FACETS,
+  LIST_FACETS,
   SHARED_LEVEL_MIN,
   type Facet,
   type FacetCount,
+  type FlagFacet,
+  type ListFacet,
   type SearchFacets,
   type SearchFilter,
 } from '../search.types';
@@ -25,14 +30,13 @@ import {
   type Bits,
 } from './bitset';
 
-/** One vetted member's searchable profile, as loaded from the database. */
-export interface IndexedPractitioner {
+/** One vetted member's searchable profile, as loaded from the database (with the working schedule). */
+export interface IndexedPractitioner extends Schedule {
   id: string;
   displayName: string;
   searchKey: string;
   country: string;
   agencyType: string | null;
-  available24x7: boolean;
   /** When the vetting lapses (epoch ms); null: it does not. */
   vettedUntil: number | null;
   /** Language code → LANGUAGE_LEVEL_RANK of the level. */
@@ -60,10 +64,12 @@ export interface PreparedQuery {
   readonly minLanguageRank: number;
   /** Every filter and the text: the result set. */
   readonly matches: Bits;
-  /** Active, 24x7, text, competences and language pairing: everything facets never drop. */
+  /** Active, text and language pairing: everything facets never drop. */
   readonly rest: Bits;
   /** Each facet's own selection (absent: no selection). */
   readonly selections: Partial<Record<Facet, Bits>>;
+  /** Who each yes/no facet counts: 24/7 members, and those who can answer at the query's instant. */
+  readonly flags: Record<FlagFacet, Bits>;
   /** Slots sharing a language with the caller where both have at least FLUENT / NATIVE. */
   readonly sharedAt: { fluent: Bits; native: Bits } | null;
 }
@@ -76,10 +82,19 @@ const PRIMARY_LIMIT = 2 ** 15;
 const MAX_SLOTS = RANK_BITS;
 /** A result counts as dense (name-order walk) above 1 / DENSE_RATIO of the members. */
 const DENSE_RATIO = 16;
+const MINUTE_MS = 60_000;
+
+/** The members sharing one working schedule (time zone, days, hours). */
+interface ScheduleGroup {
+  schedule: Schedule;
+  bits: Bits;
+}
 
 /**
  * The directory search in memory: one slot per vetted member, a bit set per filter value (country, agency type,
- * language at each level, expertise, competence, 24x7, unexpired), and a posting list per folded vocabulary word.
+ * language at each level, expertise, competence, 24x7, unexpired, working schedule), and a posting list per folded
+ * vocabulary word. "Available now" is the 24x7 set ORed with the sets of the schedules `isAvailable` accepts at the
+ * query's instant (decided once per schedule and minute: every offset in use is a whole number of minutes).
  * Filters and facet counts are word-wide AND/OR/popcount over the bit sets; text goes through the vocabulary
  * (a sorted array for prefixes, a one-deletion map for typos) and the shared scorer's `wordTier`, so the matches and
  * their order are exactly those of the database engine. Writes are rare and cost O(n) at worst (sorted inserts).
@@ -99,6 +114,10 @@ export class SearchIndex {
   private readonly competences = new Map<string, Bits>();
   /** Per language, index r: members with that language at rank r or better (index 0 unused). */
   private readonly languages = new Map<string, Bits[]>();
+  /** Members who are not 24/7, by schedule key; availability is decided per group. */
+  private readonly schedules = new Map<string, ScheduleGroup>();
+  /** The schedule keys available in one minute (recomputed when the minute or the set of schedules changes). */
+  private availability: { minute: number; groups: number; keys: string[] } | null = null;
   private nextExpiry = Infinity;
 
   private byName: number[] = [];
@@ -192,27 +211,23 @@ export class SearchIndex {
     return languages;
   }
 
+  /**
+   * `now` (epoch ms) decides vetting expiry — the system time; `availableAt` the instant "available now" is about —
+   * the directory clock's.
+   */
   prepare(
     filter: SearchFilter,
     words: string[],
     myLanguages: Map<string, number> | null,
     now = Date.now(),
+    availableAt = now,
   ): PreparedQuery {
     this.expire(now);
     const minLanguageRank = LANGUAGE_LEVEL_RANK[filter.minLanguageLevel ?? LanguageLevel.BASIC];
     const rest = this.bits('rest');
     rest.set(this.unexpired);
-    if (filter.available24x7) {
-      andInto(rest, this.always);
-    }
     if (words.length > 0) {
       andInto(rest, this.matchText(words));
-    }
-    if (filter.competences?.length) {
-      andInto(
-        rest,
-        this.union('competences', filter.competences, (code) => this.competences.get(code)),
-      );
     }
     let sharedAt: PreparedQuery['sharedAt'] = null;
     if (myLanguages) {
@@ -246,6 +261,17 @@ export class SearchIndex {
     if (filter.expertise?.length) {
       selections.expertise = this.union('expertise', filter.expertise, (code) => this.expertise.get(code));
     }
+    if (filter.competences?.length) {
+      selections.competences = this.union('competences', filter.competences, (code) =>
+        this.competences.get(code),
+      );
+    }
+    const flags = { available24x7: this.always, availableNow: this.availableAt(availableAt) };
+    for (const flag of FLAG_FACETS) {
+      if (filter[flag]) {
+        selections[flag] = flags[flag];
+      }
+    }
     const matches = this.bits('matches');
     matches.set(rest);
     for (const selection of Object.values(selections)) {
@@ -258,6 +284,7 @@ export class SearchIndex {
       matches,
       rest,
       selections,
+      flags,
       sharedAt,
     };
   }
@@ -312,11 +339,13 @@ export class SearchIndex {
     return { ids, totalCount };
   }
 
-  /** Counts per value of each facet, over the matches of every filter except the facet's own selection. */
+  /**
+   * Counts over the matches of every filter except the facet's own selection: per value (list facets), or of those
+   * with the flag (24x7, available now).
+   */
   facets(query: PreparedQuery): SearchFacets {
-    const facets = {} as SearchFacets;
     const among = this.bits('facet');
-    for (const facet of FACETS) {
+    const without = (facet: Facet): Bits => {
       among.set(query.rest);
       for (const other of FACETS) {
         const selection = query.selections[other];
@@ -324,6 +353,11 @@ export class SearchIndex {
           andInto(among, selection);
         }
       }
+      return among;
+    };
+    const lists = {} as Record<ListFacet, FacetCount[]>;
+    for (const facet of LIST_FACETS) {
+      without(facet);
       const counts: FacetCount[] = [];
       for (const [code, bits] of this.valuesOf(facet, query.minLanguageRank)) {
         const total = countAnd(among, bits);
@@ -331,12 +365,34 @@ export class SearchIndex {
           counts.push({ code, count: total });
         }
       }
-      facets[facet] = counts.sort(byCountThenCode);
+      lists[facet] = counts.sort(byCountThenCode);
     }
-    return facets;
+    const flags = {} as Record<FlagFacet, number>;
+    for (const flag of FLAG_FACETS) {
+      flags[flag] = countAnd(without(flag), query.flags[flag]);
+    }
+    return { ...lists, ...flags };
   }
 
-  private *valuesOf(facet: Facet, minLanguageRank: number): Iterable<[string, Bits]> {
+  /** Members who can answer at `at` (epoch ms): 24x7, or a schedule `isAvailable` accepts then. */
+  private availableAt(at: number): Bits {
+    const minute = Math.floor(at / MINUTE_MS);
+    if (this.availability?.minute !== minute || this.availability.groups !== this.schedules.size) {
+      const instant = new Date(at);
+      const keys = [...this.schedules]
+        .filter(([, group]) => isAvailable(group.schedule, instant))
+        .map(([key]) => key);
+      this.availability = { minute, groups: this.schedules.size, keys };
+    }
+    const target = this.bits('availableNow');
+    target.set(this.always);
+    for (const key of this.availability.keys) {
+      orInto(target, (this.schedules.get(key) as ScheduleGroup).bits);
+    }
+    return target;
+  }
+
+  private *valuesOf(facet: ListFacet, minLanguageRank: number): Iterable<[string, Bits]> {
     switch (facet) {
       case 'countries':
         yield* this.countries;
@@ -346,6 +402,9 @@ export class SearchIndex {
         break;
       case 'expertise':
         yield* this.expertise;
+        break;
+      case 'competences':
+        yield* this.competences;
         break;
       case 'languages':
         for (const [code, levels] of this.languages) {
@@ -478,6 +537,9 @@ export class SearchIndex {
     for (const levels of this.languages.values()) {
       yield* levels;
     }
+    for (const group of this.schedules.values()) {
+      yield group.bits;
+    }
   }
 
   /** The bit sets a member belongs to (created on first use), except `unexpired`. */
@@ -498,6 +560,8 @@ export class SearchIndex {
     ];
     if (entry.available24x7) {
       result.push(this.always);
+    } else {
+      result.push(this.scheduleBits(entry));
     }
     for (const [code, rank] of entry.languages) {
       let levels = this.languages.get(code);
@@ -508,6 +572,28 @@ export class SearchIndex {
       result.push(...levels.slice(1, rank + 1));
     }
     return result;
+  }
+
+  /** The bit set of the member's working schedule (created on first use). */
+  private scheduleBits(entry: Schedule): Bits {
+    const key = [entry.timeZone, entry.workingDays.join(','), entry.workingHoursStart, entry.workingHoursEnd].join(
+      '|',
+    );
+    let group = this.schedules.get(key);
+    if (!group) {
+      group = {
+        schedule: {
+          timeZone: entry.timeZone,
+          workingDays: [...entry.workingDays],
+          workingHoursStart: entry.workingHoursStart,
+          workingHoursEnd: entry.workingHoursEnd,
+          available24x7: false,
+        },
+        bits: new Uint32Array(wordsFor(this.capacity)),
+      };
+      this.schedules.set(key, group);
+    }
+    return group.bits;
   }
 
   private posting(word: string): Posting {
@@ -559,6 +645,9 @@ export class SearchIndex {
         code,
         levels.map((bits) => grown(bits, words)),
       );
+    }
+    for (const group of this.schedules.values()) {
+      group.bits = grown(group.bits, words);
     }
     this.scratch.clear();
     const stamp = new Uint32Array(capacity);
