@@ -892,7 +892,9 @@ describe('HTTP fuzzing: requests to /graphql and the other endpoints', () => {
               )
               // A header carries bytes: a lone surrogate cannot be percent-encoded (URIError), so it is sent as
               // U+FFFD, and the bytes of an encoded lone surrogate (not UTF-8) are sent as they are.
-              .map((value) => `counterpart_refresh=${encodeURIComponent(value.replace(/\p{Cs}/gu, '\uFFFD'))}`),
+              .map(
+                (value) => `counterpart_refresh=${encodeURIComponent(value.replace(/\p{Cs}/gu, '\uFFFD'))}`,
+              ),
             fc.constant('counterpart_refresh=%ED%A0%80'),
             fc.string({ maxLength: 60 }).map((value) => value.replace(/[\r\n]/g, '')),
           ),

@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from '../utils/create-test-app';
 function fakeClientBuild(): { root: string; script: string; index: string } {
   const root = mkdtempSync(join(tmpdir(), 'cp-web-'));
   mkdirSync(join(root, 'assets'));
-  const index = '<!doctype html><html><head><script type="module" src="/assets/index-AbC123.js"></script></head></html>';
+  const index =
+    '<!doctype html><html><head><script type="module" src="/assets/index-AbC123.js"></script></head></html>';
   const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};\n`;
   writeFileSync(join(root, 'index.html'), index);
   writeFileSync(join(root, 'assets', 'index-AbC123.js'), script);

@@ -5,7 +5,7 @@ import type { Locale } from '@web/i18n';
 import { useSession } from '@web/lib/use-session';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-flex min-h-11 items-center rounded-md px-3 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
+  `inline-flex min-h-11 items-center rounded-md px-2 sm:px-3 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
 
 /** Skip link, header (name, navigation when signed in, language), main landmark. */
 export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) => void }) {
@@ -20,13 +20,15 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
         {t('app.skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white px-4">
-        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 py-2">
+        {/* Brand, then the navigation right after it (it does not move when a tab's text turns bold), the languages at
+            the far end; on a phone the navigation takes its own row under them. */}
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 py-2">
           <NavLink to="/" className="text-lg font-bold text-brand-700">
             {t('app.name')}
           </NavLink>
           {state.status === 'signed-in' ? (
             <nav aria-label={t('app.mainNavigation')} className="order-3 w-full sm:order-none sm:w-auto">
-              <ul className="flex flex-wrap gap-1">
+              <ul className="flex flex-wrap gap-x-1">
                 <li>
                   <NavLink to="/" end className={navClass}>
                     {t('app.nav.home')}
@@ -50,7 +52,9 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
               </ul>
             </nav>
           ) : null}
-          <LanguageSwitcher onChange={onLocaleChange} />
+          <div className="ml-auto">
+            <LanguageSwitcher onChange={onLocaleChange} />
+          </div>
         </div>
       </header>
       <main id="main" className="flex-1 px-4 py-6">

@@ -31,7 +31,10 @@ const SessionsPage = screen(() => import('@web/features/account/components/sessi
 const SecurityPage = screen(() => import('@web/features/account/components/security-page'), 'SecurityPage');
 
 /** Screens that talk GraphQL sit under the (lazily loaded) client's Provider. */
-const withGraphql = (children: RouteObject[]): RouteObject => ({ element: onDemand(GraphqlOutlet), children });
+const withGraphql = (children: RouteObject[]): RouteObject => ({
+  element: onDemand(GraphqlOutlet),
+  children,
+});
 
 /**
  * Every screen, each with its error boundary. Sign-in and sign-out need no GraphQL and come with the first load;

@@ -5,6 +5,8 @@ const VARIANTS = {
   primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400',
   secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-400',
   danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400',
+  /** A destructive action that asks before it acts: quieter than the `danger` button that confirms it. */
+  caution: 'border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-slate-400',
   link: 'text-brand-700 underline underline-offset-2 hover:text-brand-800 px-0 py-0',
 } as const;
 

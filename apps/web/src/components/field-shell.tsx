@@ -47,7 +47,8 @@ export function FieldShell({ label, hint, error, marker, id, className, children
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const controlClassName = `w-full min-w-0 rounded-md border bg-white px-3 py-2 text-base ${
+  // A disabled control looks it (grey, muted), not like an empty field waiting for input.
+  const controlClassName = `w-full min-w-0 rounded-md border bg-white px-3 py-2 text-base disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600 ${
     error ? 'border-red-700' : 'border-slate-400'
   }`;
   return (

@@ -2,7 +2,6 @@ import { changeLocale, chosenLocale, i18next, isLocale, showLocale, type Locale 
 import { SetMyLocaleDocument as SetMyLocale } from '@web/lib/graphql/graphql';
 import type { SessionStore } from './session';
 
-
 /**
  * The member's UI language lives on the server too (`Member.locale`, for later e-mails and other browsers). On
  * sign-in: a language chosen on this browser is saved to the server; otherwise the server's choice is adopted. A switch

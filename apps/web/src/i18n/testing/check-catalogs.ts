@@ -28,7 +28,9 @@ export function itChecksCatalogs(english: object, russian: object): void {
 
   it('should have the same keys in both languages, plural forms aside', () => {
     expect(en.size).toBeGreaterThan(0);
-    expect([...new Set([...ru.keys()].map(base))].sort()).toEqual([...new Set([...en.keys()].map(base))].sort());
+    expect([...new Set([...ru.keys()].map(base))].sort()).toEqual(
+      [...new Set([...en.keys()].map(base))].sort(),
+    );
   });
 
   it('should have no empty or non-string values', () => {

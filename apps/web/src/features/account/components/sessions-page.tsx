@@ -112,9 +112,9 @@ export function SessionsPage() {
             {t('account.sessions.thisBrowser')}
           </h2>
           <SessionCard session={current} format={format}>
-            <Link to="/sign-out" className="text-brand-700 underline underline-offset-2">
-              {t('account.sessions.signOutHere')}
-            </Link>
+            <Button variant="secondary" asChild className="self-start">
+              <Link to="/sign-out">{t('account.sessions.signOutHere')}</Link>
+            </Button>
           </SessionCard>
         </section>
       ) : null}
@@ -132,7 +132,7 @@ export function SessionsPage() {
           </h2>
           {others.length > 0 ? (
             <Button
-              variant="danger"
+              variant="caution"
               onClick={() => {
                 setDialogError(undefined);
                 setPending({ kind: 'others' });

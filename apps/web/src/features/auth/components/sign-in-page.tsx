@@ -5,6 +5,7 @@ import { Alert } from '@web/components/alert';
 import { Button } from '@web/components/button';
 import { Field } from '@web/components/field';
 import { Page } from '@web/components/page';
+import { PasswordField } from '@web/components/password-field';
 import { ApiError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
 import { session } from '@web/lib/session';
@@ -83,9 +84,9 @@ export function SignInPage() {
           onChange={(event) => setEmail(event.target.value)}
           disabled={secondFactor !== 'none'}
         />
-        <Field
+        <PasswordField
+          id="sign-in-password"
           label={t('auth.signIn.password')}
-          type="password"
           name="password"
           autoComplete="current-password"
           required
@@ -124,10 +125,18 @@ export function SignInPage() {
                 onChange={(event) => setCode(event.target.value)}
               />
             )}
+          </>
+        ) : null}
+        <Button type="submit" disabled={busy}>
+          {busy ? t('status.working') : t('auth.signIn.submit')}
+        </Button>
+        {secondFactor !== 'none' ? (
+          // The other ways through the second step, after the main action (not between the code and its button).
+          <div className="-mt-2 flex flex-col">
             <Button
               type="button"
               variant="link"
-              className="self-start"
+              className="min-h-11 self-start text-sm"
               onClick={() => {
                 setSecondFactor(secondFactor === 'totp' ? 'recovery' : 'totp');
                 setCode('');
@@ -138,7 +147,7 @@ export function SignInPage() {
             <Button
               type="button"
               variant="link"
-              className="self-start"
+              className="min-h-11 self-start text-sm"
               onClick={() => {
                 // Back to the first step, e-mail and password kept for editing (a typo, another account).
                 backToFirstStep.current = true;
@@ -149,17 +158,20 @@ export function SignInPage() {
             >
               {t('auth.signIn.changeAccount')}
             </Button>
-          </>
+          </div>
         ) : null}
-        <Button type="submit" disabled={busy}>
-          {busy ? t('status.working') : t('auth.signIn.submit')}
-        </Button>
       </form>
-      <nav className="flex flex-col gap-2 text-sm" aria-label={t('auth.signIn.title')}>
-        <Link className="text-brand-700 underline underline-offset-2" to="/apply">
+      <nav className="flex flex-col text-sm" aria-label={t('auth.signIn.title')}>
+        <Link
+          className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2"
+          to="/apply"
+        >
           {t('auth.signIn.apply')}
         </Link>
-        <Link className="text-brand-700 underline underline-offset-2" to="/reset">
+        <Link
+          className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2"
+          to="/reset"
+        >
           {t('auth.signIn.reset')}
         </Link>
       </nav>

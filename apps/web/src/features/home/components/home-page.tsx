@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert } from '@web/components/alert';
+import { Button } from '@web/components/button';
 import { Page } from '@web/components/page';
 import { apiErrorOf } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
@@ -29,22 +30,23 @@ export function HomePage() {
   return (
     <Page title={t('home.welcome')}>
       <p className="text-slate-700">{t('home.signedInAs', { email: me.email })}</p>
+      {/* What a coordinator must do before anything else comes first. */}
+      {staff && !me.totpEnabled ? (
+        <Alert tone="warning" title={t('home.staffNudge.title')}>
+          <p>{t('home.staffNudge.body')}</p>
+          <Button asChild className="mt-2">
+            <Link to="/security">{t('home.staffNudge.action')}</Link>
+          </Button>
+        </Alert>
+      ) : null}
       <Alert
         tone={me.status === 'VETTED' && !expired ? 'success' : 'warning'}
         title={t(`memberStatus.${me.status}`)}
       >
         {t(`home.statusText.${expired ? 'EXPIRED' : me.status}`)}
       </Alert>
-      {staff && !me.totpEnabled ? (
-        <Alert tone="warning" title={t('home.staffNudge.title')}>
-          <p>{t('home.staffNudge.body')}</p>
-          <Link to="/security" className="font-medium text-brand-700 underline underline-offset-2">
-            {t('home.staffNudge.action')}
-          </Link>
-        </Alert>
-      ) : null}
       {me.status === 'PENDING' ? null : (
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr] sm:items-baseline">
           <dt className="text-sm text-slate-600">{t('home.role')}</dt>
           <dd className="font-medium">{t(`roles.${me.role}`)}</dd>
           {me.country ? (

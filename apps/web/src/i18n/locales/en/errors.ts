@@ -1,7 +1,8 @@
 import type { ErrorCode, FieldErrorCode } from '@app/common/error-codes';
 
 /** Codes the client itself gives a failure: no answer, a refused request, a stale document, anything else. */
-type ClientErrorCode = 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'NETWORK' | 'UNKNOWN';
+type ClientErrorCode =
+  'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'NETWORK' | 'UNKNOWN';
 
 /**
  * Every API error code and field error code, as the user reads them (a code added to the API is a type error here
