@@ -64,6 +64,11 @@ const OPERATIONS: Operation[] = [
     expect: ACTIVE_MEMBERS,
   },
   {
+    name: 'coordinators',
+    prepare: () => Promise.resolve({ query: '{ coordinators(country: "UZ") { id contacts { value } } }' }),
+    expect: ACTIVE_MEMBERS,
+  },
+  {
     name: 'createInvitation',
     prepare: () =>
       Promise.resolve({

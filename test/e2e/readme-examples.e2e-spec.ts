@@ -49,6 +49,22 @@ describe('README examples on the demo network', () => {
       needsInterpreter: false,
     });
     expect(edges[0].node.languages).toContainEqual({ code: 'ru', level: 'FLUENT' });
+    const { facets } = response.body.data.practitioners;
+    expect(facets.availableNow).toBeLessThanOrEqual(totalCount);
+    expect(facets.competences.length).toBeGreaterThan(0);
+  });
+
+  it('should list the coordinators of Tajikistan, who work from Kyrgyzstan, with members’ contacts', async () => {
+    const token = await signIn('aigul.bekmukhanova@kz.demo.counterpart.example');
+    const response = await api.graphql(example('country-coordinators.graphql'), {}, token);
+    expect(response.body.errors).toBeUndefined();
+    const { coordinators } = response.body.data;
+    expect(coordinators).toHaveLength(1);
+    expect(coordinators[0]).toMatchObject({ country: 'KG', localTime: expect.stringMatching(/\+06:00$/) });
+    expect(coordinators[0].contacts.length).toBeGreaterThan(0);
+    expect(coordinators[0].contacts.every((c: { visibility: string }) => c.visibility === 'MEMBERS')).toBe(
+      true,
+    );
   });
 
   it('should find Erkin Yuldashev whatever the script', async () => {

@@ -35,6 +35,28 @@ const SURNAMES = [
 ] as const;
 const FIRST_NAMES = ['Erkin', 'Aigul', 'Zahra', 'Imran', 'Giulia', 'Nurlan', 'Dilnoza', 'Timur'];
 const POSITIONS = ['Senior Prosecutor', 'Investigator', 'Liaison Officer', 'Financial Analyst', 'Judge'];
+/** Zones with whole, half- and quarter-hour offsets, with and without daylight saving time. */
+const ZONES = [
+  'Asia/Tashkent',
+  'Asia/Tehran',
+  'Asia/Kabul',
+  'Asia/Kathmandu',
+  'Europe/Rome',
+  'America/New_York',
+];
+const WEEKS = [
+  [1, 2, 3, 4, 5],
+  [6, 7, 1, 2, 3],
+  [1, 2, 3, 4, 5, 6],
+  [6, 7],
+];
+const HOURS = [
+  ['09:00', '18:00'],
+  ['08:00', '16:30'],
+  ['22:00', '06:00'],
+  ['00:00', '08:00'],
+  ['18:00', '00:00'],
+] as const;
 
 const pick = <T>(items: readonly T[]): T => faker.helpers.arrayElement(items);
 const some = <T>(items: readonly T[], max: number): T[] =>
@@ -45,6 +67,7 @@ async function randomPractitioner(dataSource: DataSource, n: number): Promise<vo
   const [surname, native] = pick(SURNAMES);
   const first = pick(FIRST_NAMES);
   const state = faker.number.int(9);
+  const hours = pick(HOURS);
   await createPractitioner(dataSource, {
     member: {
       status: state === 0 ? MemberStatus.SUSPENDED : MemberStatus.VETTED,
@@ -63,6 +86,10 @@ async function randomPractitioner(dataSource: DataSource, n: number): Promise<vo
       position: pick(POSITIONS),
       country: pick(COUNTRIES),
       available24x7: faker.datatype.boolean(0.2),
+      timeZone: pick(ZONES),
+      workingDays: pick(WEEKS),
+      workingHoursStart: hours[0],
+      workingHoursEnd: hours[1],
     },
     agency: {
       name: `${pick(['Federal', 'General', 'Regional'])} ${pick(['Agency', 'Office', 'Bureau'])} ${n}`,
@@ -110,6 +137,9 @@ function randomFilter(): SearchFilter {
   if (faker.datatype.boolean(0.1)) {
     filter.available24x7 = true;
   }
+  if (faker.datatype.boolean(0.3)) {
+    filter.availableNow = true;
+  }
   if (faker.datatype.boolean(0.2)) {
     filter.sharesLanguageWithMe = true;
   }
@@ -141,19 +171,24 @@ describe('search engines', () => {
 
   afterAll(() => api.close());
 
-  it('should give the same ids, order, totals and facets on random filters and pages', async () => {
+  it('should give the same ids, order, totals and facets on random filters, pages and instants', async () => {
     let nonEmpty = 0;
+    let availableNow = 0;
     for (let i = 0; i < 250; i += 1) {
       const filter = randomFilter();
       const words = foldWords(filter.text).slice(0, MAX_QUERY_WORDS);
       const page = { first: faker.number.int({ min: 1, max: 12 }), offset: pick([0, 0, 3, 10]) };
-      const memory = await search.inMemory(viewerId, filter, words, page);
-      const database = await search.inDatabase(viewerId, filter, words, page);
-      expect({ filter, page, ...memory }).toEqual({ filter, page, ...database });
+      // Any minute of a year: every weekday, time of day and both sides of each DST change.
+      const at = new Date(Date.UTC(2026, 0, 1) + faker.number.int(365 * 24 * 60) * 60_000);
+      const memory = await search.inMemory(viewerId, filter, words, page, at);
+      const database = await search.inDatabase(viewerId, filter, words, page, at);
+      expect({ filter, page, at, ...memory }).toEqual({ filter, page, at, ...database });
       nonEmpty += memory.ids.length > 0 ? 1 : 0;
+      availableNow += filter.availableNow && memory.ids.length > 0 ? 1 : 0;
     }
     // The random queries must exercise real results, not just agree on empty ones.
     expect(nonEmpty).toBeGreaterThan(100);
+    expect(availableNow).toBeGreaterThan(10);
   });
 });
 
@@ -174,10 +209,10 @@ describe('search index freshness', () => {
     await api.close();
   });
 
-  const find = async (filter: SearchFilter) => {
+  const find = async (filter: SearchFilter, at?: Date) => {
     const result = await api.app
       .get(PractitionerSearchService)
-      .search({ memberId: viewer, active: true, staff: false }, filter, { first: 50, offset: 0 });
+      .search({ memberId: viewer, active: true, staff: false }, filter, { first: 50, offset: 0 }, at);
     return result.ids;
   };
 
@@ -225,6 +260,26 @@ describe('search index freshness', () => {
     await other.getRepository(PractitionerEntity).delete({ memberId: member.id });
     await api.app.get(TransactionService).run(() => Promise.resolve());
     expect(await find({ text: 'Sodiqova' })).toEqual([]);
+  });
+
+  it('should follow working schedule changes', async () => {
+    const monday = new Date('2026-11-30T06:00:00Z'); // 11:00 in Tashkent, 01:00 in New York
+    const { member } = await createPractitioner(api.dataSource, {
+      profile: { displayName: 'Dilfuza Rotation', timeZone: 'Asia/Tashkent', workingDays: [1, 2, 3, 4, 5] },
+    });
+    const transactions = api.app.get(TransactionService);
+    const change = (fields: Partial<PractitionerEntity>) =>
+      transactions.run((manager) => manager.update(PractitionerEntity, { memberId: member.id }, fields));
+    await transactions.run(() => Promise.resolve());
+    expect(await find({ text: 'Rotation', availableNow: true }, monday)).toEqual([member.id]);
+    await change({ timeZone: 'America/New_York' });
+    expect(await find({ text: 'Rotation', availableNow: true }, monday)).toEqual([]);
+    await change({ workingHoursStart: '00:00', workingHoursEnd: '02:00' });
+    expect(await find({ text: 'Rotation', availableNow: true }, monday)).toEqual([member.id]);
+    await change({ workingDays: [2, 3, 4, 5, 6] });
+    expect(await find({ text: 'Rotation', availableNow: true }, monday)).toEqual([]);
+    await change({ available24x7: true });
+    expect(await find({ text: 'Rotation', availableNow: true }, monday)).toEqual([member.id]);
   });
 
   it('should drop a member whose vetting lapses, with no write at all', async () => {

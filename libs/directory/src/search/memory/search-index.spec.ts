@@ -66,7 +66,7 @@ const SCHEDULES = [
     workingHoursEnd: '06:00',
   },
 ];
-const COMPETENCES = ['UNTOC_MLA', 'UNTOC_EXTRADITION', 'JIT'];
+const COMPETENCES = ['UNTOC_MLA', 'UNTOC_EXTRADITION', 'UNTOC_JIT'];
 
 function makeRow(next: () => number, id: number): IndexedPractitioner {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
@@ -202,7 +202,7 @@ describe(SearchIndex.name, () => {
     ['available now (a night shift over midnight)', { availableNow: true }],
     [
       'available now with competences and a country',
-      { availableNow: true, competences: ['JIT'], countries: ['KZ'] },
+      { availableNow: true, competences: ['UNTOC_JIT'], countries: ['KZ'] },
     ],
     ['available now and 24x7 at once', { availableNow: true, available24x7: true }],
     ['available now with text', { availableNow: true, text: 'Erkin' }],
