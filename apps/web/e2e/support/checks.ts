@@ -105,7 +105,7 @@ const ALLOWED_WORDS = [
 ];
 const ALLOWED_PATTERNS = [
   /[^\s@()]+@[^\s@()]+\.[a-z]{2,}/gi, // e-mail addresses
-  /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4})+\b/g, // invitation, reset and recovery codes
+  /\b[0-9A-Z]{4}(?:[-\u2011][0-9A-Z]{4})+\b/g, // invitation, reset and recovery codes (shown examples: U+2011)
   /\b[IVX]+\b/g, // Roman numerals (глава V Конвенции)
   /\b[A-Z][A-Za-z]+(?:\/[A-Za-z_-]+(?: [A-Za-z_-]+)*)+/g, // time zone ids: Asia/Tashkent, America/Argentina/Buenos Aires
   /\(GMT(?:[+−-]\d{1,2}(?::\d\d)?)?\)/g, // their offsets: (GMT+5)

@@ -6,61 +6,61 @@ export const COMPETENCES: readonly TaxonomyEntry[] = [
     code: 'UNTOC_MLA',
     group: 'UNTOC',
     labels: {
-      en: 'Mutual legal assistance (UNTOC art. 18)',
-      ru: 'Взаимная правовая помощь (ст. 18 Конвенции против ТОП)',
+      en: 'Mutual legal assistance (UNTOC art.\u00A018)',
+      ru: 'Взаимная правовая помощь (ст.\u00A018)',
     },
   },
   {
     code: 'UNTOC_EXTRADITION',
     group: 'UNTOC',
-    labels: { en: 'Extradition (UNTOC art. 16)', ru: 'Выдача (ст. 16 Конвенции против ТОП)' },
+    labels: { en: 'Extradition (UNTOC art.\u00A016)', ru: 'Выдача (ст.\u00A016)' },
   },
   {
     code: 'UNTOC_JIT',
     group: 'UNTOC',
     labels: {
-      en: 'Joint investigation teams (UNTOC art. 19)',
-      ru: 'Совместные следственные группы (ст. 19 Конвенции против ТОП)',
+      en: 'Joint investigation teams (UNTOC art.\u00A019)',
+      ru: 'Совместные следственные группы (ст.\u00A019)',
     },
   },
   {
     code: 'UNTOC_TRANSFER_OF_PROCEEDINGS',
     group: 'UNTOC',
     labels: {
-      en: 'Transfer of criminal proceedings (UNTOC art. 21)',
-      ru: 'Передача уголовного производства (ст. 21 Конвенции против ТОП)',
+      en: 'Transfer of criminal proceedings (UNTOC art.\u00A021)',
+      ru: 'Передача уголовного производства (ст.\u00A021)',
     },
   },
   {
     code: 'UNTOC_CONFISCATION',
     group: 'UNTOC',
     labels: {
-      en: 'Confiscation and asset recovery cooperation (UNTOC arts. 13–14)',
-      ru: 'Сотрудничество в целях конфискации и возврата активов (ст. 13–14 Конвенции против ТОП)',
+      en: 'Confiscation and asset recovery cooperation (UNTOC arts.\u00A013–14)',
+      ru: 'Сотрудничество в целях конфискации и возврата активов (ст.\u00A013–14)',
     },
   },
   {
     code: 'UNTOC_SPECIAL_TECHNIQUES',
     group: 'UNTOC',
     labels: {
-      en: 'Special investigative techniques and controlled delivery (UNTOC art. 20)',
-      ru: 'Специальные методы расследования и контролируемые поставки (ст. 20 Конвенции против ТОП)',
+      en: 'Special investigative techniques and controlled delivery (UNTOC art.\u00A020)',
+      ru: 'Специальные методы расследования и контролируемые поставки (ст.\u00A020)',
     },
   },
   {
     code: 'UNTOC_LAW_ENFORCEMENT_COOPERATION',
     group: 'UNTOC',
     labels: {
-      en: 'Police-to-police cooperation (UNTOC art. 27)',
-      ru: 'Сотрудничество правоохранительных органов (ст. 27 Конвенции против ТОП)',
+      en: 'Police-to-police cooperation (UNTOC art.\u00A027)',
+      ru: 'Сотрудничество правоохранительных органов (ст.\u00A027)',
     },
   },
   {
     code: 'UNTOC_WITNESS_PROTECTION',
     group: 'UNTOC',
     labels: {
-      en: 'Witness relocation agreements (UNTOC art. 24)',
-      ru: 'Соглашения о переселении свидетелей (ст. 24 Конвенции против ТОП)',
+      en: 'Witness relocation agreements (UNTOC art.\u00A024)',
+      ru: 'Соглашения о переселении свидетелей (ст.\u00A024)',
     },
   },
   {
@@ -72,8 +72,8 @@ export const COMPETENCES: readonly TaxonomyEntry[] = [
     code: 'TIP_PROTOCOL_REPATRIATION',
     group: 'PROTOCOLS',
     labels: {
-      en: 'Repatriation of victims (TiP Protocol art. 8)',
-      ru: 'Репатриация жертв (ст. 8 Протокола о торговле людьми)',
+      en: 'Repatriation of victims (TiP Protocol art.\u00A08)',
+      ru: 'Репатриация жертв (ст.\u00A08 Протокола о торговле людьми)',
     },
   },
   {
@@ -85,8 +85,8 @@ export const COMPETENCES: readonly TaxonomyEntry[] = [
     code: 'SOM_PROTOCOL_SEA',
     group: 'PROTOCOLS',
     labels: {
-      en: 'Boarding and search of vessels (SoM Protocol art. 8)',
-      ru: 'Высадка на суда и их досмотр (ст. 8 Протокола о незаконном ввозе мигрантов)',
+      en: 'Boarding and search of vessels (SoM Protocol art.\u00A08)',
+      ru: 'Высадка на суда и их досмотр (ст.\u00A08 Протокола о незаконном ввозе мигрантов)',
     },
   },
   {

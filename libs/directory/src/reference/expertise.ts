@@ -25,7 +25,7 @@ export const EXPERTISE_AREAS: readonly TaxonomyEntry[] = [
   {
     code: 'TIP_DOMESTIC_SERVITUDE',
     group: 'TRAFFICKING',
-    labels: { en: 'Domestic servitude', ru: 'Домашнее подневольное состояние' },
+    labels: { en: 'Domestic servitude', ru: 'Домашнее рабство' },
   },
   {
     code: 'TIP_ORGAN_REMOVAL',
@@ -43,7 +43,7 @@ export const EXPERTISE_AREAS: readonly TaxonomyEntry[] = [
   {
     code: 'TIP_FORCED_MARRIAGE',
     group: 'TRAFFICKING',
-    labels: { en: 'Forced and servile marriage', ru: 'Принудительный брак' },
+    labels: { en: 'Forced and servile marriage', ru: 'Принудительный и подневольный брак' },
   },
   {
     code: 'CHILD_TRAFFICKING',
@@ -99,7 +99,7 @@ export const EXPERTISE_AREAS: readonly TaxonomyEntry[] = [
   {
     code: 'MONEY_LAUNDERING',
     group: 'FINANCIAL',
-    labels: { en: 'Money laundering', ru: 'Отмывание доходов' },
+    labels: { en: 'Money laundering', ru: 'Отмывание преступных доходов' },
   },
   {
     code: 'CYBER_E_EVIDENCE',
@@ -137,7 +137,7 @@ export const EXPERTISE_AREAS: readonly TaxonomyEntry[] = [
   {
     code: 'CHILD_FRIENDLY_JUSTICE',
     group: 'VICTIMS',
-    labels: { en: 'Child-friendly justice', ru: 'Правосудие, учитывающее интересы детей' },
+    labels: { en: 'Child-friendly justice', ru: 'Правосудие, дружественное к детям' },
   },
 ];
 

@@ -40,7 +40,7 @@ export const LANGUAGE_LEVEL_RANK: Record<LanguageLevel, number> = {
 
 export const LANGUAGE_LEVEL_LABELS: Record<LanguageLevel, Labels> = {
   [LanguageLevel.NATIVE]: { en: 'Native', ru: 'Родной' },
-  [LanguageLevel.FLUENT]: { en: 'Fluent', ru: 'Свободно' },
+  [LanguageLevel.FLUENT]: { en: 'Fluent', ru: 'Свободное владение' },
   [LanguageLevel.WORKING]: { en: 'Working knowledge', ru: 'Рабочий уровень' },
   [LanguageLevel.BASIC]: { en: 'Basic', ru: 'Базовый' },
 };

@@ -88,7 +88,7 @@ describe(SecurityPage.name, () => {
       expect(screen.getByText('Two-factor authentication is off.')).toBeInTheDocument();
       expect(
         screen.getByRole('region', { name: 'Required for coordinators and administrators' }),
-      ).toHaveTextContent('Until two-factor authentication is on, Counterpart refuses these actions.');
+      ).toHaveTextContent('Until two-factor authentication is on, Counterpart blocks these actions.');
 
       await user.click(screen.getByRole('button', { name: 'Set up two-factor authentication' }));
 
@@ -217,7 +217,7 @@ describe(SecurityPage.name, () => {
     renderRoute(client, '/security', <SecurityPage />);
     expect(screen.getByText('Two-factor authentication is on.')).toBeInTheDocument();
     expect(
-      screen.getByText(/ask a coordinator of your country, or an administrator, for a reset code/i),
+      screen.getByText(/ask your country's coordinator or an administrator for a reset code/i),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Set up two-factor authentication' }),
@@ -264,7 +264,7 @@ describe(SecurityPage.name, () => {
         within(screen.getByRole('list', { name: 'Коды восстановления' })).getAllByRole('listitem'),
       ).toHaveLength(10);
       expect(screen.getByRole('button', { name: 'Копировать все коды' })).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: 'Скачать текстовым файлом' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Скачать в виде текстового файла' })).toBeInTheDocument();
 
       await user.click(screen.getByRole('button', { name: 'Готово' }));
       expect(

@@ -131,7 +131,7 @@ describe(SessionsPage.name, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere else' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Sign out everywhere else?' });
     expect(dialog).toHaveAccessibleDescription(
-      '3 other sessions will be signed out at once. This browser stays signed in.',
+      '3 other sessions will be signed out immediately. This browser stays signed in.',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out everywhere else' }));
 
@@ -187,7 +187,7 @@ describe(SessionsPage.name, () => {
     expect(dialog).toHaveAccessibleDescription(
       '5 других сеансов завершатся сразу. В этом браузере вход сохранится.',
     );
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Завершить другие сеансы' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Завершить все другие сеансы' }));
     expect(await screen.findByText('Завершено 5 других сеансов.')).toBeInTheDocument();
     expect(screen.getByText('Больше нигде вход не выполнен.')).toBeInTheDocument();
   });

@@ -13,7 +13,7 @@ export const accountEn = {
   sessions: {
     title: 'Sessions',
     intro:
-      'Everywhere you are signed in. If you do not recognise a session or no longer use that device, sign it out.',
+      "All browsers and devices where you are signed in. If you don't recognise one, or no longer use that device, sign it out.",
     thisBrowser: 'This browser',
     signOutHere: 'Sign out of this browser',
     others_one: '{{count}} other session',
@@ -29,14 +29,14 @@ export const accountEn = {
     revokeNamed: 'Sign out: {{device}}, signed in {{date}}',
     revokeDialog: {
       title: 'Sign out of this session?',
-      body: '{{device}}, signed in {{date}}, will be signed out at once. To use Counterpart there again, you will have to sign in.',
+      body: '{{device}}, signed in {{date}}, will be signed out immediately. To use Counterpart there again, you will have to sign in.',
       confirm: 'Sign out of the session',
     },
     revokeOthers: 'Sign out everywhere else',
     revokeOthersDialog: {
       title: 'Sign out everywhere else?',
-      body_one: '{{count}} other session will be signed out at once. This browser stays signed in.',
-      body_other: '{{count}} other sessions will be signed out at once. This browser stays signed in.',
+      body_one: '{{count}} other session will be signed out immediately. This browser stays signed in.',
+      body_other: '{{count}} other sessions will be signed out immediately. This browser stays signed in.',
       confirm: 'Sign out everywhere else',
     },
     revoked: 'Signed out of {{device}}.',
@@ -51,13 +51,13 @@ export const accountEn = {
     off: 'Two-factor authentication is off.',
     staff: {
       title: 'Required for coordinators and administrators',
-      body: 'You vet, suspend and reset members and see their contact details. Anyone who learned your password could do the same in your name. Until two-factor authentication is on, Counterpart refuses these actions.',
+      body: 'You vet and suspend members, issue reset codes and see their contact details. Anyone who gets hold of your password could do the same in your name. Until two-factor authentication is on, Counterpart blocks these actions.',
     },
     recovery: {
       title: 'If you lose your phone',
       body: 'Sign in with one of the recovery codes you saved when you set up two-factor authentication. Each code works once.',
       reset:
-        'No codes left? Ask a coordinator of your country, or an administrator, for a reset code. They will check who is asking before they give it to you. The reset code lets you set a new password; two-factor authentication is then off, and you set it up again here.',
+        "No codes left? Ask your country's coordinator or an administrator for a reset code. They will confirm who you are first. With it you set a new password; two-factor authentication is then off and you set it up again here.",
     },
     setUp: 'Set up two-factor authentication',
     enroll: {

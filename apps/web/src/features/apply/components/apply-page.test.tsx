@@ -32,7 +32,7 @@ function reference(locale: 'en' | 'ru') {
       {
         code: 'MONEY_LAUNDERING',
         group: 'FINANCIAL',
-        name: locale === 'en' ? 'Money laundering' : 'Отмывание доходов',
+        name: locale === 'en' ? 'Money laundering' : 'Отмывание преступных доходов',
       },
     ],
     competences: [
@@ -124,7 +124,7 @@ describe(ApplyPage.name, { timeout: 20_000 }, () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Заявка на участие' })).toBeInTheDocument();
     expect(screen.getByLabelText('Служебная электронная почта')).toBeInTheDocument();
     expect(screen.getByLabelText('Имя латиницей')).toBeInTheDocument();
-    expect(screen.getByLabelText('Имя на родном языке (необязательно)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Имя в национальном написании (необязательно)')).toBeInTheDocument();
     expect(screen.getByRole('option', { name: 'Узбекистан' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: 'Прокуратура' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: 'Родной' })).toBeInTheDocument();
@@ -133,7 +133,7 @@ describe(ApplyPage.name, { timeout: 20_000 }, () => {
     expect(screen.getByText('Выбрано 0 направлений')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Торговля детьми' }));
     expect(screen.getByText('Выбрано 1 направление')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Отмывание доходов' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Отмывание преступных доходов' }));
     expect(screen.getByText('Выбрано 2 направления')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Отправить заявку' })).toBeInTheDocument();
     expect(executeQuery).toHaveBeenLastCalledWith(
@@ -169,7 +169,7 @@ describe(ApplyPage.name, { timeout: 20_000 }, () => {
       'Choose the type of your agency.',
     );
     const summary = screen.getByRole('alert');
-    expect(within(summary).getByText('There are 6 problems')).toBeInTheDocument();
+    expect(within(summary).getByText('Fix 6 problems before sending')).toBeInTheDocument();
     await userEvent.click(
       within(summary).getByRole('link', { name: 'Country: Choose a country from the list.' }),
     );

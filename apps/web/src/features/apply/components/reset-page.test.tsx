@@ -93,12 +93,12 @@ describe(ResetPage.name, { timeout: 20_000 }, () => {
     await fill('New password', 'a long new passphrase');
     await fill('Repeat the new password', 'a long new passphrase');
     await userEvent.click(screen.getByRole('button', { name: 'Set the new password' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your account is reset' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your new password is set' })).toHaveFocus();
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Your new password is set, two-factor authentication is cleared and all your sessions have ended.',
+      'Two-factor authentication is off and all your sessions have ended.',
     );
     await act(() => i18next.changeLanguage('ru'));
-    expect(screen.getByRole('heading', { level: 1, name: 'Учётная запись сброшена' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Новый пароль задан' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('link', { name: 'Войти' }));
     expect(screen.getByText('sign-in')).toBeInTheDocument();
   });

@@ -5,7 +5,7 @@
 export const applyEn = {
   title: 'Apply for membership',
   intro:
-    'Counterpart is a directory and secure chat for prosecutors, police and other practitioners who work on trafficking in persons and smuggling of migrants across borders. A coordinator of your country checks every application before you can use it.',
+    'Counterpart is a directory and secure chat for prosecutors, police and other practitioners who work on trafficking in persons and smuggling of migrants across borders. A coordinator of your country checks every application; you get access once it is approved.',
   haveAccount: 'Already a member? Sign in',
   submit: 'Send application',
   loadingLists: 'Loading the lists of countries, languages and areas…',
@@ -27,7 +27,7 @@ export const applyEn = {
     },
     displayName: {
       label: 'Name in Latin letters',
-      hint: 'As colleagues abroad will look for you, e.g. as in your passport: Alisher Navoiy.',
+      hint: 'The spelling colleagues abroad will search for, e.g. as in your passport: Alisher Navoiy.',
     },
     nativeName: {
       label: 'Name in your own script',
@@ -53,7 +53,7 @@ export const applyEn = {
     },
     invitationCode: {
       label: 'Invitation code',
-      hint: 'If a coordinator gave you an invitation code, enter it here. It must be for the country you chose.',
+      hint: 'If a coordinator gave you an invitation code, enter it here. It must be for the country and e-mail address you entered.',
     },
   },
   agencyType: {
@@ -110,8 +110,8 @@ export const applyEn = {
     },
   },
   summary: {
-    title_one: 'There is {{count}} problem',
-    title_other: 'There are {{count}} problems',
+    title_one: 'Fix {{count}} problem before sending',
+    title_other: 'Fix {{count}} problems before sending',
     item: '{{field}}: {{message}}',
   },
   errors: {
@@ -134,12 +134,12 @@ export const applyEn = {
     signIn: 'Sign in',
   },
   reset: {
-    title: 'Reset your account',
+    title: 'Set a new password with a reset code',
     intro:
       'Use the one-time code a coordinator of your country gave you to set a new password. This also turns off two-factor authentication and signs you out everywhere.',
     code: 'Reset code',
     codeHint:
-      'Four groups of four letters and digits, e.g. K7QX-2M9D-WR4T-8HJN. Capitals and dashes do not matter.',
+      'Four groups of four letters and digits, e.g. K7QX\u20112M9D\u2011WR4T\u20118HJN. Upper or lower case and dashes do not matter.',
     newPassword: 'New password',
     newPasswordHint: 'At least 12 characters.',
     repeatPassword: 'Repeat the new password',
@@ -147,8 +147,8 @@ export const applyEn = {
     mismatch: 'The two passwords are not the same.',
     invalidCode:
       'This code is not valid: it may have been used or have expired. Ask a coordinator of your country for a new one.',
-    doneTitle: 'Your account is reset',
-    done: 'Your new password is set, two-factor authentication is cleared and all your sessions have ended.',
+    doneTitle: 'Your new password is set',
+    done: 'Two-factor authentication is off and all your sessions have ended.',
     doneNext: 'Sign in with the new password. If you used two-factor authentication, set it up again.',
     signIn: 'Sign in',
     noCode: 'No code? Only a coordinator of your country can issue one, after checking who you are.',

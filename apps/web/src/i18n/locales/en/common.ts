@@ -38,7 +38,7 @@ export const common = {
   },
   notFound: {
     title: 'Page not found',
-    body: 'There is nothing at this address.',
+    body: 'Check the address, or go to the home page.',
     home: 'Go to the home page',
   },
 };

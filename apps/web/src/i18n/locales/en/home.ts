@@ -2,7 +2,7 @@
 export const home = {
   staffNudge: {
     title: 'Turn on two-factor authentication',
-    body: 'Coordinators and administrators must use two-factor authentication before they can act on members.',
+    body: 'Until it is on, you cannot vet or suspend members or issue reset codes.',
     action: 'Set it up now',
   },
   title: 'Home',
@@ -14,7 +14,7 @@ export const home = {
   vettedUntil: 'Vetted until',
   statusText: {
     PENDING:
-      'Your application is waiting for a coordinator of your country. You will be able to use the directory and the chat once you are vetted.',
+      'A coordinator of your country is reviewing your application. The directory and the chat open once you are vetted.',
     VETTED: 'You are a vetted member of the network.',
     EXPIRED: 'Your vetting has expired. Ask a coordinator of your country to renew it.',
     REJECTED: 'Your application was not accepted.',

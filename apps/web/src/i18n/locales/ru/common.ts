@@ -33,14 +33,14 @@ export const common: Catalog<typeof en> = {
   roles: { MEMBER: 'Участник', COORDINATOR: 'Координатор', ADMIN: 'Администратор' },
   memberStatus: {
     PENDING: 'На рассмотрении',
-    VETTED: 'Проверен',
-    REJECTED: 'Отклонён',
-    SUSPENDED: 'Приостановлен',
-    REVOKED: 'Исключён',
+    VETTED: 'Проверка пройдена',
+    REJECTED: 'Заявка отклонена',
+    SUSPENDED: 'Участие приостановлено',
+    REVOKED: 'Участие прекращено',
   },
   notFound: {
     title: 'Страница не найдена',
-    body: 'По этому адресу ничего нет.',
+    body: 'Проверьте адрес или перейдите на главную.',
     home: 'На главную',
   },
 };
