@@ -62,6 +62,9 @@ export function makeQueries(people: GeneratedPractitioner[], count: number): Ben
       filter.available24x7 = true;
     }
     if (random() < 0.1) {
+      filter.availableNow = true;
+    }
+    if (random() < 0.1) {
       filter.sharesLanguageWithMe = true;
     }
     return filter;

@@ -116,8 +116,9 @@ export class SearchIndex {
   private readonly languages = new Map<string, Bits[]>();
   /** Members who are not 24/7, by schedule key; availability is decided per group. */
   private readonly schedules = new Map<string, ScheduleGroup>();
-  /** The schedule keys available in one minute (recomputed when the minute or the set of schedules changes). */
-  private availability: { minute: number; groups: number; keys: string[] } | null = null;
+  /** Who can answer in one minute: recomputed when the minute changes or after any write. */
+  private availability: { minute: number; writes: number; bits: Bits } | null = null;
+  private writes = 0;
   private nextExpiry = Infinity;
 
   private byName: number[] = [];
@@ -172,6 +173,7 @@ export class SearchIndex {
     if (slot === undefined) {
       return;
     }
+    this.writes += 1;
     const entry = this.entries[slot] as Entry;
     if (!this.bulk) {
       this.byName.splice(this.positionOf(this.byName, slot, this.compareByName), 1);
@@ -374,22 +376,27 @@ export class SearchIndex {
     return { ...lists, ...flags };
   }
 
-  /** Members who can answer at `at` (epoch ms): 24x7, or a schedule `isAvailable` accepts then. */
+  /**
+   * Members who can answer at `at` (epoch ms): 24x7, or a schedule `isAvailable` accepts then. Kept for the minute
+   * (until a write): the answer is the same for every instant of it.
+   */
   private availableAt(at: number): Bits {
     const minute = Math.floor(at / MINUTE_MS);
-    if (this.availability?.minute !== minute || this.availability.groups !== this.schedules.size) {
-      const instant = new Date(at);
-      const keys = [...this.schedules]
-        .filter(([, group]) => isAvailable(group.schedule, instant))
-        .map(([key]) => key);
-      this.availability = { minute, groups: this.schedules.size, keys };
+    const cached = this.availability;
+    if (cached?.minute === minute && cached.writes === this.writes) {
+      return cached.bits;
     }
-    const target = this.bits('availableNow');
-    target.set(this.always);
-    for (const key of this.availability.keys) {
-      orInto(target, (this.schedules.get(key) as ScheduleGroup).bits);
+    const instant = new Date(minute * MINUTE_MS);
+    const bits =
+      cached?.bits.length === this.always.length ? cached.bits : new Uint32Array(this.always.length);
+    bits.set(this.always);
+    for (const group of this.schedules.values()) {
+      if (isAvailable(group.schedule, instant)) {
+        orInto(bits, group.bits);
+      }
     }
-    return target;
+    this.availability = { minute, writes: this.writes, bits };
+    return bits;
   }
 
   private *valuesOf(facet: ListFacet, minLanguageRank: number): Iterable<[string, Bits]> {
@@ -496,6 +503,7 @@ export class SearchIndex {
   }
 
   private add(row: IndexedPractitioner, now: number): void {
+    this.writes += 1;
     const slot = this.free.pop() ?? this.allocate();
     const { names, other } = parseSearchKey(row.searchKey);
     this.entries[slot] = {
@@ -576,9 +584,12 @@ export class SearchIndex {
 
   /** The bit set of the member's working schedule (created on first use). */
   private scheduleBits(entry: Schedule): Bits {
-    const key = [entry.timeZone, entry.workingDays.join(','), entry.workingHoursStart, entry.workingHoursEnd].join(
-      '|',
-    );
+    const key = [
+      entry.timeZone,
+      entry.workingDays.join(','),
+      entry.workingHoursStart,
+      entry.workingHoursEnd,
+    ].join('|');
     let group = this.schedules.get(key);
     if (!group) {
       group = {
