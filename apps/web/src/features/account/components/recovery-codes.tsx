@@ -5,6 +5,7 @@ import { Button } from '@web/components/button';
 import { ConfirmDialog } from '@web/components/confirm-dialog';
 import { CopyButton } from '@web/components/copy-button';
 import { useFormat } from '@web/lib/format';
+import { ENROLLMENT_STEPS } from './totp-enrollment';
 
 /** Saves `text` as a file through an object URL (no server round trip; the codes never leave the browser). */
 function saveTextFile(fileName: string, text: string) {
@@ -81,8 +82,11 @@ export function RecoveryCodes({
         id="recovery-codes"
         ref={heading}
         tabIndex={-1}
-        className="text-lg font-semibold text-slate-900 focus:outline-none"
+        className="flex flex-col text-lg font-semibold text-slate-900 focus:outline-none"
       >
+        <span className="text-sm font-medium text-slate-600">
+          {t('account.security.enroll.step', { step: ENROLLMENT_STEPS, total: ENROLLMENT_STEPS })}
+        </span>
         {t('account.security.codes.title')}
       </h2>
       <p className="text-slate-700">{t('account.security.codes.intro', { count: codes.length })}</p>

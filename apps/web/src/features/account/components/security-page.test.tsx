@@ -143,7 +143,7 @@ describe(SecurityPage.name, () => {
 
       // The recovery codes, once: all ten, copy, download, and an explicit acknowledgement before going on.
       expect(
-        await screen.findByRole('heading', { level: 2, name: 'Save your recovery codes' }),
+        await screen.findByRole('heading', { level: 2, name: /Step 3 of 3.*Save your recovery codes/ }),
       ).toHaveFocus();
       expect(screen.getByText(/these 10 recovery codes let you sign in/)).toBeInTheDocument();
       const list = screen.getByRole('list', { name: 'Recovery codes' });

@@ -15,6 +15,8 @@ export interface Enrollment {
   secret: string;
 }
 
+/** Add the key to an app, prove it with a code, save the recovery codes (RecoveryCodes shows the last step). */
+export const ENROLLMENT_STEPS = 3;
 /**
  * The QR code of an otpauth:// URL as an SVG data URL for an <img>: no markup injected into the page, nothing the
  * CSP (img-src 'self' data:) refuses.
@@ -59,7 +61,7 @@ export function TotpEnrollment({
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const total = 2;
+  const total = ENROLLMENT_STEPS;
 
   useEffect(() => heading.current?.focus(), []);
 

@@ -96,7 +96,11 @@ export function SignInPage() {
         />
         {secondFactor !== 'none' ? (
           <>
-            <Alert tone="info">{t('auth.signIn.secondFactorNeeded')}</Alert>
+            <Alert tone="info">
+              {secondFactor === 'totp'
+                ? t('auth.signIn.secondFactorNeeded')
+                : t('auth.signIn.secondFactorRecovery')}
+            </Alert>
             {secondFactor === 'totp' ? (
               <Field
                 key="totp"

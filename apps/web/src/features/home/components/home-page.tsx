@@ -41,7 +41,7 @@ export function HomePage() {
       ) : null}
       <Alert
         tone={me.status === 'VETTED' && !expired ? 'success' : 'warning'}
-        title={t(`memberStatus.${me.status}`)}
+        title={expired ? t('home.expiredTitle') : t(`memberStatus.${me.status}`)}
       >
         {t(`home.statusText.${expired ? 'EXPIRED' : me.status}`)}
       </Alert>
@@ -61,8 +61,19 @@ export function HomePage() {
               <dd className="font-medium">{format.date(me.vettedUntil)}</dd>
             </>
           ) : null}
-          <dt className="text-sm text-slate-600">{t('app.nav.security')}</dt>
-          <dd className="font-medium">{me.totpEnabled ? t('home.twoFactor.on') : t('home.twoFactor.off')}</dd>
+          <dt className="text-sm text-slate-600">{t('home.twoFactor.label')}</dt>
+          <dd className="font-medium">
+            {me.totpEnabled ? (
+              t('home.twoFactor.on')
+            ) : (
+              <>
+                {t('home.twoFactor.off')} ·{' '}
+                <Link to="/security" className="text-brand-700 underline underline-offset-2">
+                  {t('home.twoFactor.setUp')}
+                </Link>
+              </>
+            )}
+          </dd>
         </dl>
       )}
     </Page>

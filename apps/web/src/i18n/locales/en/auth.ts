@@ -15,6 +15,8 @@ export const auth = {
     changeAccount: 'Sign in with another e-mail or password',
     secondFactorNeeded:
       'Two-factor authentication is on for this account. Enter the 6-digit code from your authenticator app.',
+    secondFactorRecovery:
+      'Two-factor authentication is on for this account. Enter one of your recovery codes.',
     invalid: 'The e-mail or the password is wrong.',
     invalidCode: 'This code is wrong or has already been used. Try the current one.',
     cannotSignIn: 'This account cannot sign in. Contact a coordinator of your country.',

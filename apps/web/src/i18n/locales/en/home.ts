@@ -21,5 +21,6 @@ export const home = {
     SUSPENDED: 'Your membership is suspended.',
     REVOKED: 'Your membership has been revoked.',
   },
-  twoFactor: { on: 'On', off: 'Off — set it up on the Two-factor page' },
+  expiredTitle: 'Vetting expired',
+  twoFactor: { label: 'Two-factor authentication', on: 'On', off: 'Off', setUp: 'Set it up' },
 };
