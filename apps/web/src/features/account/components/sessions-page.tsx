@@ -230,7 +230,7 @@ function SessionCard({
           </details>
         ) : null}
       </div>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-1 text-sm min-[400px]:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-800">{t('account.sessions.createdAt')}</dt>
         <dd className="text-slate-700">{format.dateTime(session.createdAt)}</dd>
         <dt className="font-medium text-slate-800">{t('account.sessions.lastUsedAt')}</dt>

@@ -14,7 +14,7 @@ export const auth = {
     useTotp: 'Use the authenticator app instead',
     changeAccount: 'Sign in with another e-mail or password',
     secondFactorNeeded:
-      'Two-factor authentication is on for this account. Enter the 6-digit code from your authenticator app.',
+      'Two-factor authentication is on for this account. Enter the 6‑digit code from your authenticator app.',
     secondFactorRecovery:
       'Two-factor authentication is on for this account. Enter one of your recovery codes.',
     invalid: 'The e-mail or the password is wrong.',
