@@ -1,4 +1,4 @@
-import { badText, findBadText } from './text-guard';
+import { badText, findBadText, MAX_INPUT_DEPTH } from './text-guard';
 
 describe(findBadText.name, () => {
   it('should accept ordinary text in every script, emoji and combining marks included', () => {
@@ -29,5 +29,20 @@ describe(findBadText.name, () => {
       text = '\u0000';
     }
     expect(findBadText(new Request())).toBeUndefined();
+  });
+
+  it('should refuse a value nested deeper than MAX_INPUT_DEPTH, quickly and with a short path', () => {
+    const nest = (levels: number, inner: unknown = 'x') => {
+      let value: unknown = inner;
+      for (let level = 0; level < levels; level += 1) {
+        value = level % 2 ? [value] : { a: value };
+      }
+      return value;
+    };
+    expect(findBadText(nest(MAX_INPUT_DEPTH))).toBeUndefined();
+    expect(findBadText(nest(MAX_INPUT_DEPTH + 1))?.problem).toMatch(/nest more than 32 levels/);
+    const deep = findBadText({ email: nest(100_000) }, 'body');
+    expect(deep?.problem).toMatch(/nest more than/);
+    expect(deep?.path.length).toBeLessThanOrEqual(80);
   });
 });

@@ -22,20 +22,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * No input of ours nests deeper than a few levels (a GraphQL input object, a sign-in body); a body nested deeper is
+ * refused before anything walks it recursively (Nest's ValidationPipe overflowed the stack on 10,000 levels: a 500).
+ */
+export const MAX_INPUT_DEPTH = 32;
+
 const DESCRIPTIONS = {
   NUL: 'must not contain a NUL character',
   SURROGATE: 'must be well-formed Unicode (no lone surrogate)',
+  DEEP: `must not nest more than ${MAX_INPUT_DEPTH} levels deep`,
 } as const;
 
 /**
- * The first string (or object key) in `value` that is bad text, with its dotted path, or undefined. Walks strings,
- * arrays and plain objects only (class instances such as a request are not input), iteratively; the body and frame
- * limits bound the work.
+ * The first string (or object key) in `value` that is bad text, or the first value nested deeper than
+ * MAX_INPUT_DEPTH, with its dotted path, or undefined. Walks strings, arrays and plain objects only (class instances
+ * such as a request are not input), iteratively; the body and frame limits bound the work.
  */
 export function findBadText(value: unknown, root = ''): { path: string; problem: string } | undefined {
-  const pending: { value: unknown; path: string }[] = [{ value, path: root }];
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
   while (pending.length > 0) {
-    const { value: current, path } = pending.pop()!;
+    const { value: current, path, depth } = pending.pop()!;
+    if (depth >= MAX_INPUT_DEPTH && (Array.isArray(current) || isPlainObject(current))) {
+      return { path: path.slice(0, 80), problem: DESCRIPTIONS.DEEP };
+    }
     if (typeof current === 'string') {
       const problem = badText(current);
       if (problem) {
@@ -43,7 +53,7 @@ export function findBadText(value: unknown, root = ''): { path: string; problem:
       }
     } else if (Array.isArray(current)) {
       current.forEach((item, index) =>
-        pending.push({ value: item, path: path ? `${path}.${index}` : String(index) }),
+        pending.push({ value: item, path: path ? `${path}.${index}` : String(index), depth: depth + 1 }),
       );
     } else if (isPlainObject(current)) {
       for (const [key, child] of Object.entries(current)) {
@@ -52,7 +62,7 @@ export function findBadText(value: unknown, root = ''): { path: string; problem:
         if (problem) {
           return { path: childPath.slice(0, 80), problem: DESCRIPTIONS[problem] };
         }
-        pending.push({ value: child, path: childPath });
+        pending.push({ value: child, path: childPath, depth: depth + 1 });
       }
     }
   }
