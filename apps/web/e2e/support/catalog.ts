@@ -1,7 +1,11 @@
 import { accountEn } from '../../src/features/account/i18n/en';
 import { accountRu } from '../../src/features/account/i18n/ru';
 import { applyEn } from '../../src/features/apply/i18n/en';
+import { directoryEn } from '../../src/features/directory/i18n/en';
+import { directoryRu } from '../../src/features/directory/i18n/ru';
 import { applyRu } from '../../src/features/apply/i18n/ru';
+import { profileEn } from '../../src/features/profile/i18n/en';
+import { profileRu } from '../../src/features/profile/i18n/ru';
 import type { Catalog } from '../../src/i18n/catalog';
 import { en } from '../../src/i18n/locales/en';
 import { ru } from '../../src/i18n/locales/ru';
@@ -16,8 +20,8 @@ export type { Catalog };
 
 /** As the client has them once every screen has loaded (screens bring their feature's strings along). */
 export const catalogs: Record<Lang, Catalog> = {
-  en: { ...en, apply: applyEn, account: accountEn },
-  ru: { ...ru, apply: applyRu, account: accountRu },
+  en: { ...en, apply: applyEn, account: accountEn, directory: directoryEn, profile: profileEn },
+  ru: { ...ru, apply: applyRu, account: accountRu, directory: directoryRu, profile: profileRu },
 };
 
 /** `{{name}}` placeholders filled in, as i18next does. */

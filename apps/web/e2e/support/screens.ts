@@ -1,49 +1,18 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { signInContext, uniqueEmail, type Api } from './api';
-import { catalogs, LANGS, type Catalog, type Lang } from './catalog';
+import { expect, type Page } from '@playwright/test';
+import { uniqueEmail } from './api';
+import { catalogs, LANGS, type Lang } from './catalog';
 import { DESKTOP, PHONE } from './context';
 import { fillApplication, waitForApplicationLists } from './forms';
 import { enrollment, enrollOnScreen, readSetupKey } from './two-factor';
+import { openSignedIn, type Screen } from './screen';
+import { DIRECTORY_SCREENS } from './screens-directory';
+import { NETWORK_SCREENS } from './screens-network';
+import { PROFILE_SCREENS } from './screens-profile';
 import { signInForm, switchLanguage, title, userAgentOf } from './ui';
-
-export interface ScreenContext {
-  page: Page;
-  context: BrowserContext;
-  api: Api;
-}
-
-/** One state of one screen that the audits (axe, language, width, screenshots) look at. */
-export interface Screen {
-  /** The file-name stem: `docs/screenshots/<name>-<lang>-<desktop|phone>.png`. */
-  name: string;
-  /**
-   * Leads a fresh page, in English, to this state (own accounts, made here); answers the test data it shows that may
-   * stay in Latin letters in Russian (a setup key, say).
-   */
-  open(screen: ScreenContext): Promise<string[] | void>;
-  /** The h1 in a language: once it shows, a language switch has rendered. */
-  title(cat: Catalog): string;
-  /** More to wait for after a switch (lists loaded in the new language, say). */
-  settle?(page: Page, cat: Catalog): Promise<void>;
-  /** A modal dialog covers the page: the switcher is clicked without a pointer. */
-  modal?: boolean;
-}
-
-/** A context signed in as `account` (no form), then `path` opened and its h1 awaited. */
-async function openSignedIn(
-  { page, context }: ScreenContext,
-  account: { email: string; password: string; secret?: string },
-  path: string,
-  heading: string,
-): Promise<void> {
-  await signInContext(context, account, await userAgentOf(page));
-  await page.goto(path);
-  await expect(title(page, heading)).toBeVisible();
-}
 
 const en = catalogs.en;
 
-export const SCREENS: Screen[] = [
+const IDENTITY_SCREENS: Screen[] = [
   {
     name: 'sign-in',
     title: (cat) => cat.auth.signIn.title,
@@ -239,6 +208,14 @@ export const SCREENS: Screen[] = [
       await expect(title(page, en.notFound.title)).toBeVisible();
     },
   },
+];
+
+/** Every screen the audits look at: the identity screens here, each later feature's in its own screens-<feature>.ts. */
+export const SCREENS: Screen[] = [
+  ...IDENTITY_SCREENS,
+  ...NETWORK_SCREENS,
+  ...DIRECTORY_SCREENS,
+  ...PROFILE_SCREENS,
 ];
 
 export const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;

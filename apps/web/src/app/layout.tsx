@@ -35,6 +35,11 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/directory" className={navClass}>
+                    {t('app.nav.directory')}
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/sessions" className={navClass}>
                     {t('app.nav.sessions')}
                   </NavLink>

@@ -29,6 +29,12 @@ const ApplyPage = screen(() => import('@web/features/apply/components/apply-page
 const ResetPage = screen(() => import('@web/features/apply/components/reset-page'), 'ResetPage');
 const SessionsPage = screen(() => import('@web/features/account/components/sessions-page'), 'SessionsPage');
 const SecurityPage = screen(() => import('@web/features/account/components/security-page'), 'SecurityPage');
+const SearchPage = screen(() => import('@web/features/directory/components/search-page'), 'SearchPage');
+const ProfilePage = screen(() => import('@web/features/directory/components/profile-page'), 'ProfilePage');
+const EditProfilePage = screen(
+  () => import('@web/features/profile/components/edit-profile-page'),
+  'EditProfilePage',
+);
 
 /** Screens that talk GraphQL sit under the (lazily loaded) client's Provider. */
 const withGraphql = (children: RouteObject[]): RouteObject => ({
@@ -62,6 +68,9 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
                   { path: '/', element: HomePage },
                   { path: '/sessions', element: SessionsPage },
                   { path: '/security', element: SecurityPage },
+                  { path: '/directory', element: SearchPage },
+                  { path: '/directory/:id', element: ProfilePage },
+                  { path: '/profile', element: EditProfilePage },
                 ]),
               ],
             },

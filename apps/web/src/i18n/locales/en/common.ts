@@ -5,7 +5,13 @@ export const common = {
     tagline: 'Who is my counterpart in that country, and can I reach them safely, now?',
     skipToContent: 'Skip to content',
     mainNavigation: 'Main navigation',
-    nav: { home: 'Home', sessions: 'Sessions', security: 'Security', signOut: 'Sign out' },
+    nav: {
+      home: 'Home',
+      directory: 'Directory',
+      sessions: 'Sessions',
+      security: 'Security',
+      signOut: 'Sign out',
+    },
   },
   language: { label: 'Language', en: 'English', ru: 'Русский' },
   actions: {

@@ -7,7 +7,13 @@ export const common: Catalog<typeof en> = {
     tagline: 'Кто мой коллега в этой стране и могу ли я безопасно связаться с ним прямо сейчас?',
     skipToContent: 'Перейти к содержанию',
     mainNavigation: 'Основная навигация',
-    nav: { home: 'Главная', sessions: 'Сеансы', security: 'Защита входа', signOut: 'Выйти' },
+    nav: {
+      home: 'Главная',
+      directory: 'Справочник',
+      sessions: 'Сеансы',
+      security: 'Защита входа',
+      signOut: 'Выйти',
+    },
   },
   language: { label: 'Язык', en: 'English', ru: 'Русский' },
   actions: {

@@ -3,8 +3,10 @@ import { account } from './account';
 import { apply } from './apply';
 import { auth } from './auth';
 import { common } from './common';
+import { directory } from './directory';
 import { errors } from './errors';
 import { home } from './home';
+import { profile } from './profile';
 
 /** Русский каталог: те же ключи, что в английском (проверяется типом и тестом). */
-export const ru: Catalog = { ...common, errors, auth, account, apply, home };
+export const ru: Catalog = { ...common, errors, auth, account, apply, home, directory, profile };

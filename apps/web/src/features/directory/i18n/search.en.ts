@@ -1,0 +1,4 @@
+/** The directory search screen's English strings (`directory.search.*`). */
+export const searchEn = {
+  title: 'Directory',
+};

@@ -1,0 +1,6 @@
+import { addFeatureCatalog } from '@web/i18n/feature-catalog';
+import { profileEn } from './en';
+import { profileRu } from './ru';
+
+/** The `profile.*` strings join the catalogs when the edit-profile screen loads (it imports this first). */
+addFeatureCatalog('profile', profileEn, profileRu);
