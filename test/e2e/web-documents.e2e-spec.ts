@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Kind, parse, print, type DefinitionNode } from 'graphql';
+import { createTestApp, type TestApp } from '../utils/create-test-app';
+
+const WEB_SOURCES = join(__dirname, '../../apps/web/src');
+
+const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'e2e-production-jwt-secret-0123456789abcdef',
+  TOTP_ENCRYPTION_KEY: 'e2e-production-totp-key-0123456789abcdef',
+};
+
+/** Every `*.graphql` file of the web client (the documents it sends: apps/web/codegen.ts reads the same files). */
+function graphqlFiles(folder = WEB_SOURCES): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      return entry.name === 'node_modules' ? [] : graphqlFiles(path);
+    }
+    return entry.name.endsWith('.graphql') ? [path] : [];
+  });
+}
+
+/** Each operation of each file as the client sends it: the operation and the file's fragments. */
+function operations(): { name: string; document: string }[] {
+  return graphqlFiles().flatMap((file) => {
+    const definitions = parse(readFileSync(file, 'utf8')).definitions;
+    const fragments = definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+    return definitions
+      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+      .map((operation) => ({
+        name: `${relative(WEB_SOURCES, file)} ${operation.name?.value ?? '(anonymous)'}`,
+        document: [operation, ...fragments].map((definition: DefinitionNode) => print(definition)).join('\n'),
+      }));
+  });
+}
+
+const LIMIT_CODES = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'];
+
+describe("The web client's GraphQL documents", () => {
+  let api: TestApp;
+  const documents = operations();
+
+  beforeAll(async () => {
+    api = await createTestApp({ env: PRODUCTION_ENV });
+  });
+
+  afterAll(() => api.close());
+
+  it('should include every operation the client sends', () => {
+    expect(documents.length).toBeGreaterThanOrEqual(10);
+    expect(documents.map((document) => document.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/home\/api\/me\.graphql Home$/)]),
+    );
+  });
+
+  it.each(documents)(
+    'should keep $name within the production limits (it fails later, for want of a session, not at validation)',
+    async ({ document }) => {
+      const response = await api.graphql(document);
+      const codes = (response.body as { errors?: { extensions?: { code?: string } }[] }).errors?.map(
+        (error) => error.extensions?.code,
+      );
+      expect(codes?.filter((code) => code && LIMIT_CODES.includes(code)) ?? []).toEqual([]);
+      // Anonymous, so it stops at authentication or at its variables: proof it passed parsing and validation.
+      expect(codes).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(UNAUTHENTICATED|BAD_USER_INPUT)$/)]),
+      );
+    },
+  );
+
+  it('should be checked by limits that do refuse (a positive control on the same server)', async () => {
+    // 12 levels: __schema, types, fields, type and eight ofType, then name (production allows 10).
+    const tooDeep = `{ __schema { types { fields { type { ${'ofType { '.repeat(8)}name${' }'.repeat(8)} } } } } }`;
+    const response = await api.graphql(tooDeep);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'depth',
+    });
+  });
+});
