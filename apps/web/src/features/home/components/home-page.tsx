@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,12 +8,20 @@ import { Page } from '@web/components/page';
 import { apiErrorOf } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
 import { useFormat } from '@web/lib/format';
+import type { HomeQuery as HomeData } from '@web/lib/graphql/graphql';
 import { HomeQuery } from '../api/me';
+import { CoordinatorsSection } from './coordinators-section';
+import { useFreshness } from './freshness-prompt';
+import { NetworkSection } from './network-section';
 
-/** The member's own summary: status first (pending applicants see only that), role, vetting, two-factor. */
+type Me = HomeData['me'];
+
+/**
+ * The member's own summary: status first (pending applicants see only that), role, vetting, two-factor; for an active
+ * vetted member also their profile's freshness, the network map and their country's coordinators.
+ */
 export function HomePage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const [{ data, error, fetching }] = useQuery({ query: HomeQuery });
   if (fetching && !data) {
     return <Page title={t('home.title')}>{t('status.loading')}</Page>;
@@ -24,7 +33,37 @@ export function HomePage() {
       </Page>
     );
   }
-  const me = data.me;
+  return data.me.status === 'VETTED' && data.me.active ? (
+    <NetworkHome me={data.me} />
+  ) : (
+    <Summary me={data.me} />
+  );
+}
+
+/** A vetted member's home: the summary with their profile's freshness, then the network and its coordinators. */
+function NetworkHome({ me }: { me: Me }) {
+  const freshness = useFreshness(me.id);
+  return (
+    <Summary me={me} prompt={freshness.prompt} profileRow={freshness.row}>
+      <NetworkSection />
+      {me.country ? <CoordinatorsSection country={me.country} memberId={me.id} /> : null}
+    </Summary>
+  );
+}
+
+function Summary({
+  me,
+  prompt,
+  profileRow,
+  children,
+}: {
+  me: Me;
+  prompt?: ReactNode;
+  profileRow?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const expired = me.status === 'VETTED' && !me.active;
   const staff = me.role !== 'MEMBER';
   return (
@@ -45,6 +84,7 @@ export function HomePage() {
       >
         {t(`home.statusText.${expired ? 'EXPIRED' : me.status}`)}
       </Alert>
+      {prompt}
       {me.status === 'PENDING' ? null : (
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr] sm:items-baseline">
           <dt className="text-sm text-slate-600">{t('home.role')}</dt>
@@ -74,8 +114,10 @@ export function HomePage() {
               </>
             )}
           </dd>
+          {profileRow}
         </dl>
       )}
+      {children}
     </Page>
   );
 }
