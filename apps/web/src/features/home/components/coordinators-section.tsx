@@ -39,6 +39,9 @@ function contactValue(kind: ContactKind, value: string) {
 const kindText = (t: TFunction, kind: ContactKind) => t(`home.contactKinds.${kind}`);
 
 /**
+ * What members wrote (names, positions, agencies, contact labels) is in a language the client does not know: `lang=""`
+ * says so, so that neither a screen reader nor a check of the UI's language reads it as the UI's.
+ *
  * The coordinators of the member's own country (the API gives only the contacts the viewer may see), each a link to
  * their profile in the directory.
  */
@@ -66,7 +69,7 @@ export function CoordinatorsSection({ country, memberId }: { country: string; me
             {coordinators.map((coordinator) => (
               <li key={coordinator.id} className="rounded-md border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold">
-                  <Link to={`/directory/${coordinator.id}`} className={LINK}>
+                  <Link to={`/directory/${coordinator.id}`} lang="" className={LINK}>
                     {coordinator.displayName}
                   </Link>
                   {coordinator.id === memberId ? (
@@ -74,10 +77,12 @@ export function CoordinatorsSection({ country, memberId }: { country: string; me
                   ) : null}
                 </h3>
                 {coordinator.nativeName && coordinator.nativeName !== coordinator.displayName ? (
-                  <p className="text-slate-700">{coordinator.nativeName}</p>
+                  <p lang="" className="text-slate-700">
+                    {coordinator.nativeName}
+                  </p>
                 ) : null}
                 {coordinator.position || coordinator.agency ? (
-                  <p className="text-sm text-slate-700">
+                  <p lang="" className="text-sm text-slate-700">
                     {[coordinator.position, coordinator.agency?.name].filter(Boolean).join(', ')}
                   </p>
                 ) : null}
@@ -88,11 +93,10 @@ export function CoordinatorsSection({ country, memberId }: { country: string; me
                     {coordinator.contacts.map((contact) => (
                       <div key={`${contact.kind}:${contact.value}`} className="contents">
                         <dt className="text-slate-600">
-                          {contact.label
-                            ? `${kindText(t, contact.kind)} (${contact.label})`
-                            : kindText(t, contact.kind)}
+                          {kindText(t, contact.kind)}
+                          {contact.label ? <span lang=""> ({contact.label})</span> : null}
                         </dt>
-                        <dd>{contactValue(contact.kind, contact.value)}</dd>
+                        <dd lang="">{contactValue(contact.kind, contact.value)}</dd>
                       </div>
                     ))}
                   </dl>

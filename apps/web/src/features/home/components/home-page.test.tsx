@@ -124,7 +124,7 @@ describe(HomePage.name, () => {
       'href',
       'mailto:daniyar@prokuratura.example.kz',
     );
-    expect(within(first).getByText('Mobile (duty)')).toBeVisible();
+    expect(within(first).getByText('Mobile', { exact: false })).toHaveTextContent('Mobile (duty)');
     expect(within(first).getByRole('link', { name: '+77012345678' })).toHaveAttribute(
       'href',
       'tel:+77012345678',
