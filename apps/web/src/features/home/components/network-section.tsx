@@ -26,7 +26,7 @@ export function NetworkSection() {
     .filter((facet) => facet.count > 0)
     .map((facet) => ({ code: facet.code, count: facet.count, name: format.country(facet.code) }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const ranges = countRanges(Math.max(0, ...rows.map((row) => row.count)));
+  const ranges = countRanges(rows.map((row) => row.count));
   const failure = resultError(error);
   return (
     <section aria-labelledby="network-title" className="flex flex-col gap-3">

@@ -39,22 +39,23 @@ describe('the world map', () => {
     expect(width).toBeLessThan(world.width / 2);
   });
 
-  it('should split member counts into at most four ranges of equal width', () => {
-    expect(countRanges(0)).toEqual([]);
-    expect(countRanges(3)).toEqual([
-      [1, 1],
-      [2, 2],
-      [3, 3],
+  it('should shade each distinct count apart when there are few, else split the countries at quantiles', () => {
+    expect(countRanges([])).toEqual([]);
+    expect(countRanges([7, 5, 5, 2, 6, 5, 7])).toEqual([
+      [1, 2],
+      [3, 5],
+      [6, 6],
+      [7, 7],
     ]);
-    const ranges = countRanges(14);
+    const ranges = countRanges([1, 2, 3, 4, 5, 6, 7, 8, 40, 120]);
     expect(ranges).toEqual([
-      [1, 4],
-      [5, 8],
-      [9, 12],
-      [13, 14],
+      [1, 3],
+      [4, 5],
+      [6, 8],
+      [9, 120],
     ]);
     expect(rangeOf(ranges, 1)).toBe(0);
-    expect(rangeOf(ranges, 9)).toBe(2);
-    expect(rangeOf(ranges, 14)).toBe(3);
+    expect(rangeOf(ranges, 6)).toBe(2);
+    expect(rangeOf(ranges, 120)).toBe(3);
   });
 });

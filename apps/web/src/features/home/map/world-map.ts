@@ -58,19 +58,25 @@ export function viewBoxOf(map: WorldMap, codes: ReadonlySet<string>): string {
 export const SHADES = 4;
 
 /**
- * Up to SHADES ranges of member counts, [from, to] each, splitting 1…max into steps of equal width (fewer ranges when
- * there are fewer distinct counts than shades).
+ * Up to SHADES ranges of member counts, [from, to] each, from 1 up to the largest count: one per distinct count when
+ * there are that few, else split at quantiles (about as many countries in each shade), so that a network where most
+ * countries have similar counts still shows its differences.
  */
-export function countRanges(max: number): [number, number][] {
-  if (max < 1) {
-    return [];
-  }
-  const step = Math.ceil(max / SHADES);
-  const ranges: [number, number][] = [];
-  for (let from = 1; from <= max; from += step) {
-    ranges.push([from, Math.min(max, from + step - 1)]);
-  }
-  return ranges;
+export function countRanges(counts: number[]): [number, number][] {
+  const sorted = counts.filter((count) => count > 0).sort((a, b) => a - b);
+  const distinct = [...new Set(sorted)];
+  const uppers =
+    distinct.length <= SHADES
+      ? distinct
+      : [
+          ...new Set(
+            Array.from(
+              { length: SHADES },
+              (_, index) => sorted[Math.ceil(((index + 1) * sorted.length) / SHADES) - 1],
+            ),
+          ),
+        ];
+  return uppers.map((upper, index) => [index === 0 ? 1 : uppers[index - 1] + 1, upper]);
 }
 
 /** The index of the range a count falls in. */
