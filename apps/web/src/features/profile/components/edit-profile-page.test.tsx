@@ -39,7 +39,7 @@ const LISTS = {
 };
 
 /** A server holding one profile: updateMyProfile answers `onUpdate` (the saved profile by default). */
-function server(onUpdate?: (input: Record<string, unknown>) => Answer) {
+function server(onUpdate?: (input: Record<string, unknown>) => Answer | undefined) {
   let profile = stored();
   return fakeClient((operation, variables) => {
     switch (operation) {
