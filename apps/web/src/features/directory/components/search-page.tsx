@@ -35,7 +35,13 @@ export function SearchPage() {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const search = useMemo(() => parseSearch(params), [params]);
+  // A change is shown at once (a checkbox stays as clicked) and holds until the URL it was written to arrives.
+  const [pending, setPending] = useState<{ from: string; next: SearchState } | null>(null);
+  const current = params.toString();
+  const search = useMemo(
+    () => (pending && pending.from === current ? pending.next : parseSearch(params)),
+    [pending, current, params],
+  );
   const locale = isLocale(i18n.language) ? i18n.language : 'en';
   const [reference] = useQuery({ query: SearchReferenceQuery, variables: { locale } });
   const labels = useMemo(() => searchLabels(t, reference.data), [t, reference.data]);
@@ -51,9 +57,11 @@ export function SearchPage() {
   // The URL is the search: written as `?q=…&countries=KZ,UZ`, read back above. Typing replaces the history entry (one
   // per search, not per key); a filter is a step that back undoes.
   const go = useCallback(
-    (next: SearchState, replace: boolean) =>
-      void navigate({ search: searchQueryOf(next) }, { replace, preventScrollReset: true }),
-    [navigate],
+    (next: SearchState, replace: boolean) => {
+      setPending({ from: current, next });
+      void navigate({ search: searchQueryOf(next) }, { replace, preventScrollReset: true });
+    },
+    [navigate, current],
   );
   const commitText = useCallback((text: string) => go({ ...search, text }, true), [go, search]);
   const { draft, setDraft, commitNow } = useSearchText(search.text, commitText);
@@ -118,7 +126,11 @@ export function SearchPage() {
               <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="2" />
             </svg>
           </Button>
-          <div id={FILTERS_ID} className={`${filtersOpen ? 'flex' : 'hidden'} flex-col gap-3 md:flex`}>
+          <div
+            id={FILTERS_ID}
+            aria-busy={reference.fetching || result.fetching}
+            className={`${filtersOpen ? 'flex' : 'hidden'} flex-col gap-3 md:flex`}
+          >
             <h2 id="search-filters-heading" className="text-lg font-semibold text-slate-900">
               {t('directory.search.filters.title')}
             </h2>
