@@ -90,7 +90,16 @@ describe(HomePage.name, () => {
     expect(screen.getByRole('list', { name: 'Vetted members:' })).toHaveTextContent(
       /1–3.*4–12.*13–30.*Not in the network/,
     );
+    // One tab stop: the westernmost country; the arrow keys go east.
+    const stops = within(map)
+      .getAllByRole('link')
+      .filter((link) => link.getAttribute('tabindex') === '0');
+    expect(stops.map((link) => link.getAttribute('aria-label'))).toEqual(['Uzbekistan: 30 members']);
     uzbekistan.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(within(map).getByRole('link', { name: 'Kazakhstan: 12 members' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(uzbekistan).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     expect(router.state.location.search).toBe('?countries=UZ');
   });
