@@ -6,6 +6,16 @@ import { join } from 'node:path';
 
 const BOOT_TIMEOUT_MS = 90_000;
 
+/**
+ * The directory clock of the test server (TEST_CLOCK_AT; it stands still): Monday 30 November 2026, 06:00 UTC. It is
+ * 11:00 in Tashkent and Almaty, 09:00 in Moscow, 09:30 in Tehran and 07:00 in Rome, so office hours (Monday to Friday,
+ * 09:00–18:00) have begun in Central Asia and not yet in Italy: "can answer now" splits a test's counterparts by
+ * their own clocks (e2e/directory.spec.ts), and the demo network's local times and availability, on screens and in
+ * screenshots, are the same on every run. It drives only availableNow and localTime: sessions, tokens, vetting and
+ * staleness keep the system time.
+ */
+export const TEST_CLOCK_AT = '2026-11-30T06:00:00.000Z';
+
 /** A running API: its URL, its log, and how to stop it (idempotent). */
 export interface ApiServer {
   url: string;
@@ -60,14 +70,17 @@ async function waitForHealth(url: string, child: ChildProcess, log: string): Pro
 /**
  * Starts the built API of the repository at `root` (it serves the built client at `/`) on a free port of 127.0.0.1
  * with a fresh SQLite file in a new temporary folder, as in development: migrations, the demo network seeded, demo
- * logins allowed. Nothing is built here: `npm run -s build:api && npm run -s web:build` first. Used by the browser
- * tests' global setup and by `npm run bench:web`. `stop` ends the server and removes its folder (kept with
+ * logins allowed, the directory clock fixed at TEST_CLOCK_AT unless `clockAt` says otherwise. Nothing is built here:
+ * `npm run -s build:api && npm run -s web:build` first. Used by the browser tests' global setup and by
+ * `npm run bench:web`. `stop` ends the server and removes its folder (kept with
  * `keepData`); when the boot fails the server is stopped before the error is thrown.
  */
 export async function startApiServer(options: {
   root: string;
   label: string;
   keepData?: boolean;
+  /** The directory clock's fixed instant (default TEST_CLOCK_AT); null for the system time. */
+  clockAt?: string | null;
 }): Promise<ApiServer> {
   const main = join(options.root, 'dist/apps/api/apps/api/src/main.js');
   if (!existsSync(main) || !existsSync(join(options.root, 'dist/web/index.html'))) {
@@ -84,9 +97,21 @@ export async function startApiServer(options: {
     PORT: String(port),
     SQLITE_PATH: join(folder, 'counterpart.sqlite'),
   };
-  // SQLite and in-memory pub/sub whatever the shell has; the server's own origin is allowed without a list.
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'CHAT_ALLOWED_ORIGINS', 'CHAT_EMBEDDED']) {
+  // SQLite and in-memory pub/sub whatever the shell has; the server's own origin is allowed without a list; the clock
+  // is ours (the server refuses both test-clock variables at once).
+  for (const name of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'CHAT_ALLOWED_ORIGINS',
+    'CHAT_EMBEDDED',
+    'TEST_CLOCK_AT',
+    'TEST_CLOCK_OFFSET_MS',
+  ]) {
     delete env[name];
+  }
+  const clockAt = options.clockAt === undefined ? TEST_CLOCK_AT : options.clockAt;
+  if (clockAt) {
+    env.TEST_CLOCK_AT = clockAt;
   }
   const output = createWriteStream(log);
   const child = spawn(process.execPath, [main], {

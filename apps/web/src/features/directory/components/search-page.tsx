@@ -38,6 +38,10 @@ export function SearchPage() {
   // A change is shown at once (a checkbox stays as clicked) and holds until the URL it was written to arrives.
   const [pending, setPending] = useState<{ from: string; next: SearchState } | null>(null);
   const current = params.toString();
+  if (pending && pending.from !== current) {
+    // The URL moved on (to it, or back and forward): from now on it says what the search is.
+    setPending(null);
+  }
   const search = useMemo(
     () => (pending && pending.from === current ? pending.next : parseSearch(params)),
     [pending, current, params],
@@ -50,7 +54,8 @@ export function SearchPage() {
     () => ({ filter, sharedFilter: { ...filter, sharesLanguageWithMe: true }, first: PAGE_SIZE }),
     [filter],
   );
-  const [result, refetch] = useQuery({ query: SearchQuery, variables });
+  // A search seen before shows at once and is asked again: who can answer now changes by the minute.
+  const [result, refetch] = useQuery({ query: SearchQuery, variables, requestPolicy: 'cache-and-network' });
   const [filtersOpen, setFiltersOpen] = useState(false);
   const queryBox = useRef<HTMLInputElement>(null);
 
@@ -160,6 +165,7 @@ export function SearchPage() {
             search={search}
             data={data}
             filter={result.operation?.variables.filter}
+            dataKey={result.operation?.key}
             fetching={result.fetching}
             error={result.error}
             labels={labels}

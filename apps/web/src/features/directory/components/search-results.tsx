@@ -26,9 +26,10 @@ type Connection = DirectorySearchQuery['practitioners'];
 type Edge = Connection['edges'][number];
 type PageInfo = DirectorySearchMoreQuery['practitioners']['pageInfo'];
 
-/** The pages "Show more" appended to one first page (they belong to it: a new first page starts over). */
+/** The pages "Show more" appended to one search (they belong to it: another search starts over). */
 interface MorePages {
-  base: Connection;
+  /** The search's key (urql's key of the first page's operation: query and variables). */
+  base: number;
   edges: Edge[];
   pageInfo: PageInfo;
 }
@@ -38,6 +39,8 @@ export interface SearchResultsProps {
   /** The first page and its search's filter, as urql has them for the newest variables (older answers never land). */
   data: DirectorySearchQuery | undefined;
   filter: PractitionerFilterInput | undefined;
+  /** Which search `data` answers (urql's operation key): appended pages stay with it, through refreshes of page one. */
+  dataKey: number | undefined;
   fetching: boolean;
   error: CombinedError | undefined;
   labels: SearchLabels;
@@ -122,21 +125,21 @@ function ActiveFilters({
  * what happened and offers the way out.
  */
 export function SearchResults(props: SearchResultsProps) {
-  const { search, data, filter, fetching, error, labels, headingId, onChange, onRetry } = props;
+  const { search, data, filter, dataKey, fetching, error, labels, headingId, onChange, onRetry } = props;
   const { t } = useTranslation();
   const client = useClient();
   const first = data?.practitioners;
   const [more, setMore] = useState<MorePages | null>(null);
-  const [loadingMore, setLoadingMore] = useState<Connection | null>(null);
-  const [moreFailed, setMoreFailed] = useState<Connection | null>(null);
-  // The first page now shown; an answer to "Show more" for another one is dropped.
-  const shownFirst = useRef(first);
+  const [loadingMore, setLoadingMore] = useState<number | null>(null);
+  const [moreFailed, setMoreFailed] = useState<number | null>(null);
+  // The search now shown; an answer to "Show more" for another one is dropped.
+  const shownKey = useRef(dataKey);
   const list = useRef<HTMLUListElement>(null);
   const focusIndex = useRef<number | null>(null);
   useEffect(() => {
-    shownFirst.current = first;
-  }, [first]);
-  const extra = more && first && more.base === first ? more : null;
+    shownKey.current = dataKey;
+  }, [dataKey]);
+  const extra = more && first && more.base === dataKey ? more : null;
   useEffect(() => {
     if (focusIndex.current === null) {
       return;
@@ -181,15 +184,19 @@ export function SearchResults(props: SearchResultsProps) {
     );
   }
 
-  const edges = extra ? [...first.edges, ...extra.edges] : first.edges;
+  // Page one may have been refreshed since (urql asks again for a search it has): no one is listed twice.
+  const onFirst = new Set(first.edges.map((edge) => edge.node.id));
+  const edges = extra
+    ? [...first.edges, ...extra.edges.filter((edge) => !onFirst.has(edge.node.id))]
+    : first.edges;
   const pageInfo = extra?.pageInfo ?? first.pageInfo;
   const filtered = activeFilters(search).length > 0;
-  const busyMore = loadingMore === first;
+  const busyMore = loadingMore !== null && loadingMore === dataKey;
 
   async function showMore() {
-    const base = first;
+    const base = dataKey;
     const after = pageInfo.endCursor;
-    if (!base || !after || !filter || busyMore || fetching) {
+    if (base === undefined || !after || !filter || busyMore || fetching) {
       return;
     }
     setLoadingMore(base);
@@ -197,7 +204,7 @@ export function SearchResults(props: SearchResultsProps) {
     const result = await client
       .query(SearchMoreQuery, { filter, first: PAGE_SIZE, after }, { requestPolicy: 'network-only' })
       .toPromise();
-    if (shownFirst.current !== base) {
+    if (shownKey.current !== base) {
       return;
     }
     setLoadingMore(null);
@@ -258,7 +265,7 @@ export function SearchResults(props: SearchResultsProps) {
           <p className="text-sm text-slate-700">
             {t('directory.search.results.shown', { shown: edges.length, total: first.totalCount })}
           </p>
-          {moreFailed === first ? (
+          {moreFailed !== null && moreFailed === dataKey ? (
             <Alert tone="error">{t('directory.search.results.moreFailed')}</Alert>
           ) : null}
           {pageInfo.hasNextPage ? (

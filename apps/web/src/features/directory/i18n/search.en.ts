@@ -27,7 +27,7 @@ export const searchEn = {
     countries: 'Country',
     agencyTypes: 'Agency type',
     languages: 'Language',
-    minLevel: 'Speaks it at least at',
+    minLevel: 'Minimum level',
     anyLevel: 'Any level',
     expertise: 'Expertise',
     competences: 'Competence',
