@@ -326,7 +326,8 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const socket = await alice.raw();
     const acks = await Promise.all(
       Array.from({ length: 65 }, (_, i) =>
-        socket.timeout(5000).emitWithAck('message:send', {
+        // 65 verified and stored in turn by one server: 20 s each on a loaded machine (a budget, not a speed check).
+        socket.timeout(20_000).emitWithAck('message:send', {
           conversationId,
           clientMessageId: `burst-${String(i).padStart(4, '0')}`,
           envelope: alice.seal(conversationId, `burst-${String(i).padStart(4, '0')}`, `${i}`, [bob]),
@@ -338,7 +339,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     expect(limited).toHaveLength(5);
     expect(limited[0].error.code).toBe('RATE_LIMITED');
     expect(await storedMessages(conversationId)).toHaveLength(60);
-  });
+  }, 45_000);
 
   it('should page history backwards with beforeSeq and last', async () => {
     const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
