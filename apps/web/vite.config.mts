@@ -49,6 +49,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: [here('./src/test/setup.ts')],
+    // Screens render through debounces and several fake answers: 20 s per test on a loaded 2-core machine (a budget).
+    testTimeout: 20_000,
     css: false,
   },
 });
