@@ -5,7 +5,7 @@ import type { Locale } from '@web/i18n';
 import { useSession } from '@web/lib/use-session';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-flex min-h-11 items-center rounded-md px-1.5 text-sm sm:px-3 sm:text-base ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
+  `inline-flex min-h-11 items-center rounded-md px-1.5 text-sm sm:px-2.5 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
 
 /** Skip link, header (name, navigation when signed in, language), main landmark. */
 export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) => void }) {

@@ -13,7 +13,7 @@ export function LanguageSwitcher({ onChange }: { onChange: (locale: Locale) => v
           lang={locale}
           aria-pressed={i18n.language === locale}
           onClick={() => onChange(locale)}
-          className={`min-h-11 rounded-md px-3 ${
+          className={`min-h-11 rounded-md px-2.5 text-sm ${
             i18n.language === locale
               ? 'bg-slate-200 font-semibold text-slate-900'
               : 'text-slate-800 hover:bg-slate-100'
