@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18next } from '@web/i18n';
-import { fakeClient, renderRoute, type Resolver } from '../test/fake-client';
+import { fakeClient, renderAt, type Resolver } from '@web/test/fake-client';
 import { SecurityPage } from './security-page';
 
 const SECRET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -80,7 +80,7 @@ describe(SecurityPage.name, () => {
     async () => {
       const user = userEvent.setup();
       const { client, mutations } = server();
-      renderRoute(client, '/security', <SecurityPage />);
+      renderAt(client, '/security', <SecurityPage />);
 
       expect(
         screen.getByRole('heading', { level: 1, name: 'Two-factor authentication' }),
@@ -195,7 +195,7 @@ describe(SecurityPage.name, () => {
   it('should ask before leaving the recovery codes unsaved', STORY, async () => {
     const user = userEvent.setup();
     const { client } = server({ role: 'MEMBER' });
-    const router = renderRoute(client, '/security', <SecurityPage />);
+    const router = renderAt(client, '/security', <SecurityPage />);
     await user.click(screen.getByRole('button', { name: 'Set up two-factor authentication' }));
     await user.type(screen.getByLabelText('Six-digit code'), GOOD_CODE);
     await user.click(screen.getByRole('button', { name: 'Turn on two-factor authentication' }));
@@ -214,7 +214,7 @@ describe(SecurityPage.name, () => {
 
   it('should say when two-factor is on and how to get back in without the phone', () => {
     const { client } = server({ role: 'MEMBER', totpEnabled: true });
-    renderRoute(client, '/security', <SecurityPage />);
+    renderAt(client, '/security', <SecurityPage />);
     expect(screen.getByText('Two-factor authentication is on.')).toBeInTheDocument();
     expect(
       screen.getByText(/ask your country's coordinator or an administrator for a reset code/i),
@@ -226,7 +226,7 @@ describe(SecurityPage.name, () => {
 
   it('should not lecture members on the staff rule', () => {
     const { client } = server({ role: 'MEMBER' });
-    renderRoute(client, '/security', <SecurityPage />);
+    renderAt(client, '/security', <SecurityPage />);
     expect(screen.queryByRole('region', { name: 'Required for coordinators and administrators' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Set up two-factor authentication' })).toBeInTheDocument();
   });
@@ -238,7 +238,7 @@ describe(SecurityPage.name, () => {
       await i18next.changeLanguage('ru');
       const user = userEvent.setup();
       const { client } = server({ role: 'ADMIN' });
-      renderRoute(client, '/security', <SecurityPage />);
+      renderAt(client, '/security', <SecurityPage />);
 
       expect(screen.getByRole('heading', { level: 1, name: 'Двухфакторная защита' })).toBeInTheDocument();
       expect(

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
-import { fakeClient, renderRoute, type Resolver } from '../test/fake-client';
+import { fakeClient, renderAt, type Resolver } from '@web/test/fake-client';
 import { SessionsPage } from './sessions-page';
 
 const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
@@ -58,7 +58,7 @@ describe(SessionsPage.name, () => {
       session('new', SAFARI_IPHONE, '2026-05-10T08:00:00.000Z'),
       session('cli', null, '2026-03-01T08:00:00.000Z'),
     ]);
-    renderRoute(client, '/sessions', <SessionsPage />);
+    renderAt(client, '/sessions', <SessionsPage />);
 
     const thisBrowser = screen.getByRole('region', { name: 'This browser' });
     expect(within(thisBrowser).getByRole('heading', { level: 3 })).toHaveTextContent('Firefox on Linux');
@@ -84,7 +84,7 @@ describe(SessionsPage.name, () => {
       session('old', CHROME_WINDOWS, '2026-04-01T08:00:00.000Z'),
       session('new', SAFARI_IPHONE, '2026-05-10T08:00:00.000Z'),
     ]);
-    renderRoute(client, '/sessions', <SessionsPage />);
+    renderAt(client, '/sessions', <SessionsPage />);
 
     const revoke = screen.getByRole('button', { name: /^Sign out: Chrome on Windows, signed in/ });
     await userEvent.click(revoke);
@@ -112,7 +112,7 @@ describe(SessionsPage.name, () => {
       session('here', FIREFOX_LINUX, '2026-05-01T08:00:00.000Z', true),
       session('old', CHROME_WINDOWS, '2026-04-01T08:00:00.000Z'),
     ]);
-    renderRoute(client, '/sessions', <SessionsPage />);
+    renderAt(client, '/sessions', <SessionsPage />);
     await userEvent.click(screen.getByRole('button', { name: /^Sign out: Chrome on Windows/ }));
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
@@ -126,7 +126,7 @@ describe(SessionsPage.name, () => {
       session('b', SAFARI_IPHONE, '2026-05-10T08:00:00.000Z'),
       session('c', null, '2026-03-01T08:00:00.000Z'),
     ]);
-    renderRoute(client, '/sessions', <SessionsPage />);
+    renderAt(client, '/sessions', <SessionsPage />);
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere else' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Sign out everywhere else?' });
@@ -159,7 +159,7 @@ describe(SessionsPage.name, () => {
           }
         : { networkError: true },
     );
-    renderRoute(client, '/sessions', <SessionsPage />);
+    renderAt(client, '/sessions', <SessionsPage />);
     await userEvent.click(screen.getByRole('button', { name: /^Sign out: Chrome on Windows/ }));
     const dialog = screen.getByRole('alertdialog');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out of the session' }));
@@ -174,7 +174,7 @@ describe(SessionsPage.name, () => {
       session('here', FIREFOX_LINUX, '2026-05-01T08:00:00.000Z', true),
       ...[1, 2, 3, 4, 5].map((day) => session(`s${day}`, CHROME_WINDOWS, `2026-04-0${day}T08:00:00.000Z`)),
     ]);
-    renderRoute(client, '/sessions', <SessionsPage />);
+    renderAt(client, '/sessions', <SessionsPage />);
 
     expect(screen.getByRole('heading', { level: 1, name: 'Сеансы' })).toBeInTheDocument();
     expect(

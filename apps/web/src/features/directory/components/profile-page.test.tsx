@@ -1,11 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
-import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { CombinedError, Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { concat, fromValue, never } from 'wonka';
+import { screen, within } from '@testing-library/react';
+import type { Client } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
 import type { DirectoryProfileQuery } from '@web/lib/graphql/graphql';
+import { fakeClient, graphqlError, renderAt } from '@web/test/fake-client';
 import { ProfilePage } from './profile-page';
 
 type Profile = DirectoryProfileQuery['practitioner'];
@@ -53,51 +51,16 @@ const REFERENCE = {
   competences: [{ code: 'MLA_REQUEST', name: 'Requests for mutual legal assistance' }],
 };
 
-const nameOf = (query: DocumentNode) =>
-  query.definitions.find((definition): definition is OperationDefinitionNode => 'operation' in definition)
-    ?.name?.value;
-
-/** A urql client answering DirectoryProfile with `answer` (data, or a GraphQL error code). */
+/** A fake client answering DirectoryProfile with `answer` (data, or a GraphQL error code). */
 function client(answer: Profile | { code: string }) {
-  const executeQuery = vi.fn((request: { query: DocumentNode; variables?: object }) => {
-    expect(nameOf(request.query)).toBe('DirectoryProfile');
-    // Kept open, as a real query stays (a completed one would drop its error).
-    const result = fromValue(
-      'code' in answer
-        ? {
-            operation: request,
-            data: undefined,
-            error: new CombinedError({
-              graphQLErrors: [{ message: 'never shown', extensions: { code: answer.code } }],
-            }),
-            stale: false,
-            hasNext: false,
-          }
-        : { operation: request, data: { practitioner: answer, ...REFERENCE }, stale: false, hasNext: false },
-    );
-    return concat([result, never]);
+  return fakeClient((operation) => {
+    expect(operation).toBe('DirectoryProfile');
+    return 'code' in answer ? graphqlError(answer.code) : { data: { practitioner: answer, ...REFERENCE } };
   });
-  return {
-    client: { executeQuery, executeMutation: vi.fn(), executeSubscription: vi.fn() } as unknown as Client,
-    executeQuery,
-  };
 }
 
-function renderProfile(fake: Client, path = '/directory/p-1') {
-  const router = createMemoryRouter(
-    [
-      { path: '/directory/:id', element: <ProfilePage viewerZone="Europe/Berlin" /> },
-      { path: '/directory', element: 'search' },
-    ],
-    { initialEntries: [path] },
-  );
-  render(
-    <Provider value={fake}>
-      <RouterProvider router={router} />
-    </Provider>,
-  );
-  return router;
-}
+const renderProfile = (fake: Client, path = '/directory/p-1') =>
+  renderAt(fake, path, [{ path: '/directory/:id', element: <ProfilePage viewerZone="Europe/Berlin" /> }]);
 
 describe(ProfilePage.name, () => {
   afterEach(async () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
 import { coordinator, me, monthsAgo, myProfile, network } from '../test/factories';
-import { fakeClient, renderHome, type Answer } from '../test/fake-client';
+import { fakeClient, renderAt, type Answer } from '@web/test/fake-client';
 import { HomePage } from './home-page';
 
 const NOT_FOUND: Answer = { errors: [{ extensions: { code: 'NOT_FOUND' } }] };
@@ -49,7 +49,7 @@ describe(HomePage.name, () => {
 
   it('should show a pending applicant only their status, and ask nothing of the directory', async () => {
     const { client, sent } = server({ member: me({ status: 'PENDING', active: false }) });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     expect(
       await screen.findByText(/A coordinator of your country is reviewing your application/),
     ).toBeVisible();
@@ -60,7 +60,7 @@ describe(HomePage.name, () => {
 
   it('should not show the network to a member whose vetting expired', async () => {
     const { client, sent } = server({ member: me({ active: false }) });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('Vetting expired')).toBeVisible();
     expect(screen.queryByRole('heading', { name: 'Your network' })).toBeNull();
     expect(sent()).toEqual(['Home']);
@@ -68,7 +68,7 @@ describe(HomePage.name, () => {
 
   it('should list the network countries by member count, each a link to the directory searching it', async () => {
     const { client } = server();
-    const router = renderHome(client, <HomePage />);
+    const router = renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('45 vetted members in 3 countries.')).toBeVisible();
     const table = screen.getByRole('table', { name: /Members by country/ });
     const rows = within(table)
@@ -83,7 +83,7 @@ describe(HomePage.name, () => {
 
   it('should draw the network countries on the map as links, with a legend, Enter opening the directory', async () => {
     const { client } = server();
-    const router = renderHome(client, <HomePage />);
+    const router = renderAt(client, '/', <HomePage />);
     const map = await screen.findByRole('group', { name: /Map of the network/ });
     const uzbekistan = within(map).getByRole('link', { name: 'Uzbekistan: 30 members' });
     expect(within(map).getAllByRole('link')).toHaveLength(3);
@@ -106,7 +106,7 @@ describe(HomePage.name, () => {
 
   it('should say so when the directory has no vetted member yet', async () => {
     const { client } = server({ counts: {} });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('No vetted member is in the directory yet.')).toBeVisible();
     expect(screen.queryByRole('table')).toBeNull();
   });
@@ -124,7 +124,7 @@ describe(HomePage.name, () => {
         coordinator({ id: 'member-1', displayName: 'Aigul Bekmukhanova', nativeName: null, contacts: [] }),
       ],
     });
-    const router = renderHome(client, <HomePage />);
+    const router = renderAt(client, '/', <HomePage />);
     const section = await screen.findByRole('region', { name: 'Coordinators in Kazakhstan' });
     const [first, second] = within(section).getAllByRole('listitem');
     expect(within(first).getByText('Данияр Сейткали')).toBeVisible();
@@ -147,13 +147,13 @@ describe(HomePage.name, () => {
 
   it('should say when the country has no coordinator', async () => {
     const { client } = server({ coordinators: [] });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('Your country has no coordinator yet.')).toBeVisible();
   });
 
   it('should show a fresh profile as a quiet line with the way to edit it', async () => {
     const { client } = server({ profile: myProfile(monthsAgo(2)) });
-    const router = renderHome(client, <HomePage />);
+    const router = renderAt(client, '/', <HomePage />);
     expect(await screen.findByText(/Confirmed 2 months ago/)).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Confirm now' })).toBeNull();
     await userEvent.click(screen.getByRole('link', { name: 'Edit my profile' }));
@@ -162,7 +162,7 @@ describe(HomePage.name, () => {
 
   it('should ask to confirm from the eleventh month and confirm on request', async () => {
     const { client, executeMutation } = server({ profile: myProfile(monthsAgo(11)) });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     const prompt = (await screen.findByText('Is your profile still current?')).parentElement!;
     expect(prompt).toHaveTextContent('You confirmed it 11 months ago.');
     await userEvent.click(within(prompt).getByRole('button', { name: 'Confirm now' }));
@@ -175,7 +175,7 @@ describe(HomePage.name, () => {
   it('should call a stale profile out of date, in Russian with its plurals', async () => {
     await i18next.changeLanguage('ru');
     const { client } = server({ profile: myProfile(monthsAgo(14), true) });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('Ваш профиль, возможно, устарел')).toBeVisible();
     expect(screen.getByText(/Вы подтвердили его 14 месяцев назад\./)).toBeVisible();
     expect(screen.getByText('45 проверенных участников, 3 страны.')).toBeVisible();
@@ -185,7 +185,7 @@ describe(HomePage.name, () => {
 
   it('should show the rest of the home page to a member without a profile of their own', async () => {
     const { client } = server({ member: me({ role: 'ADMIN', country: null }), profile: null });
-    renderHome(client, <HomePage />);
+    renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('45 vetted members in 3 countries.')).toBeVisible();
     expect(screen.queryByText('Your profile')).toBeNull();
     expect(screen.queryByRole('heading', { name: /Coordinators/ })).toBeNull();
