@@ -5,13 +5,15 @@ import {
   counterpart,
   counterparts,
   uniqueSurname,
+  type Counterpart,
   type CounterpartSeed,
+  type UniqueName,
 } from './support/api-directory';
 import { TEST_CLOCK_AT } from './support/api-server';
 import { fill, plural } from './support/catalog';
 import { PHONE } from './support/context';
 import { expect, test } from './support/fixtures';
-import { openSignedIn } from './support/screen';
+import { openSignedIn, type ScreenContext } from './support/screen';
 import { en } from './support/ui';
 
 const s = en.directory.search;
@@ -32,6 +34,26 @@ async function names(page: Page): Promise<string[]> {
 const expectNames = async (page: Page, expected: string[]) =>
   expect.poll(() => names(page)).toEqual([...expected].sort());
 
+/**
+ * Seeds `roles` of a cast whose surname is this test's own, signs in as the first and opens the search at
+ * `query(surname)` (by default the surname in Latin letters); answers the surname and the seeded accounts.
+ */
+async function searchAs(
+  screen: ScreenContext,
+  roles: (keyof ReturnType<typeof cast>)[],
+  query: (name: UniqueName) => string = (name) => `q=${name.latin}`,
+): Promise<{ name: UniqueName; accounts: Counterpart[] }> {
+  const name = uniqueSurname();
+  const people = cast(name);
+  const accounts = await counterparts(
+    screen.api,
+    roles.map((role) => people[role]()),
+  );
+  const search = query(name);
+  await openSignedIn(screen, accounts[0], search ? `/directory?${search}` : '/directory', s.title);
+  return { name, accounts };
+}
+
 test.describe('directory search', () => {
   test('the test server stands at Monday 06:00 UTC: 11:00 in Tashkent, 07:00 in Rome', () => {
     // What the schedules below are chosen for (api-server.ts).
@@ -43,15 +65,7 @@ test.describe('directory search', () => {
     context,
     api,
   }) => {
-    const name = uniqueSurname();
-    const people = cast(name);
-    const [viewer] = await counterparts(api, [
-      people.viewer(),
-      people.dilnoza(),
-      people.aziz(),
-      people.marco(),
-    ]);
-    await openSignedIn({ page, context, api }, viewer, '/directory', s.title);
+    const { name } = await searchAs({ page, context, api }, ['viewer', 'dilnoza', 'aziz', 'marco'], () => '');
 
     await searchBox(page).fill(`Дилноза ${name.cyrillic}`);
     await expect(found(page, 1)).toBeVisible();
@@ -94,17 +108,14 @@ test.describe('directory search', () => {
     context,
     api,
   }) => {
-    const name = uniqueSurname();
-    const people = cast(name);
-    const [viewer] = await counterparts(api, [
-      people.viewer(),
-      people.dilnoza(),
-      people.aziz(),
-      people.aigul(),
-      people.marco(),
-      people.giulia(),
+    const { name } = await searchAs({ page, context, api }, [
+      'viewer',
+      'dilnoza',
+      'aziz',
+      'aigul',
+      'marco',
+      'giulia',
     ]);
-    await openSignedIn({ page, context, api }, viewer, `/directory?q=${name.latin}`, s.title);
     await expect(found(page, 5)).toBeVisible();
     for (const [label, count] of [
       ['Uzbekistan', 2],
@@ -162,17 +173,14 @@ test.describe('directory search', () => {
     context,
     api,
   }) => {
-    const name = uniqueSurname();
-    const people = cast(name);
-    const [viewer] = await counterparts(api, [
-      people.viewer(),
-      people.dilnoza(),
-      people.aziz(),
-      people.aigul(),
-      people.marco(),
-      people.giulia(),
+    const { name } = await searchAs({ page, context, api }, [
+      'viewer',
+      'dilnoza',
+      'aziz',
+      'aigul',
+      'marco',
+      'giulia',
     ]);
-    await openSignedIn({ page, context, api }, viewer, `/directory?q=${name.latin}`, s.title);
     await expect(found(page, 5)).toBeVisible();
     // 11:00 on a Monday in Tashkent and Almaty, 07:00 in Rome; Aziz works weekends, Giulia around the clock.
     for (const [person, time, answers] of [
@@ -208,17 +216,13 @@ test.describe('directory search', () => {
     api,
     newPage,
   }) => {
-    const name = uniqueSurname();
-    const people = cast(name);
-    const [viewer, other] = await counterparts(api, [
-      people.viewer(),
-      people.viewer(),
-      people.dilnoza(),
-      people.marco(),
-      people.giulia(),
-    ]);
-    const bookmark = `/directory?q=${name.latin}&countries=IT&availableNow=1`;
-    await openSignedIn({ page, context, api }, viewer, bookmark, s.title);
+    const query = (surname: UniqueName) => `q=${surname.latin}&countries=IT&availableNow=1`;
+    const { name, accounts } = await searchAs(
+      { page, context, api },
+      ['viewer', 'viewer', 'dilnoza', 'marco', 'giulia'],
+      query,
+    );
+    const bookmark = `/directory?${query(name)}`;
     await expect(found(page, 1)).toBeVisible();
     await expectNames(page, [`Giulia ${name.latin}`]);
     await expect(searchBox(page)).toHaveValue(name.latin);
@@ -230,7 +234,12 @@ test.describe('directory search', () => {
 
     // Someone else opening the shared link sees the same search and the same people.
     const elsewhere = await newPage();
-    await openSignedIn({ page: elsewhere, context: elsewhere.context(), api }, other, bookmark, s.title);
+    await openSignedIn(
+      { page: elsewhere, context: elsewhere.context(), api },
+      accounts[1],
+      bookmark,
+      s.title,
+    );
     await expect(found(elsewhere, 1)).toBeVisible();
     await expectNames(elsewhere, [`Giulia ${name.latin}`]);
     await expect(searchBox(elsewhere)).toHaveValue(name.latin);
@@ -291,16 +300,12 @@ test.describe('directory search', () => {
   });
 
   test('on a phone the filters fold behind "Filters (N)"', async ({ page, context, api }) => {
-    const name = uniqueSurname();
-    const people = cast(name);
-    const [viewer] = await counterparts(api, [
-      people.viewer(),
-      people.dilnoza(),
-      people.aigul(),
-      people.marco(),
-    ]);
     await page.setViewportSize(PHONE);
-    await openSignedIn({ page, context, api }, viewer, `/directory?q=${name.latin}&countries=IT`, s.title);
+    await searchAs(
+      { page, context, api },
+      ['viewer', 'dilnoza', 'aigul', 'marco'],
+      (surname) => `q=${surname.latin}&countries=IT`,
+    );
     await expect(found(page, 1)).toBeVisible();
     const toggle = page.getByRole('button', { name: fill(s.filters.toggleCount, { count: 1 }), exact: true });
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
