@@ -22,8 +22,13 @@ export interface FilterCounts {
   sharesLanguage: number;
 }
 
-/** A facet list shows this many values until "Show all" (chosen values always show). */
+/**
+ * A facet list shows this many values until "Show all" (chosen values always show); a list only a few longer shows
+ * them all, as does the countries' (the network spans a dozen or so, and the one a member looks for must not hide).
+ */
 export const COLLAPSED_OPTIONS = 6;
+const COLLAPSED_COUNTRIES = 16;
+const FEW_MORE = 2;
 
 interface Option {
   value: string;
@@ -32,12 +37,16 @@ interface Option {
   count?: number;
 }
 
-/** The API's values in its order (most frequent first), then any chosen value it no longer counts (as 0). */
+/**
+ * The API's values in its order (most frequent first), then any chosen value it no longer counts (as 0); countries by
+ * their name in the UI language instead, where a member looks for one.
+ */
 export function optionsOf(
   key: ListKey,
   counts: FilterCounts | undefined,
   search: SearchState,
   labels: SearchLabels,
+  locale: string,
 ): Option[] {
   const listed = counts?.facets[key] ?? [];
   const options: Option[] = listed.map(({ code, count }) => ({
@@ -49,6 +58,10 @@ export function optionsOf(
     if (!listed.some((item) => item.code === value)) {
       options.push({ value, label: labels.of(key, value), count: counts ? 0 : undefined });
     }
+  }
+  if (key === 'countries') {
+    const collator = new Intl.Collator(locale);
+    options.sort((a, b) => collator.compare(a.label, b.label));
   }
   return options;
 }
@@ -73,6 +86,7 @@ function FacetGroup({
   id,
   legend,
   options,
+  collapsedAfter = COLLAPSED_OPTIONS,
   chosen,
   onToggle,
   children,
@@ -80,6 +94,7 @@ function FacetGroup({
   id: string;
   legend: string;
   options: Option[];
+  collapsedAfter?: number;
   chosen: readonly string[];
   onToggle: (value: string, checked: boolean) => void;
   /** More controls of the group, under the options (the language level). */
@@ -88,9 +103,11 @@ function FacetGroup({
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const picked = new Set(chosen);
-  const shown = expanded
-    ? options
-    : options.filter((option, index) => index < COLLAPSED_OPTIONS || picked.has(option.value));
+  const collapses = options.length > collapsedAfter + FEW_MORE;
+  const shown =
+    expanded || !collapses
+      ? options
+      : options.filter((option, index) => index < collapsedAfter || picked.has(option.value));
   const listId = `${id}-options`;
   return (
     <fieldset className="flex min-w-0 flex-col gap-1 border-t border-slate-200 pt-3">
@@ -116,7 +133,7 @@ function FacetGroup({
             ))}
           </ul>
         )}
-        {options.length > COLLAPSED_OPTIONS ? (
+        {collapses ? (
           <Button
             variant="link"
             aria-expanded={expanded}
@@ -194,7 +211,7 @@ export function Filters({
   /** "Clear all filters" (its button goes with them: the page moves the focus). */
   onClear: (next: SearchState) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toggle = (key: ListKey) => (value: string, checked: boolean) =>
     onChange(withListValue(search, key, value, checked));
   const flag = (key: FlagKey) => (checked: boolean) => onChange({ ...search, [key]: checked });
@@ -202,7 +219,8 @@ export function Filters({
     <FacetGroup
       id={`${id}-${key}`}
       legend={legend}
-      options={optionsOf(key, counts, search, labels)}
+      options={optionsOf(key, counts, search, labels, i18n.language)}
+      collapsedAfter={key === 'countries' ? COLLAPSED_COUNTRIES : COLLAPSED_OPTIONS}
       chosen={search[key] as string[]}
       onToggle={toggle(key)}
     >
