@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -11,9 +12,59 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 const API_URL = process.env.API_URL ?? 'http://localhost:3000';
 
+/** The paths the API answers (apps/api WebClientModule's API_PATHS): never the client's, never cached by its worker. */
+const API_PATHS = ['/graphql', '/auth', '/socket.io', '/health', '/ready', '/metrics'];
+
+/** Brand blue (styles.css `--color-brand-700`) behind the icons and the installed app's title bar. */
+const BRAND = '#1d4ed8';
+
+/**
+ * Installable, and opens without a network: a web manifest, and a service worker (workbox, generated at build time)
+ * that precaches the app shell only: index.html, the hashed scripts and style sheets (the language catalogs are among
+ * them), the icons and the manifest. Navigations outside the API's paths get the cached index.html. No runtime
+ * caching: nothing the API answers (profiles, contacts, sessions) is ever written to Cache Storage. The worker is
+ * registered from src/pwa/register.ts once the page has loaded (no inline script: the CSP is script-src 'self').
+ */
+const pwa = VitePWA({
+  strategies: 'generateSW',
+  injectRegister: false,
+  registerType: 'autoUpdate',
+  // The icons are in the precache already (globPatterns below): not listed a second time.
+  includeManifestIcons: false,
+  manifest: {
+    id: '/',
+    name: 'Counterpart',
+    short_name: 'Counterpart',
+    description:
+      'Directory and end-to-end encrypted chat for a vetted network of cross-border prosecutors and police',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: BRAND,
+    background_color: '#f8fafc', // slate-50, the page's own background
+    icons: [
+      { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png}'],
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: API_PATHS.map(
+      (path) => new RegExp(`^${path.replace(/[.]/g, '\\.')}(?:[/?]|$)`),
+    ),
+    runtimeCaching: [],
+    cleanupOutdatedCaches: true,
+    // The worker's own runtime inlined into sw.js: one file, nothing else in the page's reach.
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+  },
+});
+
 export default defineConfig({
   root: here('.'),
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), pwa],
   resolve: {
     alias: {
       '@app/common/error-codes': here('../../libs/common/src/errors/error-codes.ts'),

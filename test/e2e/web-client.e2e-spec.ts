@@ -5,7 +5,10 @@ import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
-/** A built client in its own folder: an index.html and one hashed script large enough to be worth compressing. */
+/**
+ * A built client in its own folder: an index.html, one hashed script large enough to be worth compressing, and the
+ * offline shell's web manifest and service worker (vite-plugin-pwa writes both at the root, under fixed names).
+ */
 function fakeClientBuild(): { root: string; script: string; index: string } {
   const root = mkdtempSync(join(tmpdir(), 'cp-web-'));
   mkdirSync(join(root, 'assets'));
@@ -14,6 +17,8 @@ function fakeClientBuild(): { root: string; script: string; index: string } {
   const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};\n`;
   writeFileSync(join(root, 'index.html'), index);
   writeFileSync(join(root, 'assets', 'index-AbC123.js'), script);
+  writeFileSync(join(root, 'manifest.webmanifest'), JSON.stringify({ name: 'Counterpart', start_url: '/' }));
+  writeFileSync(join(root, 'sw.js'), "self.addEventListener('fetch', () => undefined);\n");
   return { root, script, index };
 }
 
@@ -59,6 +64,19 @@ describe('The web client served by the API', () => {
     const plain = await request(server()).get('/assets/index-AbC123.js').set('accept-encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe(build.script);
+  });
+
+  it('should serve the service worker and the web manifest under fixed names, never cached', async () => {
+    // A browser checks /sw.js for an update on each visit: a cached copy would keep an old shell after a deployment.
+    const worker = await request(server()).get('/sw.js').expect(200);
+    expect(worker.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.headers['service-worker-allowed']).toBeUndefined(); // scope `/`, its own folder: nothing wider
+
+    const manifest = await request(server()).get('/manifest.webmanifest').expect(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(manifest.text)).toEqual({ name: 'Counterpart', start_url: '/' });
   });
 
   it('should answer a missing asset with a plain 404, not with index.html', async () => {

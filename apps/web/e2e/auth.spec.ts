@@ -3,6 +3,7 @@ import { DEMO, DEMO_PASSWORD, signInContext } from './support/api';
 import { fill } from './support/catalog';
 import { focusState, type FocusState } from './support/checks';
 import { expect, test } from './support/fixtures';
+import { openAccountLink } from './support/nav';
 import {
   en,
   expectHome,
@@ -59,7 +60,7 @@ test.describe('sign-in and sign-out', () => {
 
     // The other browser still has its page and an unexpired access token in memory; its next request is refused,
     // its refresh too, and it shows sign-in.
-    await mainNavigation(other).getByRole('link', { name: en.app.nav.sessions, exact: true }).click();
+    await openAccountLink(other, 'sessions');
     await expectSignInScreen(other);
     await other.reload();
     await expectSignInScreen(other);
@@ -133,7 +134,7 @@ test.describe('keyboard only', () => {
     const home = await tabUntil(page, () => Promise.resolve(false), 10, 'Shift+Tab');
     expect(invisible(home), 'stops without a visible focus').toEqual([]);
     expect(home.map((stop) => stop.name)).toEqual(
-      expect.arrayContaining([en.app.skipToContent, en.app.nav.sessions, en.app.nav.signOut]),
+      expect.arrayContaining([en.app.skipToContent, en.app.nav.account, en.app.nav.signOut]),
     );
   });
 });

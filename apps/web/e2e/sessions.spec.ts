@@ -1,6 +1,7 @@
 import { fill, plural } from './support/catalog';
 import { expect, test } from './support/fixtures';
-import { en, expectSignInScreen, mainNavigation, signInWithForm, title } from './support/ui';
+import { openAccountLink } from './support/nav';
+import { en, expectSignInScreen, signInWithForm, title } from './support/ui';
 
 const sessions = en.account.sessions;
 /** Both browsers are Debian's headless Chromium: the client names them so. */
@@ -17,7 +18,7 @@ test.describe('sessions', () => {
     await signInWithForm(other, account);
     await signInWithForm(page, account);
 
-    await mainNavigation(page).getByRole('link', { name: en.app.nav.sessions, exact: true }).click();
+    await openAccountLink(page, 'sessions');
     await expect(title(page, sessions.title)).toBeVisible();
     const here = page.getByRole('region', { name: sessions.thisBrowser, exact: true });
     await expect(here.getByRole('article')).toHaveCount(1);
@@ -52,7 +53,7 @@ test.describe('sessions', () => {
     await page.reload();
     await expect(title(page, sessions.title)).toBeVisible();
     await expect(here.getByRole('article')).toHaveCount(1);
-    await mainNavigation(other).getByRole('link', { name: en.app.nav.sessions, exact: true }).click();
+    await openAccountLink(other, 'sessions');
     await expectSignInScreen(other);
   });
 

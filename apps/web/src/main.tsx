@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady, initialLocale, loadLocale } from '@web/i18n';
 import { App } from './app/app';
+import { registerServiceWorker } from './pwa/register';
 
 /** Waits between fetches of the starting catalog on a link that drops them (three tries in all). */
 const RETRY_MS = [1_000, 3_000];
@@ -34,4 +35,6 @@ void catalogArrived().then((arrived) => {
       <App />
     </StrictMode>,
   );
+  // The offline shell, once the page has loaded: never ahead of what the first screen needs.
+  registerServiceWorker();
 });

@@ -3,11 +3,13 @@ import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitcher } from '@web/components/language-switcher';
 import type { Locale } from '@web/i18n';
 import { useSession } from '@web/lib/use-session';
+import { AccountMenu } from './account-menu';
+import { OfflineNotice } from './offline-notice';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center rounded-md px-1.5 text-sm sm:px-2.5 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
 
-/** Skip link, header (name, navigation when signed in, language), main landmark. */
+/** Skip link, header (name, navigation when signed in, language; the offline notice under them), main landmark. */
 export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) => void }) {
   const { t } = useTranslation();
   const state = useSession();
@@ -19,15 +21,18 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
       >
         {t('app.skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white px-4">
+      <header className="border-b border-slate-200 bg-white">
         {/* Brand, then the navigation right after it (it does not move when a tab's text turns bold), the languages at
             the far end; on a phone the navigation takes its own row under them. */}
-        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 py-2">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
           <NavLink to="/" className="text-lg font-bold text-brand-700">
             {t('app.name')}
           </NavLink>
           {state.status === 'signed-in' ? (
-            <nav aria-label={t('app.mainNavigation')} className="order-3 w-full sm:order-none sm:w-auto">
+            <nav
+              aria-label={t('app.mainNavigation')}
+              className="relative order-3 w-full sm:static sm:order-none sm:w-auto"
+            >
               <ul className="flex flex-wrap gap-x-0.5 sm:gap-x-1">
                 <li>
                   <NavLink to="/" end className={navClass}>
@@ -40,15 +45,11 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/sessions" className={navClass}>
-                    {t('app.nav.sessions')}
+                  <NavLink to="/profile" className={navClass}>
+                    {t('app.nav.profile')}
                   </NavLink>
                 </li>
-                <li>
-                  <NavLink to="/security" className={navClass}>
-                    {t('app.nav.security')}
-                  </NavLink>
-                </li>
+                <AccountMenu buttonClass={navClass} />
                 <li>
                   <NavLink to="/sign-out" className={navClass}>
                     {t('app.nav.signOut')}
@@ -61,6 +62,7 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
             <LanguageSwitcher onChange={onLocaleChange} />
           </div>
         </div>
+        <OfflineNotice />
       </header>
       <main id="main" className="flex-1 px-4 py-6">
         <Outlet />

@@ -8,9 +8,15 @@ export const common = {
     nav: {
       home: 'Home',
       directory: 'Directory',
+      profile: 'My profile',
+      account: 'Account',
       sessions: 'Sessions',
       security: 'Security',
       signOut: 'Sign out',
+    },
+    offline: {
+      title: 'You are offline.',
+      body: 'What is on the screen stays, but signing in, searches and profiles need a connection: Counterpart keeps no profiles or contacts on this device. It tries again by itself when you are back online.',
     },
   },
   language: { label: 'Language', en: 'English', ru: 'Русский' },
