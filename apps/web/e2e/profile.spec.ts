@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { signInContext } from './support/api';
 import { COUNTERPART, counterpart } from './support/api-profile';
 import { expect, test } from './support/fixtures';
+import { practitionerFormEn as shared } from '../src/i18n/practitioner-form/en';
 import { en, title, userAgentOf } from './support/ui';
 
 const view = en.directory.profile;
@@ -91,7 +92,7 @@ test.describe('my profile', () => {
 
     await number.fill('+998901112233');
     await page
-      .getByRole('textbox', { name: edit.fields.position.label })
+      .getByRole('textbox', { name: shared.fields.position.label })
       .fill('Head of the international department');
     await page.getByRole('button', { name: edit.save, exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: edit.saved })).toBeVisible();
@@ -99,6 +100,37 @@ test.describe('my profile', () => {
     await expect(page.getByRole('textbox', { name: edit.contacts.value, exact: true }).nth(1)).toHaveValue(
       '+998901112233',
     );
+  });
+
+  test('a language added and the time zone changed are saved and still there after a reload', async ({
+    page,
+    context,
+    api,
+  }) => {
+    const me = await counterpart(api, 'profile-languages');
+    await signInContext(context, me, await userAgentOf(page));
+    await page.goto('/profile');
+    await expect(title(page, edit.title)).toBeVisible();
+    const rows = page.getByRole('group', { name: /^Language \d+$/ });
+    await expect(rows).toHaveCount(2);
+    await page.getByRole('button', { name: shared.languages.add, exact: true }).click();
+    const third = page.getByRole('group', { name: 'Language 3', exact: true });
+    await expect(third.getByRole('combobox', { name: shared.languages.language, exact: true })).toBeFocused();
+    await third.getByRole('combobox', { name: shared.languages.language, exact: true }).selectOption('en');
+    await third.getByRole('combobox', { name: shared.languages.level, exact: true }).selectOption('WORKING');
+    const zone = page.getByRole('combobox', { name: shared.fields.timeZone.label, exact: true });
+    await zone.selectOption('Asia/Tehran');
+    await page.getByRole('button', { name: edit.save, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: edit.saved })).toBeVisible();
+    await page.reload();
+    await expect(rows).toHaveCount(3);
+    await expect(third.getByRole('combobox', { name: shared.languages.language, exact: true })).toHaveValue(
+      'en',
+    );
+    await expect(third.getByRole('combobox', { name: shared.languages.level, exact: true })).toHaveValue(
+      'WORKING',
+    );
+    await expect(zone).toHaveValue('Asia/Tehran');
   });
 
   test('confirming the profile shows when it was confirmed', async ({ page, context, api }) => {

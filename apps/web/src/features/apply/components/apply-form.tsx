@@ -1,80 +1,56 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Alert } from '@web/components/alert';
 import { Button } from '@web/components/button';
-import { CheckboxGroup, type CheckboxSection } from '@web/components/checkbox-group';
-import { ErrorSummary, type ErrorSummaryItem } from '@web/components/error-summary';
+import { ErrorSummary } from '@web/components/error-summary';
 import { Field } from '@web/components/field';
+import { LanguageRows, languageSlots } from '@web/components/language-rows';
 import { PasswordField } from '@web/components/password-field';
+import {
+  AgencyFields,
+  FormCard as Section,
+  FormPanel as Panel,
+  NameFields,
+  TaxonomyField,
+  TimeZoneField,
+  type AgencyPaths,
+} from '@web/components/practitioner-fields';
 import { SelectField } from '@web/components/select-field';
-import { TextareaField } from '@web/components/textarea-field';
 import { isLocale } from '@web/i18n';
 import { resultError, type FieldError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
+import {
+  errorAt,
+  firstErrorTarget,
+  summaryItems,
+  withoutErrorAt,
+  type ErrorSlot,
+} from '@web/lib/form-errors';
 import type { ApplyForMembershipMutation as Applied } from '@web/lib/graphql/graphql';
+import { byRowKey } from '@web/lib/language-rows';
+import { deviceTimeZone } from '@web/lib/time-zones';
+import { useFocusById } from '@web/lib/use-focus';
 import { ApplyForMembershipMutation, ApplyReferenceQuery } from '../api/apply';
 import {
-  AGENCY_TYPES,
-  byRowKey,
   emptyApplication,
   LIMITS,
   toInput,
   validateApplication,
   type ApplicationForm as Form,
 } from '../lib/application';
-import { applyFieldText, errorAt, withoutErrorAt } from '../lib/errors';
-import { deviceTimeZone, timeZoneOptions } from '../lib/time-zones';
-import { useFocusById } from '../lib/use-focus';
-import { ADD_LANGUAGE_ID, languageCodeId, languageLevelId, LanguageRows } from './language-rows';
+import { applyFieldText } from '../lib/errors';
 
 const SUMMARY_ID = 'apply-errors';
 const NO_LANGUAGES: readonly { code: string; name: string }[] = [];
 const id = (path: string) => `apply-${path}`;
 
-/** Where an error is shown and what the summary calls it; in the order of the form. */
-interface Slot {
-  path: string;
-  /** Only this exact path (the language group), not the paths under it (its rows). */
-  exact?: boolean;
-  target: string;
-  label: string;
-}
-
-type Taxonomy = readonly { code: string; group: string; name: string }[];
-
-/** API items in their order, cut into sections by group (a known group gets its translated title). */
-function sectionsOf(items: Taxonomy | undefined, title: (group: string) => string): CheckboxSection[] {
-  const sections: CheckboxSection[] = [];
-  for (const item of items ?? []) {
-    let section = sections.find((candidate) => candidate.key === item.group);
-    if (!section) {
-      section = { key: item.group, label: title(item.group), options: [] };
-      sections.push(section);
-    }
-    section.options.push({ value: item.code, label: item.name });
-  }
-  return sections;
-}
-
-const EXPERTISE_GROUPS = ['TRAFFICKING', 'SMUGGLING', 'FINANCIAL', 'EVIDENCE', 'VICTIMS'] as const;
-const COMPETENCE_GROUPS = ['UNTOC', 'PROTOCOLS', 'OTHER_INSTRUMENTS', 'CHANNELS'] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
-
-function Section({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      {/* Floated, the legend sits inside the card like the other groups' headings, not on its border. */}
-      <legend className="float-left mb-4 w-full text-lg font-semibold text-slate-900">{legend}</legend>
-      <div className="clear-both flex flex-col gap-4">{children}</div>
-    </fieldset>
-  );
-}
-
-function Panel({ children }: { children: ReactNode }) {
-  return <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">{children}</div>;
-}
+const AGENCY_PATHS: AgencyPaths = {
+  agencyName: 'agencyName',
+  agencyType: 'agencyType',
+  agencyCity: 'agencyCity',
+  position: 'position',
+};
 
 /**
  * Every field of ApplyForMembershipInput, in fieldsets. Reference lists come from the API in the UI language (and
@@ -97,16 +73,6 @@ export function ApplyForm({
   const [failure, setFailure] = useState<string>();
   const focus = useFocusById();
   const lists = reference.data;
-  // Hundreds of <option>s: the same elements on every keystroke, so React skips them.
-  const timeZones = useMemo(
-    () =>
-      timeZoneOptions(i18n.language).map((zone) => (
-        <option key={zone.value} value={zone.value}>
-          {zone.label}
-        </option>
-      )),
-    [i18n.language],
-  );
   const countries = useMemo(
     () =>
       lists?.countries.map((country) => (
@@ -117,74 +83,43 @@ export function ApplyForm({
     [lists?.countries],
   );
 
-  const set = <K extends keyof Form>(key: K, value: Form[K], path: string = key) => {
-    setForm((current) => ({ ...current, [key]: value }));
+  const change = (next: Partial<Form>, path: string) => {
+    setForm((current) => ({ ...current, ...next }));
     setErrors((current) => withoutErrorAt(current, path));
   };
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => change({ [key]: value }, key);
   const message = (path: string) => applyFieldText(t, errorAt(errors, path));
 
-  const slots: Slot[] = [
+  const slots: ErrorSlot[] = [
     { path: 'email', target: id('email'), label: t('apply.fields.email.label') },
     { path: 'password', target: id('password'), label: t('apply.fields.password.label') },
-    { path: 'displayName', target: id('displayName'), label: t('apply.fields.displayName.label') },
-    { path: 'nativeName', target: id('nativeName'), label: t('apply.fields.nativeName.label') },
-    { path: 'nameVariants', target: id('nameVariants'), label: t('apply.fields.nameVariants.label') },
-    { path: 'country', target: id('country'), label: t('apply.fields.country.label') },
-    { path: 'agencyName', target: id('agencyName'), label: t('apply.fields.agencyName.label') },
-    { path: 'agencyType', target: id('agencyType'), label: t('apply.fields.agencyType.label') },
-    { path: 'agencyCity', target: id('agencyCity'), label: t('apply.fields.agencyCity.label') },
-    { path: 'position', target: id('position'), label: t('apply.fields.position.label') },
-    { path: 'timeZone', target: id('timeZone'), label: t('apply.fields.timeZone.label') },
+    { path: 'displayName', target: id('displayName'), label: t('practitionerForm.fields.displayName.label') },
+    { path: 'nativeName', target: id('nativeName'), label: t('practitionerForm.fields.nativeName.label') },
     {
-      path: 'languages',
-      exact: true,
-      target: form.languages[0] ? languageCodeId(form.languages[0].key) : ADD_LANGUAGE_ID,
-      label: t('apply.sections.languages'),
+      path: 'nameVariants',
+      target: id('nameVariants'),
+      label: t('practitionerForm.fields.nameVariants.label'),
     },
-    ...form.languages.flatMap((row, index) => {
-      const name = t('apply.languages.row', { number: index + 1 });
-      return [
-        {
-          path: `languages.k${row.key}.code`,
-          target: languageCodeId(row.key),
-          label: `${name} · ${t('apply.languages.language')}`,
-        },
-        {
-          path: `languages.k${row.key}.level`,
-          target: languageLevelId(row.key),
-          label: `${name} · ${t('apply.languages.level')}`,
-        },
-      ];
-    }),
-    { path: 'expertise', target: id('expertise'), label: t('apply.sections.expertise') },
-    { path: 'competences', target: id('competences'), label: t('apply.sections.competences') },
+    { path: 'country', target: id('country'), label: t('apply.fields.country.label') },
+    { path: 'agencyName', target: id('agencyName'), label: t('practitionerForm.fields.agencyName.label') },
+    { path: 'agencyType', target: id('agencyType'), label: t('practitionerForm.fields.agencyType.label') },
+    { path: 'agencyCity', target: id('agencyCity'), label: t('practitionerForm.fields.agencyCity.label') },
+    { path: 'position', target: id('position'), label: t('practitionerForm.fields.position.label') },
+    { path: 'timeZone', target: id('timeZone'), label: t('practitionerForm.fields.timeZone.label') },
+    ...languageSlots(t, 'apply', form.languages),
+    { path: 'expertise', target: id('expertise'), label: t('practitionerForm.expertise.legend') },
+    { path: 'competences', target: id('competences'), label: t('practitionerForm.competences.legend') },
     { path: 'invitationCode', target: id('invitationCode'), label: t('apply.fields.invitationCode.label') },
   ];
-  const matches = (slot: Slot, error: FieldError) =>
-    error.path === slot.path || (!slot.exact && error.path.startsWith(`${slot.path}.`));
-  const summary: ErrorSummaryItem[] = [
-    ...slots.flatMap((slot) => {
-      const error = errors.find((candidate) => matches(slot, candidate));
-      return error
-        ? [
-            {
-              target: slot.target,
-              text: t('apply.summary.item', { field: slot.label, message: applyFieldText(t, error) }),
-            },
-          ]
-        : [];
-    }),
-    // A path this form does not know (a newer server): still said, without a link.
-    ...errors
-      .filter((error) => !slots.some((slot) => matches(slot, error)))
-      .map((error) => ({ text: applyFieldText(t, error) ?? '' })),
-  ];
+  const textOf = (error: FieldError | undefined) => applyFieldText(t, error);
+  const summary = summaryItems(slots, errors, textOf, (field, text) =>
+    t('apply.summary.item', { field, message: text }),
+  );
 
   /** Shows the errors and focuses the first field in the form's order (the summary when none is known). */
   function fail(next: FieldError[]) {
     setErrors(next);
-    const first = slots.find((slot) => next.some((error) => matches(slot, error)));
-    focus(first?.target ?? SUMMARY_ID);
+    focus(firstErrorTarget(slots, next) ?? SUMMARY_ID);
   }
 
   async function submit(event: FormEvent) {
@@ -192,7 +127,7 @@ export function ApplyForm({
     setFailure(undefined);
     const problems = validateApplication(form);
     if (problems.length > 0) {
-      fail(byRowKey(problems, form));
+      fail(byRowKey(problems, form.languages));
       return;
     }
     const result = await apply({ input: toInput(form) });
@@ -202,7 +137,7 @@ export function ApplyForm({
     }
     const error = resultError(result.error);
     if (error?.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-      fail(byRowKey(error.fields, form));
+      fail(byRowKey(error.fields, form.languages));
     } else {
       setErrors([]);
       setFailure(errorText(t, error));
@@ -266,43 +201,7 @@ export function ApplyForm({
       </Section>
 
       <Section legend={t('apply.sections.name')}>
-        <Field
-          id={id('displayName')}
-          label={t('apply.fields.displayName.label')}
-          hint={t('apply.fields.displayName.hint')}
-          name="displayName"
-          autoComplete="name"
-          required
-          maxLength={LIMITS.name}
-          value={form.displayName}
-          error={message('displayName')}
-          onChange={(event) => set('displayName', event.target.value)}
-        />
-        <Field
-          id={id('nativeName')}
-          label={t('apply.fields.nativeName.label')}
-          hint={t('apply.fields.nativeName.hint')}
-          marker={optional}
-          name="nativeName"
-          dir="auto"
-          autoComplete="off"
-          maxLength={LIMITS.name}
-          value={form.nativeName}
-          error={message('nativeName')}
-          onChange={(event) => set('nativeName', event.target.value)}
-        />
-        <TextareaField
-          id={id('nameVariants')}
-          label={t('apply.fields.nameVariants.label')}
-          hint={t('apply.fields.nameVariants.hint')}
-          marker={optional}
-          name="nameVariants"
-          dir="auto"
-          autoComplete="off"
-          value={form.nameVariants}
-          error={message('nameVariants')}
-          onChange={(event) => set('nameVariants', event.target.value)}
-        />
+        <NameFields idOf={id} values={form} errorOf={message} onChange={change} />
       </Section>
 
       <Section legend={t('apply.sections.work')}>
@@ -319,77 +218,23 @@ export function ApplyForm({
           {chooseOption(t('apply.fields.country.choose'))}
           {countries}
         </SelectField>
-        <Field
-          id={id('agencyName')}
-          label={t('apply.fields.agencyName.label')}
-          hint={t('apply.fields.agencyName.hint')}
-          name="agencyName"
-          autoComplete="organization"
-          required
-          maxLength={LIMITS.name}
-          value={form.agencyName}
-          error={message('agencyName')}
-          onChange={(event) => set('agencyName', event.target.value)}
-        />
-        <SelectField
-          id={id('agencyType')}
-          label={t('apply.fields.agencyType.label')}
-          name="agencyType"
-          required
-          value={form.agencyType}
-          error={message('agencyType')}
-          onChange={(event) => set('agencyType', event.target.value as Form['agencyType'])}
-        >
-          {chooseOption(t('apply.fields.agencyType.choose'))}
-          {AGENCY_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`apply.agencyType.${type}`)}
-            </option>
-          ))}
-        </SelectField>
-        <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2">
-          <Field
-            id={id('agencyCity')}
-            label={t('apply.fields.agencyCity.label')}
-            marker={optional}
-            name="agencyCity"
-            autoComplete="address-level2"
-            maxLength={LIMITS.agencyCity}
-            value={form.agencyCity}
-            error={message('agencyCity')}
-            onChange={(event) => set('agencyCity', event.target.value)}
-          />
-          <Field
-            id={id('position')}
-            label={t('apply.fields.position.label')}
-            hint={t('apply.fields.position.hint')}
-            marker={optional}
-            name="position"
-            autoComplete="organization-title"
-            maxLength={LIMITS.position}
-            value={form.position}
-            error={message('position')}
-            onChange={(event) => set('position', event.target.value)}
-          />
-        </div>
-        <SelectField
+        <AgencyFields idOf={id} paths={AGENCY_PATHS} values={form} errorOf={message} onChange={change} />
+        <TimeZoneField
           id={id('timeZone')}
-          label={t('apply.fields.timeZone.label')}
-          hint={t('apply.fields.timeZone.hint')}
-          name="timeZone"
+          preset
           value={form.timeZone}
           error={message('timeZone')}
-          onChange={(event) => set('timeZone', event.target.value)}
-        >
-          {timeZones}
-        </SelectField>
+          onChange={(zone) => set('timeZone', zone)}
+        />
       </Section>
 
       <Panel>
         <LanguageRows
+          idPrefix="apply"
           rows={form.languages}
           options={lists?.languages ?? NO_LANGUAGES}
           errors={errors}
+          textOf={textOf}
           focus={focus}
           onChange={(rows, path) => {
             setForm((current) => ({ ...current, languages: rows }));
@@ -398,37 +243,22 @@ export function ApplyForm({
         />
       </Panel>
 
-      <Panel>
-        <CheckboxGroup
-          id={id('expertise')}
-          legend={t('apply.sections.expertise')}
-          hint={t('apply.expertise.hint')}
-          marker={optional}
-          status={t('apply.expertise.chosen', { count: form.expertise.length })}
-          error={message('expertise')}
-          sections={sectionsOf(lists?.expertiseAreas, (group) =>
-            t(`apply.expertise.groups.${isOneOf(EXPERTISE_GROUPS, group) ? group : 'other'}`),
-          )}
-          value={form.expertise}
-          onChange={(value) => set('expertise', value)}
-        />
-      </Panel>
-
-      <Panel>
-        <CheckboxGroup
-          id={id('competences')}
-          legend={t('apply.sections.competences')}
-          hint={t('apply.competences.hint')}
-          marker={optional}
-          status={t('apply.competences.chosen', { count: form.competences.length })}
-          error={message('competences')}
-          sections={sectionsOf(lists?.competences, (group) =>
-            t(`apply.competences.groups.${isOneOf(COMPETENCE_GROUPS, group) ? group : 'other'}`),
-          )}
-          value={form.competences}
-          onChange={(value) => set('competences', value)}
-        />
-      </Panel>
+      <TaxonomyField
+        kind="expertise"
+        id={id('expertise')}
+        items={lists?.expertiseAreas}
+        value={form.expertise}
+        error={message('expertise')}
+        onChange={(value) => set('expertise', value)}
+      />
+      <TaxonomyField
+        kind="competences"
+        id={id('competences')}
+        items={lists?.competences}
+        value={form.competences}
+        error={message('competences')}
+        onChange={(value) => set('competences', value)}
+      />
 
       <Section legend={t('apply.sections.invitation')}>
         <Field

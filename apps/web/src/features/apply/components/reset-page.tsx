@@ -11,10 +11,11 @@ import { Page } from '@web/components/page';
 import { PasswordField } from '@web/components/password-field';
 import { resultError, type FieldError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
+import { errorAt, withoutErrorAt } from '@web/lib/form-errors';
+import { useFocusById } from '@web/lib/use-focus';
 import { ResetAccountMutation } from '../api/apply';
 import { LIMITS } from '../lib/application';
-import { applyFieldText, errorAt, withoutErrorAt } from '../lib/errors';
-import { useFocusById } from '../lib/use-focus';
+import { applyFieldText } from '../lib/errors';
 
 const SUMMARY_ID = 'reset-errors';
 const FIELDS = ['code', 'newPassword', 'repeat'] as const;

@@ -11,9 +11,15 @@ describe('the apply catalogs', () => {
 
   it('should be in the catalogs once the screens load, with Russian plurals', () => {
     expect(i18next.t('apply.title', { lng: 'en' })).toBe('Apply for membership');
-    expect(i18next.t('apply.expertise.chosen', { lng: 'ru', count: 1 })).toBe('Выбрано 1 направление');
-    expect(i18next.t('apply.expertise.chosen', { lng: 'ru', count: 3 })).toBe('Выбрано 3 направления');
-    expect(i18next.t('apply.expertise.chosen', { lng: 'ru', count: 11 })).toBe('Выбрано 11 направлений');
+    expect(i18next.t('practitionerForm.expertise.chosen', { lng: 'ru', count: 1 })).toBe(
+      'Выбрано 1 направление',
+    );
+    expect(i18next.t('practitionerForm.expertise.chosen', { lng: 'ru', count: 3 })).toBe(
+      'Выбрано 3 направления',
+    );
+    expect(i18next.t('practitionerForm.expertise.chosen', { lng: 'ru', count: 11 })).toBe(
+      'Выбрано 11 направлений',
+    );
     expect(i18next.t('apply.summary.title', { lng: 'ru', count: 21 })).toBe('Исправьте 21 ошибку');
   });
 });

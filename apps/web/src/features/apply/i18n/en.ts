@@ -1,3 +1,5 @@
+import { practitionerFormEn } from '@web/i18n/practitioner-form/en';
+
 /**
  * The English strings of applying for membership and resetting an account with a one-time code (the `apply.*` keys):
  * loaded with those screens (./register.ts), not with sign-in.
@@ -14,9 +16,6 @@ export const applyEn = {
     account: 'Your account',
     name: 'Your name',
     work: 'Your work',
-    languages: 'Languages',
-    expertise: 'Expertise',
-    competences: 'Legal competences',
     invitation: 'Invitation',
   },
   fields: {
@@ -25,99 +24,26 @@ export const applyEn = {
       label: 'Password',
       hint: 'At least 12 characters. A phrase of several words is easier to remember and hard to guess.',
     },
-    displayName: {
-      label: 'Name in Latin letters',
-      hint: 'The spelling colleagues abroad will search for, e.g. as in your passport: Alisher Navoiy.',
-    },
-    nativeName: {
-      label: 'Name in your own script',
-      // The Persian example is isolated (U+2068…U+2069) so the full stop stays after it.
-      hint: 'As it is written in your language, e.g. Алишер Навоий or \u2068علی رضایی\u2069.',
-    },
-    nameVariants: {
-      label: 'Other spellings of your name',
-      hint: 'Spellings colleagues may search for, one per line or separated by commas (up to 10), e.g. Alisher Navoi.',
-    },
+    // The shared fields' strings, under these keys too: the browser tests find the form by them (e2e/support/forms.ts).
+    ...practitionerFormEn.fields,
     country: {
       label: 'Country',
       hint: 'The country whose authority you work for. A coordinator of this country checks your application.',
       choose: 'Choose a country',
-    },
-    agencyName: { label: 'Agency', hint: 'The full official name, e.g. Prosecutor General’s Office.' },
-    agencyType: { label: 'Type of agency', choose: 'Choose a type' },
-    agencyCity: { label: 'City' },
-    position: { label: 'Position', hint: 'E.g. Senior prosecutor, international cooperation department.' },
-    timeZone: {
-      label: 'Time zone',
-      hint: 'Colleagues see your local time before they contact you. Preset to your device’s time zone.',
     },
     invitationCode: {
       label: 'Invitation code',
       hint: 'If a coordinator gave you an invitation code, enter it here. It must be for the country and e-mail address you entered.',
     },
   },
-  agencyType: {
-    PROSECUTION: 'Prosecution service',
-    POLICE: 'Police',
-    BORDER: 'Border service',
-    JUDICIARY: 'Judiciary',
-    MINISTRY: 'Ministry',
-    FIU: 'Financial intelligence unit',
-    LABOUR_INSPECTION: 'Labour inspection',
-    OTHER: 'Other',
-  },
-  languages: {
-    hint: 'The languages you can work in, and how well.',
-    row: 'Language {{number}}',
-    language: 'Language',
-    chooseLanguage: 'Choose a language',
-    level: 'Level',
-    chooseLevel: 'Choose a level',
-    add: 'Add a language',
-    remove: 'Remove',
-    removeRow: 'Remove language {{number}}',
-    none: 'No languages added.',
-  },
-  levels: {
-    NATIVE: 'Native',
-    FLUENT: 'Fluent',
-    WORKING: 'Working knowledge',
-    BASIC: 'Basic',
-  },
-  expertise: {
-    hint: 'What you work on. Choose all that apply.',
-    chosen_one: '{{count}} area chosen',
-    chosen_other: '{{count}} areas chosen',
-    groups: {
-      TRAFFICKING: 'Trafficking in persons',
-      SMUGGLING: 'Smuggling of migrants',
-      FINANCIAL: 'Financial investigation',
-      EVIDENCE: 'Evidence and related crime',
-      VICTIMS: 'Victims and witnesses',
-      other: 'Other areas',
-    },
-  },
-  competences: {
-    hint: 'What you may request, grant or execute across borders. Choose all that apply.',
-    chosen_one: '{{count}} competence chosen',
-    chosen_other: '{{count}} competences chosen',
-    groups: {
-      UNTOC: 'UN Convention against Transnational Organized Crime',
-      PROTOCOLS: 'Protocols to the Convention',
-      OTHER_INSTRUMENTS: 'Other instruments',
-      CHANNELS: 'Channels of cooperation',
-      other: 'Other competences',
-    },
-  },
+  // Likewise the language rows' strings.
+  languages: practitionerFormEn.languages,
   summary: {
     title_one: 'Fix {{count}} problem before sending',
     title_other: 'Fix {{count}} problems before sending',
     item: '{{field}}: {{message}}',
   },
   errors: {
-    agencyType: 'Choose the type of your agency.',
-    duplicateLanguage: 'You have already chosen this language.',
-    eachLanguageOnce: 'Choose each language only once.',
     invitationCode:
       'This invitation code is not valid: it may have been used or have expired, or it is for another country or e-mail address.',
   },

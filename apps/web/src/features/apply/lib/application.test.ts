@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byRowKey, emptyApplication, parseNameVariants, toInput, validateApplication } from './application';
+import { byRowKey } from '@web/lib/language-rows';
+import { parseNameVariants } from '@web/lib/practitioner-form';
+import { emptyApplication, toInput, validateApplication } from './application';
 
 describe('the application form', () => {
   it('should split name variants on lines and commas, dropping blanks and repeats', () => {
@@ -25,8 +27,10 @@ describe('the application form', () => {
     ]);
     const errors = validateApplication(form).filter((error) => error.path.startsWith('languages'));
     expect(errors).toEqual([{ path: 'languages.1.code', code: 'INVALID_LANGUAGE' }]);
-    expect(byRowKey(errors, form)).toEqual([{ path: 'languages.k7.code', code: 'INVALID_LANGUAGE' }]);
-    expect(byRowKey([{ path: 'languages', code: 'INVALID' }], form)).toEqual([
+    expect(byRowKey(errors, form.languages)).toEqual([
+      { path: 'languages.k7.code', code: 'INVALID_LANGUAGE' },
+    ]);
+    expect(byRowKey([{ path: 'languages', code: 'INVALID' }], form.languages)).toEqual([
       { path: 'languages', code: 'INVALID' },
     ]);
   });

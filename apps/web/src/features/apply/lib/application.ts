@@ -1,39 +1,21 @@
 import type { FieldError } from '@web/lib/api-error';
-import type { AgencyType, ApplyForMembershipInput, LanguageLevel } from '@web/lib/graphql/graphql';
-
-export const AGENCY_TYPES: readonly AgencyType[] = [
-  'PROSECUTION',
-  'POLICE',
-  'BORDER',
-  'JUDICIARY',
-  'MINISTRY',
-  'FIU',
-  'LABOUR_INSPECTION',
-  'OTHER',
-];
-
-export const LANGUAGE_LEVELS: readonly LanguageLevel[] = ['NATIVE', 'FLUENT', 'WORKING', 'BASIC'];
+import type { AgencyType, ApplyForMembershipInput } from '@web/lib/graphql/graphql';
+import { toLanguageInput, validateLanguages, type LanguageRow } from '@web/lib/language-rows';
+import {
+  optionalText as optional,
+  parseNameVariants,
+  PRACTITIONER_LIMITS,
+  textChecker,
+} from '@web/lib/practitioner-form';
 
 /** The API's limits (apps/api identity.inputs.ts), checked here first so most mistakes never reach the server. */
 export const LIMITS = {
+  ...PRACTITIONER_LIMITS,
   email: 320,
   passwordMin: 12,
   passwordMax: 256,
-  name: 200,
-  nameMin: 2,
-  nameVariants: 10,
-  agencyCity: 120,
-  position: 200,
   invitationCode: 40,
-  languages: 20,
 } as const;
-
-export interface LanguageRow {
-  /** A stable React key: rows are added and removed. */
-  key: number;
-  code: string;
-  level: LanguageLevel | '';
-}
 
 export interface ApplicationForm {
   email: string;
@@ -73,27 +55,6 @@ export function emptyApplication(timeZone: string, invitationCode = ''): Applica
   };
 }
 
-/** "Navoi, Navoiy\nNawoi" → ["Navoi", "Navoiy", "Nawoi"]: one per line or comma separated, blanks and repeats dropped. */
-export function parseNameVariants(text: string): string[] {
-  const seen = new Set<string>();
-  return text
-    .split(/[\n,;]/)
-    .map((part) => part.trim().replace(/\s+/g, ' '))
-    .filter((part) => {
-      const key = part.toLocaleLowerCase();
-      if (!part || seen.has(key)) {
-        return false;
-      }
-      seen.add(key);
-      return true;
-    });
-}
-
-/** Rows left entirely empty are not sent (the form starts with one). */
-function filledLanguages(rows: LanguageRow[]): { row: LanguageRow; index: number }[] {
-  return rows.map((row, index) => ({ row, index })).filter(({ row }) => row.code || row.level);
-}
-
 // Loose on purpose (the server has the final word): something@something.tld, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -105,18 +66,7 @@ export function validateApplication(form: ApplicationForm): FieldError[] {
   const errors: FieldError[] = [];
   const add = (path: string, code: string, limits: { min?: number; max?: number } = {}) =>
     errors.push({ path, code, ...limits });
-  const text = (path: string, value: string, { required = false, min = 0, max }: TextRule) => {
-    const trimmed = value.trim();
-    if (!trimmed) {
-      if (required) {
-        add(path, 'REQUIRED');
-      }
-    } else if (trimmed.length < min) {
-      add(path, 'TOO_SHORT', { min });
-    } else if (trimmed.length > max) {
-      add(path, 'TOO_LONG', { max });
-    }
-  };
+  const text = textChecker(errors);
 
   const email = form.email.trim();
   if (!email) {
@@ -149,42 +99,10 @@ export function validateApplication(form: ApplicationForm): FieldError[] {
   }
   text('agencyCity', form.agencyCity, { max: LIMITS.agencyCity });
   text('position', form.position, { max: LIMITS.position });
-  const seen = new Set<string>();
-  filledLanguages(form.languages).forEach(({ row }, index) => {
-    if (!row.code) {
-      add(`languages.${index}.code`, 'INVALID_LANGUAGE');
-    } else if (seen.has(row.code)) {
-      add(`languages.${index}.code`, 'DUPLICATE');
-    }
-    seen.add(row.code);
-    if (!row.level) {
-      add(`languages.${index}.level`, 'INVALID_LEVEL');
-    }
-  });
+  errors.push(...validateLanguages(form.languages));
   text('invitationCode', form.invitationCode, { max: LIMITS.invitationCode });
   return errors;
 }
-
-interface TextRule {
-  required?: boolean;
-  min?: number;
-  max: number;
-}
-
-/**
- * Errors name language rows by their index in the input sent (`languages.1.code`), which skips empty rows; the form
- * names them by row key, stable while rows are added and removed (`languages.k7.code`).
- */
-export function byRowKey(errors: FieldError[], form: ApplicationForm): FieldError[] {
-  const keys = filledLanguages(form.languages).map(({ row }) => row.key);
-  return errors.map((error) => {
-    const match = /^languages\.(\d+)(\..*)?$/.exec(error.path);
-    const key = match ? keys[Number(match[1])] : undefined;
-    return key === undefined ? error : { ...error, path: `languages.k${key}${match?.[2] ?? ''}` };
-  });
-}
-
-const optional = (value: string) => value.trim() || null;
 
 /** The mutation's input: trimmed, empty optionals as null, empty language rows left out. */
 export function toInput(form: ApplicationForm): ApplyForMembershipInput {
@@ -201,10 +119,7 @@ export function toInput(form: ApplicationForm): ApplyForMembershipInput {
     agencyCity: optional(form.agencyCity),
     position: optional(form.position),
     timeZone: form.timeZone || null,
-    languages: filledLanguages(form.languages).map(({ row }) => ({
-      code: row.code,
-      level: row.level as LanguageLevel,
-    })),
+    languages: toLanguageInput(form.languages),
     expertise: form.expertise,
     competences: form.competences,
     invitationCode: optional(form.invitationCode),

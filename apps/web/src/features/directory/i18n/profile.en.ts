@@ -1,3 +1,4 @@
+import { referenceEn } from '@web/i18n/reference/en';
 /** A counterpart's profile screen's English strings (`directory.profile.*`). */
 export const profileEn = {
   title: 'Profile',
@@ -29,16 +30,8 @@ export const profileEn = {
     city: 'City',
     position: 'Position',
   },
-  agencyType: {
-    PROSECUTION: 'Prosecution service',
-    POLICE: 'Police',
-    BORDER: 'Border service',
-    JUDICIARY: 'Judiciary',
-    MINISTRY: 'Ministry',
-    FIU: 'Financial intelligence unit',
-    LABOUR_INSPECTION: 'Labour inspection',
-    OTHER: 'Other',
-  },
+  // The shared names (i18n/reference), under the keys this screen and its browser tests use.
+  agencyType: referenceEn.agencyType,
   languages: {
     level: {
       NATIVE: 'native',
@@ -52,16 +45,7 @@ export const profileEn = {
   },
   none: 'None given.',
   contacts: {
-    kind: {
-      EMAIL: 'E-mail',
-      PHONE: 'Phone',
-      MOBILE: 'Mobile',
-      FAX: 'Fax',
-      TELEGRAM: 'Telegram',
-      WHATSAPP: 'WhatsApp',
-      SIGNAL: 'Signal',
-      OTHER: 'Other',
-    },
+    kind: referenceEn.contactKinds,
     coordinatorsOnly: 'Coordinators only',
     call: 'Call',
     callLabel: 'Call {{value}}',

@@ -1,3 +1,4 @@
+import { referenceRu } from '@web/i18n/reference/ru';
 import type { Catalog } from '@web/i18n/catalog';
 import type { profileEn } from './profile.en';
 
@@ -31,16 +32,8 @@ export const profileRu: Catalog<typeof profileEn> = {
     city: 'Город',
     position: 'Должность',
   },
-  agencyType: {
-    PROSECUTION: 'Прокуратура',
-    POLICE: 'Полиция',
-    BORDER: 'Пограничная служба',
-    JUDICIARY: 'Суд',
-    MINISTRY: 'Министерство',
-    FIU: 'Подразделение финансовой разведки',
-    LABOUR_INSPECTION: 'Трудовая инспекция',
-    OTHER: 'Другое',
-  },
+  // The shared names (i18n/reference), under the keys this screen and its browser tests use.
+  agencyType: referenceRu.agencyType,
   languages: {
     level: {
       NATIVE: 'родной',
@@ -54,16 +47,7 @@ export const profileRu: Catalog<typeof profileEn> = {
   },
   none: 'Не указано.',
   contacts: {
-    kind: {
-      EMAIL: 'Эл. почта',
-      PHONE: 'Телефон',
-      MOBILE: 'Мобильный',
-      FAX: 'Факс',
-      TELEGRAM: 'Telegram',
-      WHATSAPP: 'WhatsApp',
-      SIGNAL: 'Signal',
-      OTHER: 'Другое',
-    },
+    kind: referenceRu.contactKinds,
     coordinatorsOnly: 'Только для координаторов',
     call: 'Позвонить',
     callLabel: 'Позвонить: {{value}}',

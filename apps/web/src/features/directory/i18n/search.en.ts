@@ -1,3 +1,4 @@
+import { referenceEn } from '@web/i18n/reference/en';
 /** The directory search screen's English strings (`directory.search.*`). */
 export const searchEn = {
   title: 'Directory',
@@ -32,22 +33,9 @@ export const searchEn = {
     expertise: 'Expertise',
     competences: 'Competence',
   },
-  agencyType: {
-    PROSECUTION: 'Prosecution service',
-    POLICE: 'Police',
-    BORDER: 'Border service',
-    JUDICIARY: 'Judiciary',
-    MINISTRY: 'Ministry',
-    FIU: 'Financial intelligence unit',
-    LABOUR_INSPECTION: 'Labour inspection',
-    OTHER: 'Other agency',
-  },
-  levels: {
-    NATIVE: 'Native',
-    FLUENT: 'Fluent',
-    WORKING: 'Working knowledge',
-    BASIC: 'Basic',
-  },
+  // The shared names (i18n/reference), under the keys this screen and its browser tests use.
+  agencyType: referenceEn.agencyType,
+  levels: referenceEn.levels,
   active: {
     label: 'Chosen filters',
     remove: 'Remove filter: {{filter}}',

@@ -1,3 +1,4 @@
+import { referenceRu } from '@web/i18n/reference/ru';
 import type { Catalog } from '@web/i18n/catalog';
 import type { searchEn } from './search.en';
 
@@ -36,22 +37,9 @@ export const searchRu: Catalog<typeof searchEn> = {
     expertise: 'Специализация',
     competences: 'Полномочия',
   },
-  agencyType: {
-    PROSECUTION: 'Прокуратура',
-    POLICE: 'Полиция',
-    BORDER: 'Пограничная служба',
-    JUDICIARY: 'Суд',
-    MINISTRY: 'Министерство',
-    FIU: 'Подразделение финансовой разведки',
-    LABOUR_INSPECTION: 'Трудовая инспекция',
-    OTHER: 'Другое ведомство',
-  },
-  levels: {
-    NATIVE: 'Родной',
-    FLUENT: 'Свободное владение',
-    WORKING: 'Рабочий уровень',
-    BASIC: 'Базовый',
-  },
+  // The shared names (i18n/reference), under the keys this screen and its browser tests use.
+  agencyType: referenceRu.agencyType,
+  levels: referenceRu.levels,
   active: {
     label: 'Выбранные фильтры',
     remove: 'Убрать фильтр: {{filter}}',

@@ -3,7 +3,8 @@ import { Button } from '@web/components/button';
 import { Field } from '@web/components/field';
 import { SelectField } from '@web/components/select-field';
 import type { ContactKind, ContactVisibility } from '@web/lib/graphql/graphql';
-import { CONTACT_KINDS, PROFILE_LIMITS, VISIBILITIES, type ContactRow } from '../lib/profile-form';
+import { CONTACT_KINDS } from '@web/lib/reference';
+import { PROFILE_LIMITS, VISIBILITIES, type ContactRow } from '../lib/profile-form';
 
 export const contactId = (key: number, field: 'kind' | 'value' | 'label' | 'visibility') =>
   `profile-contacts-${key}-${field}`;
@@ -75,7 +76,7 @@ export function ContactRows({
                 >
                   {CONTACT_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
-                      {t(`profile.contacts.kinds.${kind}`)}
+                      {t(`reference.contactKinds.${kind}`)}
                     </option>
                   ))}
                 </SelectField>

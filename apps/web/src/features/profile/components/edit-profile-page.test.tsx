@@ -31,6 +31,11 @@ const stored = (overrides: Partial<MyProfileFieldsFragment> = {}): MyProfileFiel
 });
 
 const LISTS = {
+  languages: [
+    { code: 'en', name: 'English' },
+    { code: 'ru', name: 'Russian' },
+    { code: 'uz', name: 'Uzbek' },
+  ],
   expertiseAreas: [
     { code: 'ASSET_RECOVERY', group: 'FINANCIAL', name: 'Asset recovery' },
     { code: 'MONEY_LAUNDERING', group: 'FINANCIAL', name: 'Money laundering' },
@@ -53,7 +58,12 @@ function server(onUpdate?: (input: Record<string, unknown>) => Answer | undefine
         if (refused) {
           return refused;
         }
-        profile = { ...profile, displayName: input.displayName as string };
+        profile = {
+          ...profile,
+          displayName: input.displayName as string,
+          languages: input.languages as MyProfileFieldsFragment['languages'],
+          timeZone: input.timeZone as string,
+        };
         return { data: { updateMyProfile: profile } };
       }
       case 'ConfirmMyProfile':
@@ -153,6 +163,92 @@ describe(EditProfilePage.name, () => {
     expect(within(summary).getByRole('link', { name: 'Имя латиницей: Заполните это поле.' })).toBeVisible();
     expect(end).toHaveAccessibleDescription(expect.stringContaining('Конец должен отличаться от начала.'));
     expect(fake.mutations('UpdateMyProfile')).toEqual([]);
+  });
+
+  it('should fill the languages and the time zone, the zone named in the reader’s language', async () => {
+    renderPage(server());
+    const row = screen.getByRole('group', { name: 'Language 1' });
+    expect(within(row).getByRole('combobox', { name: 'Language' })).toHaveDisplayValue('Uzbek');
+    expect(within(row).getByRole('combobox', { name: 'Level' })).toHaveDisplayValue('Native');
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    expect(zone).toHaveValue('Asia/Tashkent');
+    expect(zone).toHaveDisplayValue(/^Asia\/Tashkent/);
+    await i18next.changeLanguage('ru');
+    expect(await screen.findByRole('combobox', { name: 'Часовой пояс' })).toHaveDisplayValue(/Узбекистан/);
+    expect(screen.getByRole('combobox', { name: 'Уровень' })).toHaveDisplayValue('Родной');
+  });
+
+  it('should show the API’s error on a language row, translated, at the row’s level and in the summary', async () => {
+    await i18next.changeLanguage('ru');
+    const user = userEvent.setup();
+    const fake = server(() => ({
+      errors: [
+        {
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [{ path: 'languages.1.level', code: 'INVALID_LEVEL', message: 'never shown' }],
+          },
+        },
+      ],
+    }));
+    renderPage(fake);
+    await user.click(screen.getByRole('button', { name: 'Добавить язык' }));
+    const second = screen.getByRole('group', { name: 'Язык 2' });
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Язык' }), 'ru');
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Уровень' }), 'FLUENT');
+    await user.click(screen.getByRole('button', { name: 'Сохранить изменения' }));
+    const level = within(second).getByRole('combobox', { name: 'Уровень' });
+    expect(level).toHaveAccessibleDescription('Выберите уровень.');
+    expect(level).toHaveAttribute('aria-invalid', 'true');
+    const first = within(screen.getByRole('group', { name: 'Язык 1' })).getByRole('combobox', {
+      name: 'Уровень',
+    });
+    expect(first).not.toHaveAttribute('aria-invalid');
+    expect(
+      within(screen.getByRole('alert')).getByRole('link', { name: 'Язык 2 · Уровень: Выберите уровень.' }),
+    ).toBeVisible();
+    await user.selectOptions(level, 'WORKING');
+    expect(level).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('should catch a language without a level before sending, at its row', async () => {
+    const user = userEvent.setup();
+    const fake = server();
+    renderPage(fake);
+    await user.click(screen.getByRole('button', { name: 'Add a language' }));
+    const second = screen.getByRole('group', { name: 'Language 2' });
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Language' }), 'uz');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(within(second).getByRole('combobox', { name: 'Language' })).toHaveAccessibleDescription(
+      'You have already chosen this language.',
+    );
+    expect(within(second).getByRole('combobox', { name: 'Level' })).toHaveAccessibleDescription(
+      'Choose a level.',
+    );
+    expect(fake.mutations('UpdateMyProfile')).toEqual([]);
+  });
+
+  it('should save the languages and the time zone, and show what was saved', async () => {
+    const user = userEvent.setup();
+    const fake = server();
+    renderPage(fake);
+    await user.click(screen.getByRole('button', { name: 'Add a language' }));
+    const second = screen.getByRole('group', { name: 'Language 2' });
+    expect(within(second).getByRole('combobox', { name: 'Language' })).toHaveFocus();
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Language' }), 'ru');
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Level' }), 'WORKING');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Time zone' }), 'Europe/Moscow');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(screen.getByText('Saved.')).toBeInTheDocument();
+    expect(fake.mutations('UpdateMyProfile')[0]?.input).toMatchObject({
+      languages: [
+        { code: 'uz', level: 'NATIVE' },
+        { code: 'ru', level: 'WORKING' },
+      ],
+      timeZone: 'Europe/Moscow',
+    });
+    expect(screen.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/Moscow');
+    expect(screen.getAllByRole('combobox', { name: 'Level' })[1]).toHaveValue('WORKING');
   });
 
   it('should add and remove contact rows, with who may see each', async () => {

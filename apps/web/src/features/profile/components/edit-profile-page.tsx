@@ -35,6 +35,7 @@ export function EditProfilePage() {
         <ProfileForm
           key={data.practitioner.id}
           profile={data.practitioner}
+          languages={data.languages}
           expertiseAreas={data.expertiseAreas}
           competences={data.competences}
         />

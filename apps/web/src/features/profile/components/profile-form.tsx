@@ -1,21 +1,33 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Alert } from '@web/components/alert';
 import { Button } from '@web/components/button';
-import { CheckboxGroup, type CheckboxSection } from '@web/components/checkbox-group';
-import { ErrorSummary, type ErrorSummaryItem } from '@web/components/error-summary';
+import { CheckboxGroup } from '@web/components/checkbox-group';
+import { ErrorSummary } from '@web/components/error-summary';
 import { Field } from '@web/components/field';
-import { SelectField } from '@web/components/select-field';
+import { LanguageRows, languageSlots } from '@web/components/language-rows';
+import {
+  AgencyFields,
+  FormCard as Card,
+  FormPanel,
+  NameFields,
+  TaxonomyField,
+  TimeZoneField,
+  type AgencyPaths,
+} from '@web/components/practitioner-fields';
 import { TextareaField } from '@web/components/textarea-field';
-import { ApiError, resultError, type FieldError } from '@web/lib/api-error';
-import { errorText, fieldErrorText } from '@web/lib/error-text';
+import { resultError, type FieldError } from '@web/lib/api-error';
+import { errorText } from '@web/lib/error-text';
+import { errorAt, summaryItems, withoutErrorAt, type ErrorSlot } from '@web/lib/form-errors';
 import { useFormat } from '@web/lib/format';
-import type { AgencyType, MyProfileFieldsFragment as Profile } from '@web/lib/graphql/graphql';
+import type { MyProfileFieldsFragment as Profile } from '@web/lib/graphql/graphql';
+import { byRowKey } from '@web/lib/language-rows';
+import { practitionerFieldText } from '@web/lib/practitioner-field-text';
+import type { Taxonomy } from '@web/lib/reference';
+import { useFocusById } from '@web/lib/use-focus';
 import { UpdateMyProfileMutation } from '../api/profile';
 import {
-  clearedAt,
   formOf,
   PROFILE_LIMITS,
   toInput,
@@ -27,43 +39,12 @@ import { ADD_CONTACT_ID, contactId, ContactRows } from './contact-rows';
 
 const SUMMARY_ID = 'profile-errors';
 const id = (path: string) => `profile-${path.replace(/\./g, '-')}`;
-
-const AGENCY_TYPES = [
-  'PROSECUTION',
-  'POLICE',
-  'BORDER',
-  'JUDICIARY',
-  'MINISTRY',
-  'FIU',
-  'LABOUR_INSPECTION',
-  'OTHER',
-] as const satisfies readonly AgencyType[];
-const EXPERTISE_GROUPS = ['TRAFFICKING', 'SMUGGLING', 'FINANCIAL', 'EVIDENCE', 'VICTIMS'] as const;
-const COMPETENCE_GROUPS = ['UNTOC', 'PROTOCOLS', 'OTHER_INSTRUMENTS', 'CHANNELS'] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
-
-type Taxonomy = readonly { code: string; group: string; name: string }[];
-
-/** The API's items in its order, one titled section per group. */
-function bySection(items: Taxonomy, title: (group: string) => string): CheckboxSection[] {
-  const groups = new Map<string, CheckboxSection>();
-  for (const item of items) {
-    const section = groups.get(item.group) ?? { key: item.group, label: title(item.group), options: [] };
-    groups.set(item.group, section);
-    section.options.push({ value: item.code, label: item.name });
-  }
-  return [...groups.values()];
-}
-
-function Card({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <legend className="float-left mb-4 w-full text-lg font-semibold text-slate-900">{legend}</legend>
-      <div className="clear-both flex flex-col gap-4">{children}</div>
-    </fieldset>
-  );
-}
+const AGENCY_PATHS: AgencyPaths = {
+  agencyName: 'agency.name',
+  agencyType: 'agency.type',
+  agencyCity: 'agency.city',
+  position: 'position',
+};
 
 /**
  * The profile's fields in fieldsets, filled from the stored profile. Obvious mistakes are caught here, the rest by the
@@ -72,10 +53,12 @@ function Card({ legend, children }: { legend: string; children: ReactNode }) {
  */
 export function ProfileForm({
   profile,
+  languages,
   expertiseAreas,
   competences,
 }: {
   profile: Profile;
+  languages: readonly { code: string; name: string }[];
   expertiseAreas: Taxonomy;
   competences: Taxonomy;
 }) {
@@ -97,16 +80,12 @@ export function ProfileForm({
 
   const change = (next: Partial<Form>, path: string) => {
     setForm((current) => ({ ...current, ...next }));
-    setErrors((current) => clearedAt(current, path));
+    setErrors((current) => withoutErrorAt(current, path));
     setSaved(false);
   };
-  const focus = (target: string) => {
-    const element = document.getElementById(target);
-    element?.scrollIntoView?.({ block: 'center' });
-    element?.focus();
-  };
+  const focus = useFocusById();
 
-  /** A field error in the user's language: the shared texts, with this form's own where they say too little. */
+  /** A field error in the user's language: the shared form parts' texts, with this form's own where they say little. */
   const textOf = (error: FieldError | undefined): string | undefined => {
     if (error?.path === 'workingHoursEnd' && error.code === 'INVALID') {
       return t('profile.errors.hoursDiffer');
@@ -114,26 +93,24 @@ export function ProfileForm({
     if (error?.path === 'workingDays' && error.code === 'DUPLICATE') {
       return t('profile.errors.eachDayOnce');
     }
-    if (error && /^expertise(\.|$)/.test(error.path) && error.code === 'INVALID') {
-      return fieldErrorText(t, { ...error, code: 'INVALID_EXPERTISE' });
-    }
-    if (error && /^competences(\.|$)/.test(error.path) && error.code === 'INVALID') {
-      return fieldErrorText(t, { ...error, code: 'INVALID_COMPETENCE' });
-    }
-    return fieldErrorText(t, error);
+    return practitionerFieldText(t, error);
   };
-  const found = new ApiError('BAD_USER_INPUT', errors);
-  const message = (path: string) => textOf(found.field(path));
+  const message = (path: string) => textOf(errorAt(errors, path));
 
   /** Where each error is shown and what the summary calls it, in the form's order. */
-  const slots: { path: string; target: string; label: string; exact?: boolean }[] = [
-    { path: 'displayName', target: id('displayName'), label: t('profile.fields.displayName.label') },
-    { path: 'nativeName', target: id('nativeName'), label: t('profile.fields.nativeName.label') },
-    { path: 'nameVariants', target: id('nameVariants'), label: t('profile.fields.nameVariants.label') },
-    { path: 'agency.name', target: id('agency.name'), label: t('profile.fields.agencyName.label') },
-    { path: 'agency.type', target: id('agency.type'), label: t('profile.fields.agencyType.label') },
-    { path: 'agency.city', target: id('agency.city'), label: t('profile.fields.agencyCity.label') },
-    { path: 'position', target: id('position'), label: t('profile.fields.position.label') },
+  const slots: ErrorSlot[] = [
+    { path: 'displayName', target: id('displayName'), label: t('practitionerForm.fields.displayName.label') },
+    { path: 'nativeName', target: id('nativeName'), label: t('practitionerForm.fields.nativeName.label') },
+    {
+      path: 'nameVariants',
+      target: id('nameVariants'),
+      label: t('practitionerForm.fields.nameVariants.label'),
+    },
+    { path: 'agency.name', target: id('agency.name'), label: t('practitionerForm.fields.agencyName.label') },
+    { path: 'agency.type', target: id('agency.type'), label: t('practitionerForm.fields.agencyType.label') },
+    { path: 'agency.city', target: id('agency.city'), label: t('practitionerForm.fields.agencyCity.label') },
+    { path: 'position', target: id('position'), label: t('practitionerForm.fields.position.label') },
+    { path: 'timeZone', target: id('timeZone'), label: t('practitionerForm.fields.timeZone.label') },
     { path: 'workingDays', target: id('workingDays'), label: t('profile.fields.workingDays.legend') },
     {
       path: 'workingHoursStart',
@@ -160,33 +137,18 @@ export function ProfileForm({
         label: `${name} · ${t(`profile.contacts.${field}`)}`,
       }));
     }),
-    { path: 'expertise', target: id('expertise'), label: t('profile.expertise.legend') },
-    { path: 'competences', target: id('competences'), label: t('profile.competences.legend') },
+    ...languageSlots(t, 'profile', form.languages),
+    { path: 'expertise', target: id('expertise'), label: t('practitionerForm.expertise.legend') },
+    { path: 'competences', target: id('competences'), label: t('practitionerForm.competences.legend') },
     { path: 'bio', target: id('bio'), label: t('profile.fields.bio.label') },
   ];
-  const matches = (slot: (typeof slots)[number], error: FieldError) =>
-    error.path === slot.path || (!slot.exact && error.path.startsWith(`${slot.path}.`));
-  const summary: ErrorSummaryItem[] = [
-    ...slots.flatMap((slot) => {
-      const error = errors.find((candidate) => matches(slot, candidate));
-      return error
-        ? [
-            {
-              target: slot.target,
-              text: t('profile.summary.item', { field: slot.label, message: textOf(error) }),
-            },
-          ]
-        : [];
-    }),
-    // A path this form does not know (a newer server): still said, without a link.
-    ...errors
-      .filter((error) => !slots.some((slot) => matches(slot, error)))
-      .map((error) => ({ text: textOf(error) ?? '' })),
-  ];
+  const summary = summaryItems(slots, errors, textOf, (field, text) =>
+    t('profile.summary.item', { field, message: text }),
+  );
 
   /** Shows the errors, then moves the focus to the summary that lists them. */
   function fail(next: FieldError[]) {
-    flushSync(() => setErrors(next));
+    setErrors(next);
     focus(SUMMARY_ID);
   }
 
@@ -196,7 +158,7 @@ export function ProfileForm({
     setSaved(false);
     const problems = validateProfile(form);
     if (problems.length > 0) {
-      fail(problems);
+      fail(byRowKey(problems, form.languages));
       return;
     }
     const result = await update({ input: toInput(form) });
@@ -208,7 +170,7 @@ export function ProfileForm({
     }
     const error = resultError(result.error);
     if (error?.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-      fail(error.fields);
+      fail(byRowKey(error.fields, form.languages));
     } else {
       setErrors([]);
       setFailure(errorText(t, error));
@@ -216,20 +178,6 @@ export function ProfileForm({
   }
 
   const optional = t('status.optional');
-  const expertiseSections = useMemo(
-    () =>
-      bySection(expertiseAreas, (group) =>
-        t(`profile.expertise.groups.${isOneOf(EXPERTISE_GROUPS, group) ? group : 'other'}`),
-      ),
-    [expertiseAreas, t],
-  );
-  const competenceSections = useMemo(
-    () =>
-      bySection(competences, (group) =>
-        t(`profile.competences.groups.${isOneOf(COMPETENCE_GROUPS, group) ? group : 'other'}`),
-      ),
-    [competences, t],
-  );
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-6">
@@ -240,102 +188,39 @@ export function ProfileForm({
       ) : null}
 
       <Card legend={t('profile.sections.names')}>
-        <Field
-          id={id('displayName')}
-          label={t('profile.fields.displayName.label')}
-          hint={t('profile.fields.displayName.hint')}
-          name="displayName"
-          autoComplete="name"
-          required
-          maxLength={PROFILE_LIMITS.name}
-          value={form.displayName}
-          error={message('displayName')}
-          onChange={(event) => change({ displayName: event.target.value }, 'displayName')}
-        />
-        <Field
-          id={id('nativeName')}
-          label={t('profile.fields.nativeName.label')}
-          hint={t('profile.fields.nativeName.hint')}
-          marker={optional}
-          name="nativeName"
-          dir="auto"
-          autoComplete="off"
-          maxLength={PROFILE_LIMITS.name}
-          value={form.nativeName}
-          error={message('nativeName')}
-          onChange={(event) => change({ nativeName: event.target.value }, 'nativeName')}
-        />
-        <TextareaField
-          id={id('nameVariants')}
-          label={t('profile.fields.nameVariants.label')}
-          hint={t('profile.fields.nameVariants.hint')}
-          marker={optional}
-          name="nameVariants"
-          dir="auto"
-          autoComplete="off"
-          value={form.nameVariants}
-          error={message('nameVariants')}
-          onChange={(event) => change({ nameVariants: event.target.value }, 'nameVariants')}
-        />
+        <NameFields idOf={id} values={form} errorOf={message} onChange={change} />
       </Card>
 
       <Card legend={t('profile.sections.work')}>
         <p className="text-sm text-slate-700">
           {t('profile.country', { country: format.country(profile.country) })}
         </p>
-        <Field
-          id={id('agency.name')}
-          label={t('profile.fields.agencyName.label')}
-          name="agencyName"
-          autoComplete="organization"
-          required
-          maxLength={PROFILE_LIMITS.name}
-          value={form.agencyName}
-          error={message('agency.name')}
-          onChange={(event) => change({ agencyName: event.target.value }, 'agency.name')}
-        />
-        <SelectField
-          id={id('agency.type')}
-          label={t('profile.fields.agencyType.label')}
-          name="agencyType"
-          required
-          value={form.agencyType}
-          error={message('agency.type')}
-          onChange={(event) => change({ agencyType: event.target.value as AgencyType }, 'agency.type')}
-        >
-          {AGENCY_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`profile.agencyType.${type}`)}
-            </option>
-          ))}
-        </SelectField>
-        <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2">
-          <Field
-            id={id('agency.city')}
-            label={t('profile.fields.agencyCity.label')}
-            marker={optional}
-            name="agencyCity"
-            autoComplete="address-level2"
-            maxLength={PROFILE_LIMITS.agencyCity}
-            value={form.agencyCity}
-            error={message('agency.city')}
-            onChange={(event) => change({ agencyCity: event.target.value }, 'agency.city')}
-          />
-          <Field
-            id={id('position')}
-            label={t('profile.fields.position.label')}
-            marker={optional}
-            name="position"
-            autoComplete="organization-title"
-            maxLength={PROFILE_LIMITS.position}
-            value={form.position}
-            error={message('position')}
-            onChange={(event) => change({ position: event.target.value }, 'position')}
-          />
-        </div>
+        <AgencyFields idOf={id} paths={AGENCY_PATHS} values={form} errorOf={message} onChange={change} />
       </Card>
 
+      <FormPanel>
+        <LanguageRows
+          idPrefix="profile"
+          rows={form.languages}
+          options={languages}
+          errors={errors}
+          textOf={textOf}
+          focus={focus}
+          onChange={(rows, path) => {
+            setForm((current) => ({ ...current, languages: rows }));
+            setErrors((current) => withoutErrorAt(withoutErrorAt(current, path), 'languages'));
+            setSaved(false);
+          }}
+        />
+      </FormPanel>
+
       <Card legend={t('profile.sections.availability')}>
+        <TimeZoneField
+          id={id('timeZone')}
+          value={form.timeZone}
+          error={message('timeZone')}
+          onChange={(zone) => change({ timeZone: zone }, 'timeZone')}
+        />
         <label className="flex min-h-11 cursor-pointer items-start gap-3 py-2 text-slate-900">
           <input
             type="checkbox"
@@ -387,41 +272,30 @@ export function ProfileForm({
           setForm((current) => ({ ...current, contacts: rows }));
           // A row removed renumbers those after it: their errors no longer point at the right row.
           setErrors((current) =>
-            path === 'contacts' ? clearedAt(current, 'contacts') : clearedAt(current, path),
+            path === 'contacts' ? withoutErrorAt(current, 'contacts') : withoutErrorAt(current, path),
           );
           setSaved(false);
         }}
-        onAdded={(key) => setTimeout(() => focus(contactId(key, 'kind')))}
-        onRemoved={() => setTimeout(() => focus(ADD_CONTACT_ID))}
+        onAdded={(key) => focus(contactId(key, 'kind'))}
+        onRemoved={() => focus(ADD_CONTACT_ID)}
       />
 
-      <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <CheckboxGroup
-          id={id('expertise')}
-          legend={t('profile.expertise.legend')}
-          hint={t('profile.expertise.hint')}
-          marker={optional}
-          status={t('profile.expertise.chosen', { count: form.expertise.length })}
-          error={message('expertise')}
-          sections={expertiseSections}
-          value={form.expertise}
-          onChange={(value) => change({ expertise: value }, 'expertise')}
-        />
-      </div>
-
-      <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <CheckboxGroup
-          id={id('competences')}
-          legend={t('profile.competences.legend')}
-          hint={t('profile.competences.hint')}
-          marker={optional}
-          status={t('profile.competences.chosen', { count: form.competences.length })}
-          error={message('competences')}
-          sections={competenceSections}
-          value={form.competences}
-          onChange={(value) => change({ competences: value }, 'competences')}
-        />
-      </div>
+      <TaxonomyField
+        kind="expertise"
+        id={id('expertise')}
+        items={expertiseAreas}
+        value={form.expertise}
+        error={message('expertise')}
+        onChange={(value) => change({ expertise: value }, 'expertise')}
+      />
+      <TaxonomyField
+        kind="competences"
+        id={id('competences')}
+        items={competences}
+        value={form.competences}
+        error={message('competences')}
+        onChange={(value) => change({ competences: value }, 'competences')}
+      />
 
       <Card legend={t('profile.sections.about')}>
         <TextareaField

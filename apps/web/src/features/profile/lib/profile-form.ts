@@ -6,14 +6,17 @@ import type {
   MyProfileFieldsFragment as Profile,
   UpdateProfileInput,
 } from '@web/lib/graphql/graphql';
+import { languageRowsOf, toLanguageInput, validateLanguages, type LanguageRow } from '@web/lib/language-rows';
+import {
+  optionalText as optional,
+  parseNameVariants,
+  PRACTITIONER_LIMITS,
+  textChecker,
+} from '@web/lib/practitioner-form';
 
 /** The API's limits (apps/api profile.inputs.ts), checked here first so most mistakes never reach the server. */
 export const PROFILE_LIMITS = {
-  nameMin: 2,
-  name: 200,
-  nameVariants: 10,
-  agencyCity: 120,
-  position: 200,
+  ...PRACTITIONER_LIMITS,
   bio: 2000,
   contacts: 12,
   contactMin: 3,
@@ -21,16 +24,6 @@ export const PROFILE_LIMITS = {
   contactLabel: 100,
 } as const;
 
-export const CONTACT_KINDS: readonly ContactKind[] = [
-  'EMAIL',
-  'PHONE',
-  'MOBILE',
-  'FAX',
-  'TELEGRAM',
-  'WHATSAPP',
-  'SIGNAL',
-  'OTHER',
-];
 export const VISIBILITIES: readonly ContactVisibility[] = ['MEMBERS', 'COORDINATORS'];
 /** ISO weekdays, Monday first. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -47,12 +40,15 @@ export interface ContactRow {
 export interface ProfileForm {
   displayName: string;
   nativeName: string;
-  /** One per line. */
+  /** One per line or comma separated. */
   nameVariants: string;
   agencyName: string;
   agencyType: AgencyType | '';
   agencyCity: string;
   position: string;
+  /** IANA. */
+  timeZone: string;
+  languages: LanguageRow[];
   bio: string;
   expertise: string[];
   competences: string[];
@@ -74,6 +70,8 @@ export function formOf(profile: Profile): ProfileForm {
     agencyType: profile.agency?.type ?? '',
     agencyCity: profile.agency?.city ?? '',
     position: profile.position ?? '',
+    timeZone: profile.timeZone,
+    languages: languageRowsOf(profile.languages),
     bio: profile.bio ?? '',
     expertise: [...profile.expertise],
     competences: [...profile.competences],
@@ -91,29 +89,22 @@ export function formOf(profile: Profile): ProfileForm {
   };
 }
 
-/** The name variants: one a line, spaces tidied, blank lines dropped. */
-export function variantsOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter(Boolean);
-}
-
-const optional = (value: string) => value.trim() || null;
-
 /**
  * Every field of UpdateProfileInput the form edits: trimmed, empty optionals as null; the lists given replace the
- * stored ones. Contact rows are sent in the form's order, so `contacts.<n>` in an error is the n-th row.
+ * stored ones. Contact rows are sent in the form's order, so `contacts.<n>` in an error is the n-th row; empty
+ * language rows are left out.
  */
 export function toInput(form: ProfileForm): UpdateProfileInput {
   return {
     displayName: form.displayName.trim(),
     nativeName: optional(form.nativeName),
-    nameVariants: variantsOf(form.nameVariants),
+    nameVariants: parseNameVariants(form.nameVariants),
     agency: form.agencyType
       ? { name: form.agencyName.trim(), type: form.agencyType, city: optional(form.agencyCity) }
       : null,
     position: optional(form.position),
+    timeZone: form.timeZone,
+    languages: toLanguageInput(form.languages),
     bio: optional(form.bio),
     expertise: form.expertise,
     competences: form.competences,
@@ -130,37 +121,20 @@ export function toInput(form: ProfileForm): UpdateProfileInput {
   };
 }
 
-interface TextRule {
-  required?: boolean;
-  min?: number;
-  max: number;
-}
-
 /**
  * The obvious problems, in the API's own shape and paths (`{ path, code, min, max }`), so they read exactly as the
  * server's would; phone numbers, e-mail addresses and the reference codes are left to the server.
  */
 export function validateProfile(form: ProfileForm): FieldError[] {
   const errors: FieldError[] = [];
-  const text = (path: string, value: string, { required = false, min = 0, max }: TextRule) => {
-    const trimmed = value.trim();
-    if (!trimmed) {
-      if (required) {
-        errors.push({ path, code: 'REQUIRED' });
-      }
-    } else if (trimmed.length < min) {
-      errors.push({ path, code: 'TOO_SHORT', min });
-    } else if (trimmed.length > max) {
-      errors.push({ path, code: 'TOO_LONG', max });
-    }
-  };
+  const text = textChecker(errors);
   text('displayName', form.displayName, {
     required: true,
     min: PROFILE_LIMITS.nameMin,
     max: PROFILE_LIMITS.name,
   });
   text('nativeName', form.nativeName, { max: PROFILE_LIMITS.name });
-  const variants = variantsOf(form.nameVariants);
+  const variants = parseNameVariants(form.nameVariants);
   if (variants.length > PROFILE_LIMITS.nameVariants) {
     errors.push({ path: 'nameVariants', code: 'TOO_MANY', max: PROFILE_LIMITS.nameVariants });
   }
@@ -176,6 +150,7 @@ export function validateProfile(form: ProfileForm): FieldError[] {
     text('agency.city', form.agencyCity, { max: PROFILE_LIMITS.agencyCity });
   }
   text('position', form.position, { max: PROFILE_LIMITS.position });
+  errors.push(...validateLanguages(form.languages));
   text('bio', form.bio, { max: PROFILE_LIMITS.bio });
   if (!form.workingHoursStart) {
     errors.push({ path: 'workingHoursStart', code: 'REQUIRED' });
@@ -197,10 +172,4 @@ export function validateProfile(form: ProfileForm): FieldError[] {
     text(`contacts.${index}.label`, row.label, { max: PROFILE_LIMITS.contactLabel });
   });
   return errors;
-}
-
-/** The errors without those at or under `path`: a field's error goes once the field is changed. */
-export function clearedAt(errors: FieldError[], path: string): FieldError[] {
-  const kept = errors.filter((error) => error.path !== path && !error.path.startsWith(`${path}.`));
-  return kept.length === errors.length ? errors : kept;
 }

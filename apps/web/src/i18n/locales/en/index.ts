@@ -6,6 +6,18 @@ import { directory } from './directory';
 import { errors } from './errors';
 import { home } from './home';
 import { profile } from './profile';
+import { practitionerForm, reference } from './reference';
 
 /** The English catalog: the reference every other language must match key for key (plurals aside). */
-export const en = { ...common, errors, auth, account, apply, home, directory, profile };
+export const en = {
+  ...common,
+  errors,
+  auth,
+  account,
+  apply,
+  home,
+  directory,
+  profile,
+  reference,
+  practitionerForm,
+};

@@ -7,6 +7,18 @@ import { directory } from './directory';
 import { errors } from './errors';
 import { home } from './home';
 import { profile } from './profile';
+import { practitionerForm, reference } from './reference';
 
 /** Русский каталог: те же ключи, что в английском (проверяется типом и тестом). */
-export const ru: Catalog = { ...common, errors, auth, account, apply, home, directory, profile };
+export const ru: Catalog = {
+  ...common,
+  errors,
+  auth,
+  account,
+  apply,
+  home,
+  directory,
+  profile,
+  reference,
+  practitionerForm,
+};
