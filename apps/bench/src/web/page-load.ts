@@ -36,12 +36,35 @@ export interface Transfer {
 }
 
 export interface PageLoad {
-  /** `performance.mark('signin-ready')`: ms from the navigation's start to the sign-in form being interactive. */
+  /**
+   * When the screen was ready, in ms from the navigation's start: by default `performance.mark('signin-ready')`, the
+   * sign-in form being interactive; another screen says what it waits for (`LoadOptions.ready`).
+   */
   readyMs: number;
   transfers: Transfer[];
 }
 
+/** Waits until the page's screen is ready and resolves with when it was, in ms from the navigation's start. */
+export type ReadyCheck = (page: Page, timeoutMs: number) => Promise<number>;
+
+export interface LoadOptions {
+  timeoutMs: number;
+  /** Each body fetched through CDP and gzipped here (cold loads). */
+  bodies: boolean;
+  /** What "ready" is (default: the sign-in mark). */
+  ready?: ReadyCheck;
+}
+
 const READY_MARK = 'signin-ready';
+
+/** The sign-in screen's own mark, set once its form takes input (sign-in-page.tsx). */
+export const signInReady: ReadyCheck = async (page, timeoutMs) => {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, READY_MARK);
+};
 const QUIET_MS = 500;
 const QUIET_LIMIT_MS = 10_000;
 
@@ -75,8 +98,9 @@ interface Pending {
 
 /**
  * Loads one URL in a page and records every response through the page's CDP session (Network domain): bytes on the
- * wire per response and, on request, the bodies gzipped here. Resolves once the page has set the sign-in mark and
- * the network has been quiet for half a second (lazy requests the screen makes right after it count too).
+ * wire per response and, on request, the bodies gzipped here. Resolves once the screen is ready (the sign-in mark, or
+ * what `ready` waits for) and the network has been quiet for half a second (lazy requests the screen makes right after
+ * it count too).
  */
 export class PageLoadRecorder {
   private requests = new Map<string, Pending>();
@@ -149,17 +173,25 @@ export class PageLoadRecorder {
     await this.cdp.send('Network.setCacheDisabled', { cacheDisabled });
   }
 
-  async load(url: string, options: { timeoutMs: number; bodies: boolean }): Promise<PageLoad> {
+  /** The page's CDP session (Network enabled), for callers that watch requests themselves. */
+  get session(): CDPSession {
+    return this.cdp;
+  }
+
+  async load(url: string, options: LoadOptions): Promise<PageLoad> {
+    return this.record(async () => {
+      await this.page.goto(url, { waitUntil: 'commit', timeout: options.timeoutMs });
+    }, options);
+  }
+
+  /**
+   * Records what `action` makes the page fetch (a navigation, a click on a link) until the screen is ready and the
+   * network quiet; `readyMs` is then whatever the ready check reports.
+   */
+  async record(action: () => Promise<void>, options: LoadOptions): Promise<PageLoad> {
     this.requests = new Map();
-    await this.page.goto(url, { waitUntil: 'commit', timeout: options.timeoutMs });
-    await this.page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, {
-      timeout: options.timeoutMs,
-      polling: 50,
-    });
-    const readyMs = await this.page.evaluate(
-      (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
-      READY_MARK,
-    );
+    await action();
+    const readyMs = await (options.ready ?? signInReady)(this.page, options.timeoutMs);
     await this.quiet();
     const transfers: Transfer[] = [];
     const first = Math.min(...[...this.requests.values()].map((request) => request.sent));
