@@ -1,9 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup } from '@web/components/checkbox-group';
 import { Field } from '@web/components/field';
 import { SelectField } from '@web/components/select-field';
 import { TextareaField } from '@web/components/textarea-field';
+import type { ErrorSlot } from '@web/lib/form-errors';
 import type { AgencyType } from '@web/lib/graphql/graphql';
 import { PRACTITIONER_LIMITS as LIMITS } from '@web/lib/practitioner-form';
 import {
@@ -273,4 +275,22 @@ export function TaxonomyField({
       />
     </FormPanel>
   );
+}
+
+/** The error slots of NameFields, in their order. */
+export function nameSlots(t: TFunction, idOf: (path: string) => string): ErrorSlot[] {
+  return (['displayName', 'nativeName', 'nameVariants'] as const).map((field) => ({
+    path: field,
+    target: idOf(field),
+    label: t(`practitionerForm.fields.${field}.label`),
+  }));
+}
+
+/** The error slots of AgencyFields, in their order, at the form's paths. */
+export function agencySlots(t: TFunction, idOf: (path: string) => string, paths: AgencyPaths): ErrorSlot[] {
+  return (['agencyName', 'agencyType', 'agencyCity', 'position'] as const).map((field) => ({
+    path: paths[field],
+    target: idOf(paths[field]),
+    label: t(`practitionerForm.fields.${field}.label`),
+  }));
 }

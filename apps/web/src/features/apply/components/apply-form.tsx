@@ -8,10 +8,12 @@ import { Field } from '@web/components/field';
 import { LanguageRows, languageSlots } from '@web/components/language-rows';
 import { PasswordField } from '@web/components/password-field';
 import {
+  agencySlots,
   AgencyFields,
   FormCard as Section,
   FormPanel as Panel,
   NameFields,
+  nameSlots,
   TaxonomyField,
   TimeZoneField,
   type AgencyPaths,
@@ -93,18 +95,9 @@ export function ApplyForm({
   const slots: ErrorSlot[] = [
     { path: 'email', target: id('email'), label: t('apply.fields.email.label') },
     { path: 'password', target: id('password'), label: t('apply.fields.password.label') },
-    { path: 'displayName', target: id('displayName'), label: t('practitionerForm.fields.displayName.label') },
-    { path: 'nativeName', target: id('nativeName'), label: t('practitionerForm.fields.nativeName.label') },
-    {
-      path: 'nameVariants',
-      target: id('nameVariants'),
-      label: t('practitionerForm.fields.nameVariants.label'),
-    },
+    ...nameSlots(t, id),
     { path: 'country', target: id('country'), label: t('apply.fields.country.label') },
-    { path: 'agencyName', target: id('agencyName'), label: t('practitionerForm.fields.agencyName.label') },
-    { path: 'agencyType', target: id('agencyType'), label: t('practitionerForm.fields.agencyType.label') },
-    { path: 'agencyCity', target: id('agencyCity'), label: t('practitionerForm.fields.agencyCity.label') },
-    { path: 'position', target: id('position'), label: t('practitionerForm.fields.position.label') },
+    ...agencySlots(t, id, AGENCY_PATHS),
     { path: 'timeZone', target: id('timeZone'), label: t('practitionerForm.fields.timeZone.label') },
     ...languageSlots(t, 'apply', form.languages),
     { path: 'expertise', target: id('expertise'), label: t('practitionerForm.expertise.legend') },

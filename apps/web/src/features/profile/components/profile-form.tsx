@@ -8,10 +8,12 @@ import { ErrorSummary } from '@web/components/error-summary';
 import { Field } from '@web/components/field';
 import { LanguageRows, languageSlots } from '@web/components/language-rows';
 import {
+  agencySlots,
   AgencyFields,
   FormCard as Card,
   FormPanel,
   NameFields,
+  nameSlots,
   TaxonomyField,
   TimeZoneField,
   type AgencyPaths,
@@ -99,18 +101,11 @@ export function ProfileForm({
 
   /** Where each error is shown and what the summary calls it, in the form's order. */
   const slots: ErrorSlot[] = [
-    { path: 'displayName', target: id('displayName'), label: t('practitionerForm.fields.displayName.label') },
-    { path: 'nativeName', target: id('nativeName'), label: t('practitionerForm.fields.nativeName.label') },
-    {
-      path: 'nameVariants',
-      target: id('nameVariants'),
-      label: t('practitionerForm.fields.nameVariants.label'),
-    },
-    { path: 'agency.name', target: id('agency.name'), label: t('practitionerForm.fields.agencyName.label') },
-    { path: 'agency.type', target: id('agency.type'), label: t('practitionerForm.fields.agencyType.label') },
-    { path: 'agency.city', target: id('agency.city'), label: t('practitionerForm.fields.agencyCity.label') },
-    { path: 'position', target: id('position'), label: t('practitionerForm.fields.position.label') },
+    ...nameSlots(t, id),
+    ...agencySlots(t, id, AGENCY_PATHS),
+    ...languageSlots(t, 'profile', form.languages),
     { path: 'timeZone', target: id('timeZone'), label: t('practitionerForm.fields.timeZone.label') },
+    { path: 'available24x7', target: id('available24x7'), label: t('profile.fields.available24x7.label') },
     { path: 'workingDays', target: id('workingDays'), label: t('profile.fields.workingDays.legend') },
     {
       path: 'workingHoursStart',
@@ -122,7 +117,6 @@ export function ProfileForm({
       target: id('workingHoursEnd'),
       label: t('profile.fields.workingHoursEnd.label'),
     },
-    { path: 'available24x7', target: id('available24x7'), label: t('profile.fields.available24x7.label') },
     {
       path: 'contacts',
       exact: true,
@@ -137,7 +131,6 @@ export function ProfileForm({
         label: `${name} · ${t(`profile.contacts.${field}`)}`,
       }));
     }),
-    ...languageSlots(t, 'profile', form.languages),
     { path: 'expertise', target: id('expertise'), label: t('practitionerForm.expertise.legend') },
     { path: 'competences', target: id('competences'), label: t('practitionerForm.competences.legend') },
     { path: 'bio', target: id('bio'), label: t('profile.fields.bio.label') },
