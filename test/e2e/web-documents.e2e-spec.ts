@@ -50,24 +50,31 @@ function usedFragments(
   return [...used.values()];
 }
 
-/** Each operation of each file as the client sends it: the operation and the fragments it uses. */
+/**
+ * Each operation of each file as the client sends it: the operation and the fragments it uses, from any file (codegen
+ * reads them all, and typed-document-node appends the used ones to each document).
+ */
 function operations(): { name: string; document: string }[] {
-  return graphqlFiles().flatMap((file) => {
-    const definitions = parse(readFileSync(file, 'utf8')).definitions;
-    const fragments = new Map(
-      definitions
-        .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
-        .map((fragment) => [fragment.name.value, fragment]),
-    );
-    return definitions
+  const files = graphqlFiles().map((file) => ({
+    file,
+    definitions: parse(readFileSync(file, 'utf8')).definitions,
+  }));
+  const fragments = new Map(
+    files
+      .flatMap(({ definitions }) => definitions)
+      .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  return files.flatMap(({ file, definitions }) =>
+    definitions
       .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
       .map((operation) => ({
         name: `${relative(WEB_SOURCES, file)} ${operation.name?.value ?? '(anonymous)'}`,
         document: [operation, ...usedFragments(operation, fragments)]
           .map((definition: DefinitionNode) => print(definition))
           .join('\n'),
-      }));
-  });
+      })),
+  );
 }
 
 const LIMIT_CODES = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'];
