@@ -28,7 +28,6 @@ const BRAND = '#1d4ed8';
 const pwa = VitePWA({
   strategies: 'generateSW',
   injectRegister: false,
-  registerType: 'autoUpdate',
   // The icons are in the precache already (globPatterns below): not listed a second time.
   includeManifestIcons: false,
   manifest: {
@@ -56,6 +55,10 @@ const pwa = VitePWA({
     ),
     runtimeCaching: [],
     cleanupOutdatedCaches: true,
+    // A new deployment's worker takes over at once and controls the pages already open (the first visit's too, so
+    // that it opens offline next time without a second visit first).
+    skipWaiting: true,
+    clientsClaim: true,
     // The worker's own runtime inlined into sw.js: one file, nothing else in the page's reach.
     inlineWorkboxRuntime: true,
     sourcemap: false,

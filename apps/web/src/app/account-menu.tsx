@@ -63,11 +63,7 @@ export function AccountMenu({ buttonClass }: { buttonClass: (state: { isActive: 
         className={`${buttonClass({ isActive })} gap-1`}
       >
         {t('app.nav.account')}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 20 20"
-          className={`size-4 shrink-0 transition-transform ${open ? 'rotate-180' : ''}`}
-        >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className={`size-4 shrink-0 ${open ? 'rotate-180' : ''}`}>
           <path d="M5 8l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
       </button>

@@ -7,7 +7,7 @@ import { AccountMenu } from './account-menu';
 import { OfflineNotice } from './offline-notice';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-flex min-h-11 items-center rounded-md px-1.5 text-sm sm:px-2.5 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
+  `inline-flex min-h-11 items-center rounded-md px-1.5 text-sm sm:px-2 ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
 
 /** Skip link, header (name, navigation when signed in, language; the offline notice under them), main landmark. */
 export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) => void }) {
@@ -21,10 +21,10 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
       >
         {t('app.skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white px-4">
         {/* Brand, then the navigation right after it (it does not move when a tab's text turns bold), the languages at
             the far end; on a phone the navigation takes its own row under them. */}
-        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 py-2">
           <NavLink to="/" className="text-lg font-bold text-brand-700">
             {t('app.name')}
           </NavLink>

@@ -11,7 +11,10 @@ export function OfflineNotice() {
   const { t } = useTranslation();
   const online = useOnline();
   return (
-    <div role="status" className={online ? undefined : 'border-t border-amber-300 bg-amber-50 px-4 py-2'}>
+    <div
+      role="status"
+      className={online ? undefined : '-mx-4 border-t border-amber-300 bg-amber-50 px-4 py-2'}
+    >
       {online ? null : (
         <p className="mx-auto max-w-3xl text-sm text-amber-950">
           <strong className="font-semibold">{t('app.offline.title')}</strong> {t('app.offline.body')}

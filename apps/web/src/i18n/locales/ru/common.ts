@@ -11,7 +11,7 @@ export const common: Catalog<typeof en> = {
       home: 'Главная',
       directory: 'Справочник',
       profile: 'Мой профиль',
-      account: 'Учётная запись',
+      account: 'Аккаунт',
       sessions: 'Сеансы',
       security: 'Защита входа',
       signOut: 'Выйти',
