@@ -291,6 +291,60 @@ describe.each(SEARCH_ENGINES)('"available now" search (%s engine)', (engine) => 
     expect(found(await search({ availableNow: true })).sort()).toEqual(availableOn('monday'));
   });
 
+  it("should cut later pages at the first page's instant, so no one is skipped when working hours end between pages", async () => {
+    const monday = found(await search({ availableNow: true }));
+    const first = await search({ availableNow: true }, 2);
+    const clock = api.app.get(Clock);
+    // By Saturday the Tashkent office has gone home: cut anew, the second page would start past people never shown.
+    const now = jest.spyOn(clock, 'now').mockReturnValue(SATURDAY);
+    try {
+      const seen = found(first);
+      let after = first.pageInfo.endCursor ?? undefined;
+      while (after) {
+        const page = await search({ availableNow: true }, 2, after);
+        expect(page.totalCount).toBe(5);
+        expect(page.facets.availableNow).toBe(5);
+        expect(page.edges.every((edge) => edge.node.availableNow)).toBe(true);
+        seen.push(...found(page));
+        after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
+      }
+      expect(seen).toEqual(monday);
+      // A new search is cut at the new instant.
+      expect(found(await search({ availableNow: true })).sort()).toEqual(availableOn('saturday'));
+    } finally {
+      now.mockRestore();
+    }
+    const withTime = await search({ countries: ['UZ'] }, 1);
+    const later = jest.spyOn(clock, 'now').mockReturnValue(SATURDAY);
+    try {
+      const next = await search({ countries: ['UZ'] }, 5, withTime.pageInfo.endCursor ?? undefined);
+      // Their clocks on the later page read Monday's time too.
+      expect(next.edges.map((edge) => edge.node.localTime)).toEqual([
+        '2026-11-30T11:00+05:00',
+        '2026-11-30T11:00+05:00',
+      ]);
+    } finally {
+      later.mockRestore();
+    }
+  });
+
+  it('should refuse a cursor it did not give', async () => {
+    for (const after of [
+      Buffer.from('o:2').toString('base64url'),
+      Buffer.from('t:2').toString('base64url'),
+      Buffer.from('t:-1:0').toString('base64url'),
+      Buffer.from('t:2:soon').toString('base64url'),
+      Buffer.from('t:2:1:9').toString('base64url'),
+      'not a cursor',
+    ]) {
+      const response = await api.graphql(SEARCH, { filter: {}, first: 2, after }, token);
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ path: 'after', code: 'INVALID' })],
+      });
+    }
+  });
+
   it('should see a schedule change at once', async () => {
     const EDIT = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { availableNow } }`;
     const edited = await api.graphql(

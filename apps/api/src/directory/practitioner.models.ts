@@ -127,4 +127,8 @@ export type PractitionerParent = Omit<
   | 'stale'
   | 'sharedLanguages'
   | 'needsInterpreter'
-> & { agencyId: string | null };
+> & {
+  agencyId: string | null;
+  /** The instant `localTime` and `availableNow` answer for, when not the request's (a later page of a search). */
+  observedAt?: Date;
+};

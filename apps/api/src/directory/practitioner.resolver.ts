@@ -123,13 +123,13 @@ export class PractitionerResolver {
 
   @ResolveField(() => String)
   localTime(@Parent() parent: PractitionerParent, @RequestTime() now: Date): string {
-    const moment = localMoment(parent.timeZone, now);
+    const moment = localMoment(parent.timeZone, parent.observedAt ?? now);
     return `${moment.wallClock}${moment.offset}`;
   }
 
   @ResolveField(() => Boolean)
   availableNow(@Parent() parent: PractitionerParent, @RequestTime() now: Date): boolean {
-    return isAvailable(parent, now);
+    return isAvailable(parent, parent.observedAt ?? now);
   }
 
   @ResolveField(() => Boolean)

@@ -8,7 +8,7 @@ import {
 } from '@app/directory';
 import type { Viewer } from '@app/identity';
 import { CurrentViewer } from '../auth/viewer';
-import { encodeCursor, offsetPage } from '../common/pagination';
+import { decodeTimedCursor, encodeTimedCursor, pageSize } from '../common/pagination';
 import { directoryViewer, Loaders, RequestTime } from './directory-context';
 import { LanguageSkillModel, PractitionerModel, type PractitionerParent } from './practitioner.models';
 import { toPractitionerParent } from './practitioner.resolver';
@@ -35,17 +35,25 @@ export class SearchResolver {
   ): Promise<
     Omit<PractitionerConnectionModel, 'edges'> & { edges: { cursor: string; node: PractitionerParent }[] }
   > {
-    const { limit, offset } = offsetPage(first ?? 20, after, 50);
+    const limit = pageSize(first ?? 20, 50);
+    // A later page is cut at the first page's instant: someone whose working hours end in between neither drops out
+    // (shifting the offsets: a result skipped) nor shows "outside working hours" under "can answer now".
+    const { offset, at } = after ? decodeTimedCursor(after) : { offset: 0, at: now };
     const result = await this.search.search(
       directoryViewer(viewer),
       filter ?? {},
       { first: limit, offset },
-      now,
+      at,
     );
     const records = await loaders.profiles.loadMany(result.ids);
     const edges = records.flatMap((record, index) =>
       record && !(record instanceof Error)
-        ? [{ cursor: encodeCursor('o', offset + index + 1), node: toPractitionerParent(record.profile) }]
+        ? [
+            {
+              cursor: encodeTimedCursor(offset + index + 1, at),
+              node: { ...toPractitionerParent(record.profile), observedAt: at },
+            },
+          ]
         : [],
     );
     return {
