@@ -6,7 +6,7 @@ import type { DirectorySearchQuery, LanguageLevel } from '@web/lib/graphql/graph
 import type { SearchLabels } from '../lib/search-labels';
 import {
   activeFilters,
-  LANGUAGE_LEVELS,
+  LEVELS_WEAKEST_FIRST,
   withListValue,
   withoutFilters,
   type FlagKey,
@@ -274,7 +274,7 @@ export function Filters({
           }
         >
           <option value="">{t('directory.search.filters.anyLevel')}</option>
-          {LANGUAGE_LEVELS.map((level) => (
+          {LEVELS_WEAKEST_FIRST.map((level) => (
             <option key={level} value={level}>
               {t(`directory.search.levels.${level}`)}
             </option>

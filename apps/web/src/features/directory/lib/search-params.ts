@@ -1,28 +1,13 @@
 import type { AgencyType, LanguageLevel, PractitionerFilterInput } from '@web/lib/graphql/graphql';
+import { AGENCY_TYPES, LANGUAGE_LEVELS } from '@web/lib/reference';
 
 /** Results per page ("Show more" asks for as many again; the API allows up to 50). */
 export const PAGE_SIZE = 20;
 /** The API's longest query text (PractitionerFilterInput.text). */
 export const MAX_TEXT_LENGTH = 200;
 
-export const AGENCY_TYPES = [
-  'PROSECUTION',
-  'POLICE',
-  'BORDER',
-  'JUDICIARY',
-  'MINISTRY',
-  'FIU',
-  'LABOUR_INSPECTION',
-  'OTHER',
-] as const satisfies readonly AgencyType[];
-
-/** Weakest first, as the "at least" choice lists them. */
-export const LANGUAGE_LEVELS = [
-  'BASIC',
-  'WORKING',
-  'FLUENT',
-  'NATIVE',
-] as const satisfies readonly LanguageLevel[];
+/** The levels weakest first, as the "at least" choice lists them. */
+export const LEVELS_WEAKEST_FIRST: readonly LanguageLevel[] = [...LANGUAGE_LEVELS].reverse();
 
 /** The whole search as the URL holds it: text and every filter. */
 export interface SearchState {
