@@ -14,6 +14,7 @@ import {
 } from './directory';
 import { attributeModules } from './modules';
 import { REGULAR_3G, type PageLoad } from './page-load';
+import { precacheOf } from './precache';
 import {
   bytesOf,
   checkOf,
@@ -157,6 +158,15 @@ export async function benchDirectory(
   printBytes('/ (network home with its map), cold, bytes per type', homeBytes, true);
   printBytes('/, then the Directory link (both screens, each file once), bytes per type', bothBytes, true);
   log();
+  const precache = precacheOf(join(settings.root, 'dist/web'));
+  if (precache) {
+    log(
+      `  Service worker precache (downloaded in the background after a first visit; not in the figures above, which block` +
+        ` the worker): ${precache.files} files, ${kB(precache.compressed)} as sent (brotli 4; ${kB(precache.raw)} as built),` +
+        ` of which JS + CSS ${kB(precache.jsCssCompressed)} (${kB(precache.jsCssRaw)})`,
+    );
+    log();
+  }
   printWaterfall(
     '/directory, cold, response by response (ms after its first request)',
     screens.directory,
@@ -273,6 +283,7 @@ export async function benchDirectory(
       practitioners: settings.practitioners,
       queries,
       bytes: { directory: directoryBytes, home: homeBytes, homeThenDirectory: bothBytes },
+      precache,
       readyMs: {
         directory: screens.directory.readyMs,
         home: screens.home.readyMs,

@@ -90,10 +90,12 @@ export async function memberToken(baseUrl: string): Promise<string> {
 /**
  * A fresh browser context signed in as the demo member the way the browser tests do it (`POST /auth/sign-in` through
  * the context's own request: the HttpOnly refresh cookie lands in the context and a page load restores the session),
- * English chosen on the browser (the member's saved language would otherwise be adopted).
+ * English chosen on the browser (the member's saved language would otherwise be adopted); service workers blocked.
  */
 export async function signedInContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext(CONTEXT_DEFAULTS);
+  // No service worker: it answers from its precache (filled in the background after the first load, not through this
+  // page's CDP session), which would hide what the screen itself needs; its precache is reported apart (precache.ts).
+  const context = await browser.newContext({ ...CONTEXT_DEFAULTS, serviceWorkers: 'block' });
   await context.addInitScript({
     content:
       "if (!localStorage.getItem('counterpart.locale')) localStorage.setItem('counterpart.locale', 'en');",

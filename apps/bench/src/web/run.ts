@@ -36,7 +36,8 @@ export async function runLoads(
     if (run > 1 && Date.now() - started > settings.budgetMs) {
       break;
     }
-    const context = await browser.newContext(CONTEXT_DEFAULTS);
+    // No service worker: it would answer the revisit from its precache, which the figures before it did not have.
+    const context = await browser.newContext({ ...CONTEXT_DEFAULTS, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
       const recorder = await PageLoadRecorder.attach(page);
