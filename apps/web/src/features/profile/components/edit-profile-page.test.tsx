@@ -4,7 +4,7 @@ import { Provider } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
 import type { MyProfileFieldsFragment } from '@web/lib/graphql/graphql';
-import { fakeClient, type Answer } from '../test/fake-client';
+import { fakeClient, type Answer } from '@web/test/fake-client';
 import { EditProfilePage } from './edit-profile-page';
 
 const stored = (overrides: Partial<MyProfileFieldsFragment> = {}): MyProfileFieldsFragment => ({
