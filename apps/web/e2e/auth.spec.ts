@@ -31,7 +31,7 @@ test.describe('sign-in and sign-out', () => {
     await expect(page.getByText(fill(en.home.signedInAs, { email: DEMO.member }))).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: en.memberStatus.VETTED })).toBeVisible();
 
-    await mainNavigation(page).getByRole('link', { name: en.app.nav.signOut, exact: true }).click();
+    await openAccountLink(page, 'signOut');
     await expect(title(page, en.auth.signOut.title)).toBeVisible();
     await page.getByRole('button', { name: en.auth.signOut.thisBrowser, exact: true }).click();
     await expectSignInScreen(page);
@@ -54,7 +54,7 @@ test.describe('sign-in and sign-out', () => {
     await signInWithForm(other, account);
     await signInWithForm(page, account);
 
-    await mainNavigation(page).getByRole('link', { name: en.app.nav.signOut, exact: true }).click();
+    await openAccountLink(page, 'signOut');
     await page.getByRole('button', { name: en.auth.signOut.everywhere, exact: true }).click();
     await expectSignInScreen(page);
 
@@ -134,7 +134,7 @@ test.describe('keyboard only', () => {
     const home = await tabUntil(page, () => Promise.resolve(false), 10, 'Shift+Tab');
     expect(invisible(home), 'stops without a visible focus').toEqual([]);
     expect(home.map((stop) => stop.name)).toEqual(
-      expect.arrayContaining([en.app.skipToContent, en.app.nav.account, en.app.nav.signOut]),
+      expect.arrayContaining([en.app.skipToContent, en.app.nav.profile, en.app.nav.account]),
     );
   });
 });

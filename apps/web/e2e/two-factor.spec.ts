@@ -1,16 +1,9 @@
 import { currentTotp, nextTotp } from './support/api';
 import { containing } from './support/catalog';
 import { expect, test } from './support/fixtures';
+import { openAccountLink } from './support/nav';
 import { enrollment, readSetupKey, recoveryCodeList } from './support/two-factor';
-import {
-  en,
-  expectHome,
-  expectSignInScreen,
-  mainNavigation,
-  signInForm,
-  submitSignIn,
-  title,
-} from './support/ui';
+import { en, expectHome, expectSignInScreen, signInForm, submitSignIn, title } from './support/ui';
 
 const security = en.account.security;
 
@@ -73,7 +66,7 @@ test('a coordinator turns on two-factor, then signs in with a TOTP code and, els
   await expect(page.getByText(codes[0])).toHaveCount(0);
 
   // Sign out, then in again: password, then a code from the app (the next one: each works once).
-  await mainNavigation(page).getByRole('link', { name: en.app.nav.signOut, exact: true }).click();
+  await openAccountLink(page, 'signOut');
   await page.getByRole('button', { name: en.auth.signOut.thisBrowser, exact: true }).click();
   await expectSignInScreen(page);
   await submitSignIn(page, account);

@@ -3,12 +3,12 @@ import type { Catalog } from './catalog';
 import { en, mainNavigation } from './ui';
 
 /**
- * Follows one of the header's "Account" links (sessions, security): the button opens the list, the link is clicked, as a
- * member would. The other entries (home, directory, my profile, sign out) are plain links of `mainNavigation`.
+ * Follows one of the header's "Account" links (sessions, security, sign out): the button opens the list, the link is
+ * clicked, as a member would. The other entries (home, directory, my profile) are plain links of `mainNavigation`.
  */
 export async function openAccountLink(
   page: Page,
-  which: 'sessions' | 'security',
+  which: 'sessions' | 'security' | 'signOut',
   cat: Catalog = en,
 ): Promise<void> {
   const nav = mainNavigation(page, cat);

@@ -2,18 +2,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 
-/** The screens under "Account", in the order shown. */
+/** The screens under "Account", in the order shown: signing out last, set apart. */
 const ACCOUNT_LINKS = [
   { to: '/sessions', label: 'app.nav.sessions' },
   { to: '/security', label: 'app.nav.security' },
+  { to: '/sign-out', label: 'app.nav.signOut' },
 ] as const;
 
 const itemClass = ({ isActive }: { isActive: boolean }) =>
   `flex min-h-11 items-center rounded-md px-3 text-sm ${isActive ? 'bg-slate-200 font-semibold text-slate-900' : 'text-slate-800 hover:bg-slate-100'}`;
 
 /**
- * "Account": a disclosure (a button with aria-expanded and the list of links it shows), so that the sessions and
- * two-factor screens take one place in the header and the navigation fits a phone in Russian. The button looks active
+ * "Account": a disclosure (a button with aria-expanded and the list of links it shows), so that the sessions,
+ * two-factor and sign-out screens take one place in the header and the navigation fits one row of a phone. The button looks active
  * on either screen; the open list closes on Escape (focus back on the button), on a click or focus elsewhere, and when
  * a link is followed. On a phone the list spans the navigation's width under the button; wider, it hangs from it.
  */
@@ -73,7 +74,7 @@ export function AccountMenu({ buttonClass }: { buttonClass: (state: { isActive: 
         className="absolute inset-x-0 z-20 mt-1 space-y-0.5 rounded-md border border-slate-200 bg-white p-1 shadow-md sm:left-auto sm:right-0 sm:w-56"
       >
         {ACCOUNT_LINKS.map(({ to, label }) => (
-          <li key={to}>
+          <li key={to} className={to === '/sign-out' ? 'mt-0.5 border-t border-slate-200 pt-0.5' : undefined}>
             <NavLink to={to} className={itemClass} onClick={() => setOpen(false)}>
               {t(label)}
             </NavLink>

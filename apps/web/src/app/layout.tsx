@@ -50,11 +50,6 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
                   </NavLink>
                 </li>
                 <AccountMenu buttonClass={navClass} />
-                <li>
-                  <NavLink to="/sign-out" className={navClass}>
-                    {t('app.nav.signOut')}
-                  </NavLink>
-                </li>
               </ul>
             </nav>
           ) : null}
