@@ -92,7 +92,7 @@ export function LanguageRows({
           const number = index + 1;
           return (
             <li key={row.key}>
-              <fieldset className="grid min-w-0 grid-cols-1 items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,12rem)_auto]">
+              <fieldset className="grid min-w-0 grid-cols-1 items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
                 <legend className="sr-only">{t('practitionerForm.languages.row', { number })}</legend>
                 <SelectField
                   id={languageCodeId(idPrefix, row.key)}
