@@ -81,6 +81,14 @@ export default defineConfig({
     // No eval, no inline script: the CSP allows script-src 'self' only.
     modulePreload: { polyfill: false },
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // What the first screen needs, in one script: left alone, the bundler splits the entry's code shared with the
+        // lazy screens into preloaded chunks — four more responses to sign-in, each with its headers and its own
+        // compression dictionary (docs/BENCHMARKS.md, "Why sign-in grew").
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
   },
   // npm run web:dev: the client with hot reload on :5173, the API (npm start or npm run start:api) behind this proxy. The API refuses
   // browser requests from origins it does not serve; the proxy presents the API's own origin, as if it served the page.

@@ -3,6 +3,8 @@ import { accountRu } from '../../src/features/account/i18n/ru';
 import { applyEn } from '../../src/features/apply/i18n/en';
 import { directoryEn } from '../../src/features/directory/i18n/en';
 import { directoryRu } from '../../src/features/directory/i18n/ru';
+import { homeEn } from '../../src/features/home/i18n/en';
+import { homeRu } from '../../src/features/home/i18n/ru';
 import { applyRu } from '../../src/features/apply/i18n/ru';
 import { profileEn } from '../../src/features/profile/i18n/en';
 import { profileRu } from '../../src/features/profile/i18n/ru';
@@ -20,8 +22,8 @@ export type { Catalog };
 
 /** As the client has them once every screen has loaded (screens bring their feature's strings along). */
 export const catalogs: Record<Lang, Catalog> = {
-  en: { ...en, apply: applyEn, account: accountEn, directory: directoryEn, profile: profileEn },
-  ru: { ...ru, apply: applyRu, account: accountRu, directory: directoryRu, profile: profileRu },
+  en: { ...en, apply: applyEn, account: accountEn, directory: directoryEn, profile: profileEn, home: homeEn },
+  ru: { ...ru, apply: applyRu, account: accountRu, directory: directoryRu, profile: profileRu, home: homeRu },
 };
 
 /** `{{name}}` placeholders filled in, as i18next does. */

@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog';
 import { i18next } from './index';
 
-type FeatureKey = 'apply' | 'account' | 'directory' | 'profile' | 'reference' | 'practitionerForm';
+type FeatureKey = 'apply' | 'account' | 'home' | 'directory' | 'profile' | 'reference' | 'practitionerForm';
 
 /**
  * Adds a feature's strings (`apply.*`, `account.*`) to both catalogs when its screens load, so the sign-in bundle does

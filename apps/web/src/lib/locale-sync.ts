@@ -1,5 +1,4 @@
 import { changeLocale, chosenLocale, i18next, isLocale, showLocale, type Locale } from '@web/i18n';
-import { SetMyLocaleDocument as SetMyLocale } from '@web/lib/graphql/graphql';
 import type { SessionStore } from './session';
 
 /**
@@ -25,9 +24,13 @@ export function syncLocale(session: SessionStore): { change(locale: Locale): Pro
   });
 
   async function save(locale: Locale): Promise<void> {
-    // The GraphQL client loads with the signed-in screens, not with sign-in (./graphql-client.ts).
-    const { graphqlClient } = await import('./graphql-client');
-    const result = await graphqlClient().mutation(SetMyLocale, { locale }).toPromise();
+    // The GraphQL client and the typed documents load with the signed-in screens, not with sign-in
+    // (./graphql-client.ts; a static import put every screen's documents into the sign-in bundle).
+    const [{ graphqlClient }, { SetMyLocaleDocument }] = await Promise.all([
+      import('./graphql-client'),
+      import('./graphql/graphql'),
+    ]);
+    const result = await graphqlClient().mutation(SetMyLocaleDocument, { locale }).toPromise();
     if (!result.error) {
       session.updateMember({ locale });
     }

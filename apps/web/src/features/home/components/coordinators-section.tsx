@@ -36,7 +36,7 @@ function contactValue(kind: ContactKind, value: string) {
   }
 }
 
-const kindText = (t: TFunction, kind: ContactKind) => t(`home.contactKinds.${kind}`);
+const kindText = (t: TFunction, kind: ContactKind) => t(`reference.contactKinds.${kind}`);
 
 /**
  * What members wrote (names, positions, agencies, contact labels) is in a language the client does not know: `lang=""`
