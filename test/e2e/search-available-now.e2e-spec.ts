@@ -292,49 +292,68 @@ describe.each(SEARCH_ENGINES)('"available now" search (%s engine)', (engine) => 
   });
 
   it("should cut later pages at the first page's instant, so no one is skipped when working hours end between pages", async () => {
-    const monday = found(await search({ availableNow: true }));
-    const first = await search({ availableNow: true }, 2);
     const clock = api.app.get(Clock);
-    // By Saturday the Tashkent office has gone home: cut anew, the second page would start past people never shown.
-    const now = jest.spyOn(clock, 'now').mockReturnValue(SATURDAY);
+    // Moscow's night shift ends at 10:00 there, 07:00 UTC: at 06:58 five can answer, at 07:02 four.
+    const now = jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-11-30T06:58:00Z'));
     try {
+      const before = found(await search({ availableNow: true }));
+      expect(before).toContain('moscow-night');
+      const first = await search({ availableNow: true }, 2);
+      const withTime = await search({ countries: ['UZ'] }, 1);
+      now.mockReturnValue(new Date('2026-11-30T07:02:00Z'));
       const seen = found(first);
       let after = first.pageInfo.endCursor ?? undefined;
       while (after) {
         const page = await search({ availableNow: true }, 2, after);
         expect(page.totalCount).toBe(5);
-        expect(page.facets.availableNow).toBe(5);
         expect(page.edges.every((edge) => edge.node.availableNow)).toBe(true);
         seen.push(...found(page));
         after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
       }
-      expect(seen).toEqual(monday);
-      // A new search is cut at the new instant.
-      expect(found(await search({ availableNow: true })).sort()).toEqual(availableOn('saturday'));
+      expect(seen).toEqual(before);
+      // The later page's clocks read the first page's time too; a new search is cut at the new instant.
+      const next = await search({ countries: ['UZ'] }, 5, withTime.pageInfo.endCursor ?? undefined);
+      expect(next.edges.map((edge) => edge.node.localTime)).toEqual([
+        '2026-11-30T11:58+05:00',
+        '2026-11-30T11:58+05:00',
+      ]);
+      expect(found(await search({ availableNow: true }))).not.toContain('moscow-night');
+      expect((await search({ availableNow: true })).totalCount).toBe(4);
     } finally {
       now.mockRestore();
     }
-    const withTime = await search({ countries: ['UZ'] }, 1);
-    const later = jest.spyOn(clock, 'now').mockReturnValue(SATURDAY);
+  });
+
+  it('should cut a page at the present when its cursor is older than ten minutes (a tab left open)', async () => {
+    const clock = api.app.get(Clock);
+    const first = await search({ availableNow: true }, 2);
+    const now = jest.spyOn(clock, 'now').mockReturnValue(SATURDAY);
     try {
-      const next = await search({ countries: ['UZ'] }, 5, withTime.pageInfo.endCursor ?? undefined);
-      // Their clocks on the later page read Monday's time too.
-      expect(next.edges.map((edge) => edge.node.localTime)).toEqual([
-        '2026-11-30T11:00+05:00',
-        '2026-11-30T11:00+05:00',
-      ]);
+      const rest = await search({ availableNow: true }, 2, first.pageInfo.endCursor ?? undefined);
+      // Saturday's list: three can answer, the two on page one's offsets are passed over.
+      expect(rest.totalCount).toBe(3);
+      expect(rest.edges.every((edge) => edge.node.localTime.startsWith('2026-12-05'))).toBe(true);
     } finally {
-      later.mockRestore();
+      now.mockRestore();
     }
   });
 
-  it('should refuse a cursor it did not give', async () => {
+  it('should still take an offset cursor given before cursors carried their instant', async () => {
+    const all = found(await search({ availableNow: true }));
+    const rest = await search({ availableNow: true }, 50, Buffer.from('o:2').toString('base64url'));
+    expect(found(rest)).toEqual(all.slice(2));
+  });
+
+  it('should refuse a cursor it did not give, or one from the future', async () => {
+    const inAnHour = new Date(MONDAY).getTime() + 3600_000;
     for (const after of [
-      Buffer.from('o:2').toString('base64url'),
+      Buffer.from('t::').toString('base64url'),
       Buffer.from('t:2').toString('base64url'),
       Buffer.from('t:-1:0').toString('base64url'),
       Buffer.from('t:2:soon').toString('base64url'),
       Buffer.from('t:2:1:9').toString('base64url'),
+      Buffer.from(`t:2:${inAnHour}`).toString('base64url'),
+      Buffer.from('o:').toString('base64url'),
       'not a cursor',
     ]) {
       const response = await api.graphql(SEARCH, { filter: {}, first: 2, after }, token);

@@ -44,22 +44,28 @@ export function encodeTimedCursor(offset: number, at: Date): string {
   return Buffer.from(`t:${offset}:${at.getTime()}`).toString('base64url');
 }
 
-export function decodeTimedCursor(cursor: string): { offset: number; at: Date } {
-  const [prefix, rawOffset, rawAt, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  const offset = Number(rawOffset);
-  const at = Number(rawAt);
-  if (
-    prefix !== 't' ||
-    rest.length > 0 ||
-    !Number.isInteger(offset) ||
-    offset < 0 ||
-    !Number.isSafeInteger(at) ||
-    at < 0 ||
-    Number.isNaN(new Date(at).getTime())
-  ) {
+/** How long a list keeps its first page's instant: past it, a page is cut at the present, as a new search would be. */
+export const TIMED_CURSOR_HOLD_MS = 10 * 60_000;
+/** A cursor's instant may be this far ahead of `now` (several API instances, clocks a little apart). */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The offset and instant of a timed cursor, the instant `now` when the cursor is older than TIMED_CURSOR_HOLD_MS (a tab
+ * left open: its cards must not tell who could answer an hour ago) or an offset cursor from before timed ones existed.
+ * A cursor from the future, or not one this list gave, is refused.
+ */
+export function decodeTimedCursor(cursor: string, now: Date): { offset: number; at: Date } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const legacy = /^o:(\d{1,9})$/.exec(text);
+  if (legacy) {
+    return { offset: Number(legacy[1]), at: now };
+  }
+  const timed = /^t:(\d{1,9}):(\d{1,15})$/.exec(text);
+  const at = Number(timed?.[2]);
+  if (!timed || at > now.getTime() + CLOCK_SKEW_MS) {
     throw invalidCursor();
   }
-  return { offset, at: new Date(at) };
+  return { offset: Number(timed[1]), at: now.getTime() - at > TIMED_CURSOR_HOLD_MS ? now : new Date(at) };
 }
 
 const invalidCursor = () =>

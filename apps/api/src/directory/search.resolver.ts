@@ -38,7 +38,7 @@ export class SearchResolver {
     const limit = pageSize(first ?? 20, 50);
     // A later page is cut at the first page's instant: someone whose working hours end in between neither drops out
     // (shifting the offsets: a result skipped) nor shows "outside working hours" under "can answer now".
-    const { offset, at } = after ? decodeTimedCursor(after) : { offset: 0, at: now };
+    const { offset, at } = after ? decodeTimedCursor(after, now) : { offset: 0, at: now };
     const result = await this.search.search(
       directoryViewer(viewer),
       filter ?? {},
