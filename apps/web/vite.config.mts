@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { API_PATH_PREFIXES } from '../../libs/common/src/api-paths';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -11,9 +12,6 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * `npm run web:dev` proxies the API paths to a running `npm run start:api`.
  */
 const API_URL = process.env.API_URL ?? 'http://localhost:3000';
-
-/** The paths the API answers (apps/api WebClientModule's API_PATHS): never the client's, never cached by its worker. */
-const API_PATHS = ['/graphql', '/auth', '/socket.io', '/health', '/ready', '/metrics'];
 
 /** Brand blue (styles.css `--color-brand-700`) behind the icons and the installed app's title bar. */
 const BRAND = '#1d4ed8';
@@ -50,14 +48,14 @@ const pwa = VitePWA({
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png}'],
     navigateFallback: '/index.html',
-    navigateFallbackDenylist: API_PATHS.map(
+    navigateFallbackDenylist: API_PATH_PREFIXES.map(
       (path) => new RegExp(`^${path.replace(/[.]/g, '\\.')}(?:[/?]|$)`),
     ),
     runtimeCaching: [],
     cleanupOutdatedCaches: true,
-    // A new deployment's worker takes over at once and controls the pages already open (the first visit's too, so
-    // that it opens offline next time without a second visit first).
-    skipWaiting: true,
+    // The first worker controls the page that installed it (so the app opens offline next time without a second visit
+    // first). A new deployment's worker waits until the tabs of the old one are closed: taking over at once would
+    // delete the old precache under a tab that still loads the old build's screens from it.
     clientsClaim: true,
     // The worker's own runtime inlined into sw.js: one file, nothing else in the page's reach.
     inlineWorkboxRuntime: true,

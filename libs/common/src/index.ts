@@ -1,3 +1,4 @@
+export * from './api-paths';
 export * from './clock/clock';
 export * from './errors/domain.exception';
 export * from './errors/error-codes';

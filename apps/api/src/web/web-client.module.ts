@@ -4,6 +4,7 @@ import { Logger, Module, type DynamicModule, type MiddlewareConsumer, type NestM
 import { ServeStaticModule } from '@nestjs/serve-static';
 import compression from 'compression';
 import type { Request, Response } from 'express';
+import { API_PATH_PREFIXES } from '@app/common';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json. */
 function projectRoot(from = __dirname): string {
@@ -17,23 +18,13 @@ function projectRoot(from = __dirname): string {
 /** Where `npm run web:build` writes the browser client (apps/web/vite.config.mts). */
 export const WEB_DIST = join(projectRoot(), 'dist', 'web');
 
-/** Paths the API owns; a deep link anywhere else gets the client's index.html. */
-export const API_PATHS = [
-  '/graphql{/*rest}',
-  '/auth{/*rest}',
-  '/socket.io{/*rest}',
-  '/health',
-  '/ready',
-  '/metrics',
-];
+/** Paths the API owns, with everything under them; a deep link anywhere else gets the client's index.html. */
+export const API_PATHS = API_PATH_PREFIXES.map((prefix) => `${prefix}{/*rest}`);
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** `/graphql`, `/auth/…`: the paths of API_PATHS as plain prefixes. */
-const API_PREFIXES = API_PATHS.map((path) => path.replace(/\{.*$/, ''));
-
 function isApiPath(path: string): boolean {
-  return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 /**
