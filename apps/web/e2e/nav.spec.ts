@@ -52,5 +52,18 @@ test.describe('header navigation', () => {
     );
     await mainNavigation(page).getByRole('link', { name: en.app.nav.profile, exact: true }).click();
     await expect(page).toHaveURL(/\/profile$/);
+
+    // Any navigation closes it, the browser's Back too; signing out is its last entry.
+    const menu = mainNavigation(page).getByRole('button', { name: en.app.nav.account });
+    await menu.click();
+    await expect(
+      mainNavigation(page).getByRole('link', { name: en.app.nav.signOut, exact: true }),
+    ).toBeVisible();
+    await page.goBack();
+    await expect(title(page, en.account.sessions.title)).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(
+      mainNavigation(page).getByRole('link', { name: en.app.nav.signOut, exact: true }),
+    ).toBeHidden();
   });
 });

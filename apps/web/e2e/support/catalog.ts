@@ -9,6 +9,10 @@ import { applyRu } from '../../src/features/apply/i18n/ru';
 import { profileEn } from '../../src/features/profile/i18n/en';
 import { profileRu } from '../../src/features/profile/i18n/ru';
 import type { Catalog } from '../../src/i18n/catalog';
+import { practitionerFormEn } from '../../src/i18n/practitioner-form/en';
+import { practitionerFormRu } from '../../src/i18n/practitioner-form/ru';
+import { referenceEn } from '../../src/i18n/reference/en';
+import { referenceRu } from '../../src/i18n/reference/ru';
 import { en } from '../../src/i18n/locales/en';
 import { ru } from '../../src/i18n/locales/ru';
 
@@ -22,8 +26,26 @@ export type { Catalog };
 
 /** As the client has them once every screen has loaded (screens bring their feature's strings along). */
 export const catalogs: Record<Lang, Catalog> = {
-  en: { ...en, apply: applyEn, account: accountEn, directory: directoryEn, profile: profileEn, home: homeEn },
-  ru: { ...ru, apply: applyRu, account: accountRu, directory: directoryRu, profile: profileRu, home: homeRu },
+  en: {
+    ...en,
+    apply: applyEn,
+    account: accountEn,
+    directory: directoryEn,
+    profile: profileEn,
+    home: homeEn,
+    reference: referenceEn,
+    practitionerForm: practitionerFormEn,
+  },
+  ru: {
+    ...ru,
+    apply: applyRu,
+    account: accountRu,
+    directory: directoryRu,
+    profile: profileRu,
+    home: homeRu,
+    reference: referenceRu,
+    practitionerForm: practitionerFormRu,
+  },
 };
 
 /** `{{name}}` placeholders filled in, as i18next does. */

@@ -21,7 +21,11 @@ const itemClass = ({ isActive }: { isActive: boolean }) =>
 export function AccountMenu({ buttonClass }: { buttonClass: (state: { isActive: boolean }) => string }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const [open, setOpen] = useState(false);
+  // Open on the screen it was opened on: any navigation — back and forward, a screen that moves on by itself, not only
+  // its own links — closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const close = () => setOpenOn(null);
   const root = useRef<HTMLLIElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const listId = useId();
@@ -34,12 +38,12 @@ export function AccountMenu({ buttonClass }: { buttonClass: (state: { isActive: 
     // A click or the focus anywhere else closes it (Tab past the last link included).
     const onElsewhere = (event: Event) => {
       if (!root.current?.contains(event.target as Node)) {
-        setOpen(false);
+        close();
       }
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
-        setOpen(false);
+        close();
         button.current?.focus();
       }
     };
@@ -60,7 +64,7 @@ export function AccountMenu({ buttonClass }: { buttonClass: (state: { isActive: 
         type="button"
         aria-expanded={open}
         aria-controls={listId}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
+        onClick={() => setOpenOn(open ? null : pathname)}
         className={`${buttonClass({ isActive })} gap-1`}
       >
         {t('app.nav.account')}
@@ -75,7 +79,7 @@ export function AccountMenu({ buttonClass }: { buttonClass: (state: { isActive: 
       >
         {ACCOUNT_LINKS.map(({ to, label }) => (
           <li key={to} className={to === '/sign-out' ? 'mt-0.5 border-t border-slate-200 pt-0.5' : undefined}>
-            <NavLink to={to} className={itemClass} onClick={() => setOpen(false)}>
+            <NavLink to={to} className={itemClass} onClick={close}>
               {t(label)}
             </NavLink>
           </li>

@@ -26,13 +26,17 @@ export function syncLocale(session: SessionStore): { change(locale: Locale): Pro
   async function save(locale: Locale): Promise<void> {
     // The GraphQL client and the typed documents load with the signed-in screens, not with sign-in
     // (./graphql-client.ts; a static import put every screen's documents into the sign-in bundle).
-    const [{ graphqlClient }, { SetMyLocaleDocument }] = await Promise.all([
-      import('./graphql-client'),
-      import('./graphql/graphql'),
-    ]);
-    const result = await graphqlClient().mutation(SetMyLocaleDocument, { locale }).toPromise();
-    if (!result.error) {
-      session.updateMember({ locale });
+    try {
+      const [{ graphqlClient }, { SetMyLocaleDocument }] = await Promise.all([
+        import('./graphql-client'),
+        import('./graphql/graphql'),
+      ]);
+      const result = await graphqlClient().mutation(SetMyLocaleDocument, { locale }).toPromise();
+      if (!result.error) {
+        session.updateMember({ locale });
+      }
+    } catch {
+      // Offline before the code arrived: the language stays chosen on this browser and is saved at the next sign-in.
     }
   }
 

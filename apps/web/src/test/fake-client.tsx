@@ -58,16 +58,22 @@ export function fakeClient(resolve: Resolver) {
           });
     return fromValue({ ...base, data: undefined, error } as unknown as OperationResult);
   };
-  const executeQuery = vi.fn((request: Request) => concat([answer(request), never]));
-  const executeMutation = vi.fn(answer);
+  const order: string[] = [];
+  const executeQuery = vi.fn((request: Request) => {
+    order.push(nameOf(request.query));
+    return concat([answer(request), never]);
+  });
+  const executeMutation = vi.fn((request: Request) => {
+    order.push(nameOf(request.query));
+    return answer(request);
+  });
   const client = {
     executeQuery,
     executeMutation,
     executeSubscription: vi.fn(() => never),
   } as unknown as Client;
   /** The names of the operations sent, queries and mutations alike, in order. */
-  const sent = () =>
-    [...executeQuery.mock.calls, ...executeMutation.mock.calls].map(([request]) => nameOf(request.query));
+  const sent = () => [...order];
   /** The variables of every query called `name`, in order. */
   const queries = (name: string) =>
     executeQuery.mock.calls
