@@ -24,10 +24,9 @@ export interface FilterCounts {
 
 /**
  * A facet list shows this many values until "Show all" (chosen values always show); a list only a few longer shows
- * them all, as does the countries' (the network spans a dozen or so, and the one a member looks for must not hide).
+ * them all. The countries' never folds: the network spans a dozen or two, and the one a member looks for must not hide.
  */
 export const COLLAPSED_OPTIONS = 6;
-const COLLAPSED_COUNTRIES = 16;
 const FEW_MORE = 2;
 
 interface Option {
@@ -220,7 +219,7 @@ export function Filters({
       id={`${id}-${key}`}
       legend={legend}
       options={optionsOf(key, counts, search, labels, i18n.language)}
-      collapsedAfter={key === 'countries' ? COLLAPSED_COUNTRIES : COLLAPSED_OPTIONS}
+      collapsedAfter={key === 'countries' ? Infinity : COLLAPSED_OPTIONS}
       chosen={search[key] as string[]}
       onToggle={toggle(key)}
     >

@@ -97,34 +97,13 @@ export function ProfileDetails({ data, viewerZone }: { data: Data; viewerZone?: 
         </span>
       </div>
 
-      <Card title={t('directory.profile.sections.work')}>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr] sm:items-baseline">
-          {row(t('directory.profile.fields.country'), country(profile.country))}
-          {profile.agency ? (
-            <>
-              {row(t('directory.profile.fields.agency'), <bdi>{profile.agency.name}</bdi>)}
-              {row(
-                t('directory.profile.fields.agencyType'),
-                t(`directory.profile.agencyType.${profile.agency.type}`),
-              )}
-              {profile.agency.city
-                ? row(t('directory.profile.fields.city'), <bdi>{profile.agency.city}</bdi>)
-                : null}
-            </>
-          ) : null}
-          {row(
-            t('directory.profile.fields.position'),
-            profile.position ? <bdi>{profile.position}</bdi> : none,
-          )}
-        </dl>
+      {/* What the viewer came for first: can they answer now, how to reach them, in which language. */}
+      <Card title={t('directory.profile.sections.time')}>
+        <ProfileSchedule profile={profile} viewerZone={viewerZone} />
       </Card>
 
       <Card title={t('directory.profile.sections.contacts')}>
         <ProfileContacts contacts={profile.contacts} />
-      </Card>
-
-      <Card title={t('directory.profile.sections.time')}>
-        <ProfileSchedule profile={profile} viewerZone={viewerZone} />
       </Card>
 
       <Card title={t('directory.profile.sections.languages')}>
@@ -152,6 +131,28 @@ export function ProfileDetails({ data, viewerZone }: { data: Data; viewerZone?: 
         ) : (
           <p className="text-slate-700">{t('directory.profile.languages.none')}</p>
         )}
+      </Card>
+
+      <Card title={t('directory.profile.sections.work')}>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr] sm:items-baseline">
+          {row(t('directory.profile.fields.country'), country(profile.country))}
+          {profile.agency ? (
+            <>
+              {row(t('directory.profile.fields.agency'), <bdi>{profile.agency.name}</bdi>)}
+              {row(
+                t('directory.profile.fields.agencyType'),
+                t(`directory.profile.agencyType.${profile.agency.type}`),
+              )}
+              {profile.agency.city
+                ? row(t('directory.profile.fields.city'), <bdi>{profile.agency.city}</bdi>)
+                : null}
+            </>
+          ) : null}
+          {row(
+            t('directory.profile.fields.position'),
+            profile.position ? <bdi>{profile.position}</bdi> : none,
+          )}
+        </dl>
       </Card>
 
       <Card title={t('directory.profile.sections.expertise')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DirectorySearchCardFragment } from '@web/lib/graphql/graphql';
 import type { SearchLabels } from '../lib/search-labels';
+import { workingDaysText } from '../lib/profile-time';
 import { wallClock } from '../lib/search-time';
 
 const BADGE = {
@@ -34,6 +35,15 @@ export function ResultCard({
 }) {
   const { t, i18n } = useTranslation();
   const clock = wallClock(person.localTime, i18n.language);
+  // Their working days and hours in their own time, so "outside working hours" beside "can answer now" is explained.
+  const schedule =
+    !person.available24x7 && person.workingDays.length > 0
+      ? t('directory.search.card.hours', {
+          days: workingDaysText(person.workingDays, i18n.language),
+          start: person.workingHoursStart,
+          end: person.workingHoursEnd,
+        })
+      : null;
   const shared = new Set(person.sharedLanguages.map((language) => language.code));
   const headingId = `result-${person.id}`;
   const nativeName =
@@ -94,9 +104,11 @@ export function ResultCard({
           </Badge>
         ) : null}
       </ul>
-      {clock ? (
+      {clock || schedule ? (
         <p className="text-sm text-slate-800">
-          {t('directory.search.card.localTime', { day: clock.day, time: clock.time })}
+          {clock ? t('directory.search.card.localTime', { day: clock.day, time: clock.time }) : null}
+          {clock && schedule ? ' · ' : null}
+          {schedule}
         </p>
       ) : null}
       {person.languages.length > 0 ? (

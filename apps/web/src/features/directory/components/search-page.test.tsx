@@ -1,4 +1,4 @@
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Client, getOperationName, makeResult, Provider, type Exchange, type Operation } from 'urql';
@@ -10,9 +10,6 @@ import { SEARCH_DEBOUNCE_MS } from '../lib/search-text';
 import { SearchPage } from './search-page';
 
 type Person = DirectorySearchCardFragment;
-
-// Typing, a pause for the debounce and a render per answer take a while in jsdom.
-configure({ asyncUtilTimeout: 3000 });
 
 function person(id: string, overrides: Partial<Person> = {}): Person {
   return {
@@ -26,6 +23,9 @@ function person(id: string, overrides: Partial<Person> = {}): Person {
     sharedLanguages: [{ code: 'ru', level: 'FLUENT' }],
     needsInterpreter: false,
     localTime: '2026-11-30T11:00+05:00',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHoursStart: '09:00',
+    workingHoursEnd: '18:00',
     availableNow: true,
     available24x7: false,
     stale: false,
@@ -365,13 +365,18 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
     expect(within(card).getByText('General Prosecutor’s Office')).toBeInTheDocument();
     expect(within(card).getByText('Tashkent, Uzbekistan')).toBeInTheDocument();
     expect(within(card).getByText('Can answer now')).toBeInTheDocument();
-    expect(within(card).getByText('Their time: Monday, 11:00')).toBeInTheDocument();
+    // Their working week beside their time, so "outside working hours" explains itself.
+    expect(
+      within(card).getByText('Their time: Monday, 11:00 · Works Mon–Fri, 09:00–18:00'),
+    ).toBeInTheDocument();
     expect(within(card).getByText(/Russian: Fluent/)).toHaveTextContent('Russian: Fluent, shared with you');
 
     const rossi = screen.getByRole('link', { name: 'Marco Rossi' }).closest('article')!;
     expect(within(rossi).getByText('Needs an interpreter')).toBeInTheDocument();
     expect(within(rossi).getByText('Outside working hours')).toBeInTheDocument();
-    expect(within(rossi).getByText('Their time: Monday, 07:00')).toBeInTheDocument();
+    expect(
+      within(rossi).getByText('Their time: Monday, 07:00 · Works Mon–Fri, 09:00–18:00'),
+    ).toBeInTheDocument();
     expect(within(rossi).getByText(/Not confirmed for over a year/)).toBeInTheDocument();
     expect(within(rossi).getByText('Italian: Native')).not.toHaveTextContent('shared');
   });

@@ -112,12 +112,7 @@ export function SearchPage() {
         />
       </form>
       <div className="flex flex-col gap-4 md:grid md:grid-cols-[minmax(0,15rem)_minmax(0,1fr)] md:items-start md:gap-6">
-        {/* From tablet width the filters scroll on their own beside the results, so the results stay in sight while
-            a filter far down the list is chosen. */}
-        <section
-          aria-labelledby="search-filters-heading"
-          className="flex min-w-0 flex-col gap-3 md:sticky md:top-2 md:-ml-1 md:max-h-[calc(100dvh-1rem)] md:overflow-y-auto md:py-1 md:pr-2 md:pl-1"
-        >
+        <section aria-labelledby="search-filters-heading" className="flex min-w-0 flex-col gap-3">
           <Button
             variant="secondary"
             className="w-full md:hidden"

@@ -45,7 +45,7 @@ export const profileRu: Catalog<typeof profileEn> = {
     needsInterpreter: 'Нужен переводчик: у вас нет общего языка рабочего уровня или выше.',
     none: 'Языки не указаны.',
   },
-  none: 'Не указано.',
+  none: 'Нет сведений.',
   contacts: {
     kind: referenceRu.contactKinds,
     coordinatorsOnly: 'Только для координаторов',
@@ -65,7 +65,7 @@ export const profileRu: Catalog<typeof profileEn> = {
     zone: '{{time}}, {{zone}}',
     workingDays: 'Рабочие дни',
     workingHours: 'Часы работы',
-    theirHours: '{{hours}} по их времени',
+    theirHours: '{{hours}} по местному времени',
     yourHours: '{{hours}} по вашему времени',
     sameZone: 'Вы в одном часовом поясе.',
     around: 'Доступен круглосуточно',

@@ -68,6 +68,7 @@ export const searchEn = {
   card: {
     profileOf: 'Profile of {{name}}',
     localTime: 'Their time: {{day}}, {{time}}',
+    hours: 'Works {{days}}, {{start}}–{{end}}',
     availableNow: 'Can answer now',
     unavailable: 'Outside working hours',
     available24x7: 'Available 24/7',

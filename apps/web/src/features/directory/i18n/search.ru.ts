@@ -27,7 +27,7 @@ export const searchRu: Catalog<typeof searchEn> = {
     availableNow: 'Может ответить сейчас',
     availableNowHint: 'В свои рабочие дни и часы, по своему местному времени.',
     available24x7: 'Круглосуточно',
-    sharesLanguage: 'Есть общий язык со мной',
+    sharesLanguage: 'Владеет одним из моих языков',
     sharesLanguageHint: 'На рабочем уровне или лучше: переводчик не нужен.',
     countries: 'Страна',
     agencyTypes: 'Тип ведомства',
@@ -73,7 +73,8 @@ export const searchRu: Catalog<typeof searchEn> = {
   },
   card: {
     profileOf: 'Профиль: {{name}}',
-    localTime: 'У них сейчас: {{day}}, {{time}}',
+    localTime: 'Местное время: {{day}}, {{time}}',
+    hours: 'Работает: {{days}}, {{start}}–{{end}}',
     availableNow: 'Может ответить сейчас',
     unavailable: 'Вне рабочего времени',
     available24x7: 'Круглосуточно',

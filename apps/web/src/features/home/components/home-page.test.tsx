@@ -178,7 +178,7 @@ describe(HomePage.name, () => {
     renderAt(client, '/', <HomePage />);
     expect(await screen.findByText('Ваш профиль, возможно, устарел')).toBeVisible();
     expect(screen.getByText(/Вы подтвердили его 14 месяцев назад\./)).toBeVisible();
-    expect(screen.getByText('45 проверенных участников, 3 страны.')).toBeVisible();
+    expect(screen.getByText('45 проверенных участников из 3 стран.')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Узбекистан: 30 участников' })).toBeVisible();
     expect(screen.getByRole('heading', { name: 'Координаторы: Казахстан' })).toBeVisible();
   });

@@ -27,13 +27,14 @@ export const homeRu: Catalog<typeof homeEn> = {
   twoFactor: { label: 'Двухфакторная защита', on: 'Включена', off: 'Выключена', setUp: 'Включить' },
   network: {
     title: 'Ваша сеть',
-    summary: '{{members}}, {{countries}}.',
+    summary: '{{members}} из {{countries}}.',
     members_one: '{{count}} проверенный участник',
     members_few: '{{count}} проверенных участника',
     members_many: '{{count}} проверенных участников',
     members_other: '{{count}} проверенного участника',
-    countries_one: '{{count}} страна',
-    countries_few: '{{count}} страны',
+    // After «из»: the genitive (из 1 страны, из 3 стран, из 13 стран).
+    countries_one: '{{count}} страны',
+    countries_few: '{{count}} стран',
     countries_many: '{{count}} стран',
     countries_other: '{{count}} страны',
     empty: 'В справочнике пока нет проверенных участников.',
