@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { signInContext } from './support/api';
 import { COUNTERPART, counterpart } from './support/api-profile';
+import { containing } from './support/catalog';
 import { expect, test } from './support/fixtures';
 import { practitionerFormEn as shared } from '../src/i18n/practitioner-form/en';
 import { en, title, userAgentOf } from './support/ui';
@@ -85,9 +86,7 @@ test.describe('my profile', () => {
     await number.fill('+99890');
     await page.getByRole('button', { name: edit.save, exact: true }).click();
     await expect(number).toHaveAttribute('aria-invalid', 'true');
-    await expect(number).toHaveAccessibleDescription(
-      new RegExp(en.errors.fields.INVALID_PHONE.replace(/[.+]/g, '\\$&')),
-    );
+    await expect(number).toHaveAccessibleDescription(containing(en.errors.fields.INVALID_PHONE));
     await expect(page.getByRole('alert').getByRole('link')).toHaveCount(1);
 
     await number.fill('+998901112233');

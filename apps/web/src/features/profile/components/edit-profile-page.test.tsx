@@ -123,7 +123,8 @@ describe(EditProfilePage.name, () => {
     await user.clear(value);
     await user.type(value, '12345');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    const phoneText = 'Enter the number in international format, e.g. +998 71 123 45 67.';
+    const phoneText =
+      'This is not a complete phone number: check the country code and that no digit is missing (e.g. +998 71 123 45 67).';
     expect(value).toHaveAccessibleDescription(expect.stringContaining(phoneText));
     expect(value).toHaveAttribute('aria-invalid', 'true');
     const summary = screen.getByRole('alert');

@@ -39,7 +39,8 @@ export const errors = {
     INVALID_EXPERTISE: 'Choose from the list.',
     INVALID_COMPETENCE: 'Choose from the list.',
     INVALID_TIME_ZONE: 'Choose a time zone from the list.',
-    INVALID_PHONE: 'Enter the number in international format, e.g. +998 71 123 45 67.',
+    INVALID_PHONE:
+      'This is not a complete phone number: check the country code and that no digit is missing (e.g. +998 71 123 45 67).',
     INVALID_ID: 'This item no longer exists. Reload the page.',
     INVALID_CODE: 'This code is not valid or has expired.',
     INVALID_DATE: 'Enter a valid date.',
