@@ -46,8 +46,9 @@ function NetworkHome({ me }: { me: Me }) {
   const freshness = useFreshness(me.id);
   return (
     <Summary me={me} prompt={freshness.prompt} profileRow={freshness.row}>
-      <NetworkSection />
+      {/* Whom to ask comes before the overview: the country's coordinators, then the network's map and counts. */}
       {me.country ? <CoordinatorsSection country={me.country} memberId={me.id} /> : null}
+      <NetworkSection />
     </Summary>
   );
 }
