@@ -36,6 +36,7 @@ describe('profile time', () => {
     expect(workingDaysText([5, 1, 2, 3, 4], 'en-GB')).toBe('Mon–Fri');
     expect(workingDaysText([1, 3, 6, 7], 'en-GB')).toBe('Mon, Wed, Sat, Sun');
     expect(workingDaysText([1, 2, 3, 4, 5, 6], 'ru')).toBe('пн–сб');
+    expect(workingDaysText([6, 7], 'ru')).toBe('сб, вс');
   });
 });
 

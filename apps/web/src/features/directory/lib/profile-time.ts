@@ -139,7 +139,7 @@ export function hoursIn(
 
 /**
  * ISO weekdays (1 = Monday) as the reader says them: runs of three or more days as a range ("Mon–Fri"), the rest
- * listed ("Mon, Wed, Sat"), in `locale`.
+ * listed ("Mon, Wed, Sat"; «сб, вс»), in `locale`.
  */
 export function workingDaysText(days: readonly number[], locale: string): string {
   const name = (day: number) =>
@@ -161,5 +161,6 @@ export function workingDaysText(days: readonly number[], locale: string): string
     }
     index = last + 1;
   }
-  return new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(parts);
+  // Commas in every language (Intl's unit lists join Russian with bare spaces: «сб вс»).
+  return parts.join(', ');
 }
