@@ -9,11 +9,14 @@ export function Page({
   intro,
   children,
   narrow,
+  before,
 }: {
   title: string;
   intro?: string;
   children?: ReactNode;
   narrow?: boolean;
+  /** Above the heading: a way back to where the reader came from (a breadcrumb). */
+  before?: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -22,6 +25,7 @@ export function Page({
   }, [title]);
   return (
     <section className={`mx-auto flex w-full flex-col gap-4 ${narrow ? 'max-w-md' : 'max-w-3xl'}`}>
+      {before ? <div className="-mb-3">{before}</div> : null}
       <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-slate-900 focus:outline-none">
         {title}
       </h1>

@@ -66,8 +66,10 @@ export function ProfileDetails({ data, viewerZone }: { data: Data; viewerZone?: 
       {native || profile.nameVariants.length > 0 ? (
         <div className="-mt-2 flex flex-col gap-1">
           {native ? (
-            <p dir="auto" className="text-xl text-slate-900">
-              {native}
+            // Its own direction inside a line that starts where the page does (a whole right-to-left paragraph
+            // pushed a Persian name to the far edge, away from the heading it belongs to).
+            <p className="text-xl text-slate-900">
+              <bdi dir="auto">{native}</bdi>
             </p>
           ) : null}
           {profile.nameVariants.length > 0 ? (

@@ -38,8 +38,7 @@ export function ProfilePage({ viewerZone }: { viewerZone?: string }) {
 
   if (data) {
     return (
-      <Page title={data.practitioner.displayName}>
-        {back}
+      <Page title={data.practitioner.displayName} before={back}>
         <ProfileDetails data={data} viewerZone={viewerZone} />
       </Page>
     );
@@ -65,8 +64,7 @@ export function ProfilePage({ viewerZone }: { viewerZone?: string }) {
     );
   }
   return (
-    <Page title={t('directory.profile.title')}>
-      {back}
+    <Page title={t('directory.profile.title')} before={back}>
       <Alert tone="error" title={t('directory.profile.failed')}>
         <p>{errorText(t, failure)}</p>
         <Button
