@@ -1,11 +1,11 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { Client, getOperationName, makeResult, Provider, type Exchange, type Operation } from 'urql';
+import { Client, getOperationName, makeResult, type Exchange, type Operation } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { filter, fromPromise, mergeMap, pipe, share, subscribe, take } from 'wonka';
 import { i18next } from '@web/i18n';
 import type { DirectorySearchCardFragment, PractitionerFilterInput } from '@web/lib/graphql/graphql';
+import { renderAt } from '@web/test/fake-client';
 import { SEARCH_DEBOUNCE_MS } from '../lib/search-text';
 import { SearchPage } from './search-page';
 
@@ -202,23 +202,11 @@ function fakeApi(
   return { client, sent, wanted, searches };
 }
 
-function renderAt(client: Client, path: string) {
-  const router = createMemoryRouter(
-    [
-      { path: '/directory', element: <SearchPage /> },
-      { path: '/directory/:id', element: 'profile' },
-    ],
-    { initialEntries: [path] },
-  );
-  render(
-    <Provider value={client}>
-      <RouterProvider router={router} />
-    </Provider>,
-  );
-  return router;
-}
+/** The search screen at `path` (a link elsewhere renders its own path). */
+const renderSearch = (client: Client, path: string) =>
+  renderAt(client, path, [{ path: '/directory', element: <SearchPage /> }]);
 
-const searchParams = (router: ReturnType<typeof renderAt>) =>
+const searchParams = (router: ReturnType<typeof renderSearch>) =>
   new URLSearchParams(router.state.location.search);
 const results = () => screen.getByRole('list', { name: /found$/ });
 const names = () =>
@@ -255,7 +243,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
 
   it('should search as typing pauses, once, and keep the text in the URL', async () => {
     const api = fakeApi(PEOPLE);
-    const router = renderAt(api.client, '/directory');
+    const router = renderSearch(api.client, '/directory');
     expect(await screen.findByRole('heading', { level: 2, name: '4 people found' })).toBeInTheDocument();
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Name, agency or position' }), 'Юсуп');
@@ -277,7 +265,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
     const api = fakeApi(PEOPLE, {
       hold: (sent) => Boolean(textOf(sent)) && !answered.has(textOf(sent)!),
     });
-    renderAt(api.client, '/directory');
+    renderSearch(api.client, '/directory');
     const box = await screen.findByRole('searchbox', { name: 'Name, agency or position' });
 
     const texts = () => [
@@ -311,7 +299,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
 
   it('should count each facet without its own selection, filter by it, keep it in the URL, and step back', async () => {
     const api = fakeApi(PEOPLE);
-    const router = renderAt(api.client, '/directory');
+    const router = renderSearch(api.client, '/directory');
     const uzbekistan = await screen.findByRole('checkbox', { name: 'Uzbekistan (2)' });
     expect(screen.getByRole('checkbox', { name: 'Kazakhstan (1)' })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: /^Can answer now \(2\)/ })).not.toBeChecked();
@@ -338,7 +326,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
 
   it('should reproduce a search from its URL: the text in the box, the filters chosen', async () => {
     const api = fakeApi(PEOPLE);
-    renderAt(api.client, '/directory?q=%D0%B0&countries=KZ,UZ&availableNow=1&unknown=x');
+    renderSearch(api.client, '/directory?q=%D0%B0&countries=KZ,UZ&availableNow=1&unknown=x');
     expect(await screen.findByRole('heading', { level: 2, name: '2 people found' })).toBeInTheDocument();
     expect(names()).toEqual(['Dilnoza Yusupova', 'Aigul Bekova']);
     expect(api.searches()[0].variables.filter).toEqual({
@@ -354,7 +342,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
 
   it('should show a card with both names, agency, their time, the shared languages, and what to be aware of', async () => {
     const api = fakeApi(PEOPLE);
-    renderAt(api.client, '/directory');
+    renderSearch(api.client, '/directory');
     const card = (await screen.findByRole('link', { name: 'Dilnoza Yusupova' })).closest('article')!;
     expect(within(card).getByRole('link', { name: 'Dilnoza Yusupova' })).toHaveAttribute(
       'href',
@@ -386,7 +374,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
       person(String(index + 1).padStart(2, '0'), { displayName: `Officer ${index + 1}` }),
     );
     const api = fakeApi(many);
-    renderAt(api.client, '/directory');
+    renderSearch(api.client, '/directory');
     expect(await screen.findByText('Showing 20 of 45')).toBeInTheDocument();
     expect(names()).toHaveLength(20);
 
@@ -404,7 +392,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
 
   it('should say no one matches and offer to remove a filter', async () => {
     const api = fakeApi(PEOPLE);
-    const router = renderAt(api.client, '/directory?q=Rossi&countries=UZ');
+    const router = renderSearch(api.client, '/directory?q=Rossi&countries=UZ');
     expect(await screen.findByRole('heading', { level: 2, name: 'No one matches' })).toBeInTheDocument();
     expect(screen.getByText('Remove a filter, or clear them all, to see more people.')).toBeInTheDocument();
 
@@ -415,7 +403,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
   });
 
   it('should suggest another spelling when the text alone finds no one', async () => {
-    renderAt(fakeApi(PEOPLE).client, '/directory?q=zzz');
+    renderSearch(fakeApi(PEOPLE).client, '/directory?q=zzz');
     expect(await screen.findByRole('heading', { level: 2, name: 'No one matches' })).toBeInTheDocument();
     expect(screen.getByText(/Check the spelling/)).toBeInTheDocument();
   });
@@ -427,7 +415,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
           ? 'BAD_USER_INPUT'
           : '',
     });
-    const router = renderAt(api.client, '/directory?q=a&languages=xx');
+    const router = renderSearch(api.client, '/directory?q=a&languages=xx');
     expect(await screen.findByRole('alert')).toHaveTextContent(/a filter Counterpart does not know/);
     // The filters' own button says the same; either clears them.
     await userEvent.click(screen.getAllByRole('button', { name: 'Clear all filters' }).at(-1)!);
@@ -436,7 +424,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
   });
 
   it('should fold the filters behind "Filters (N)" on a phone', async () => {
-    renderAt(fakeApi(PEOPLE).client, '/directory?countries=UZ&available24x7=1');
+    renderSearch(fakeApi(PEOPLE).client, '/directory?countries=UZ&available24x7=1');
     const toggle = await screen.findByRole('button', { name: 'Filters (2)' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(toggle).toHaveAttribute('aria-controls', 'search-filters');
@@ -446,7 +434,7 @@ describe(SearchPage.name, { timeout: 20_000 }, () => {
 
   it('should name countries and languages as the API does in the UI language', async () => {
     const api = fakeApi(PEOPLE);
-    renderAt(api.client, '/directory');
+    renderSearch(api.client, '/directory');
     await screen.findByRole('checkbox', { name: 'Uzbekistan (2)' });
     await act(() => i18next.changeLanguage('ru'));
     expect(await screen.findByRole('checkbox', { name: 'Узбекистан (2)' })).toBeInTheDocument();
