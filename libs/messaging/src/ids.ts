@@ -6,6 +6,14 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
+/**
+ * The one normalizer of ids: a UUID as the database stores it and every service, room and event compares it
+ * (lowercase). The socket DTOs apply it to every id they read, `requireUuid` to the GraphQL ones; services trust it.
+ */
+export function normalizeId(id: string): string {
+  return id.toLowerCase();
+}
+
 /** Refuses a malformed id as BAD_USER_INPUT before it reaches the database (PostgreSQL would reject it as uuid). */
 export function requireUuid(value: unknown, field: string): string {
   if (!isUuid(value)) {
@@ -13,5 +21,5 @@ export function requireUuid(value: unknown, field: string): string {
       fieldError(field, FieldErrorCode.INVALID_ID, 'must be a UUID'),
     ]);
   }
-  return value.toLowerCase();
+  return normalizeId(value);
 }

@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
+import type { ConversationChange, KeysChanged } from '@app/common/chat-protocol';
 
 export interface ConversationUpdatedEvent {
   conversationId: string;
   /** Everyone to tell: current participants and whoever just left or was removed. */
   memberIds: string[];
-  change: 'CREATED' | 'PARTICIPANTS_ADDED' | 'PARTICIPANT_REMOVED' | 'PARTICIPANT_LEFT';
+  change: ConversationChange;
 }
 
 export interface DeviceRevokedEvent {
@@ -16,7 +17,7 @@ export interface DeviceRevokedEvent {
 export interface DevicesChangedEvent {
   memberId: string;
   deviceId: string;
-  change: 'REGISTERED' | 'REVOKED';
+  change: KeysChanged['change'];
 }
 
 /** Messaging changes made outside the socket (GraphQL) that connected clients must hear about. In-process. */

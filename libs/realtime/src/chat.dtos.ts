@@ -1,4 +1,4 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,10 +15,36 @@ import {
   validateSync,
 } from 'class-validator';
 import { DomainException, fieldError, FieldErrorCode, fieldErrors, type FieldError } from '@app/common';
-import { isUuid, KEYS_MEMBERS_MAX, SYNC_LIMIT_MAX } from '@app/messaging';
+import type {
+  KeysPayload,
+  MessageReadPayload,
+  MessageSendPayload,
+  SyncPayload,
+  TypingPayload,
+} from '@app/common/chat-protocol';
+import { isUuid, KEYS_MEMBERS_MAX, normalizeId, SYNC_LIMIT_MAX } from '@app/messaging';
 
-export class MessageSendDto {
+/**
+ * Ids as they are read: every string `normalizeId`d (each one of an array), anything else left for the validators
+ * to refuse. The only place a socket id is normalized: services, rooms and the events sent back all use this value.
+ */
+const NormalizeIds = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? normalizeId(value)
+      : Array.isArray(value)
+        ? value.map((item: unknown) => (typeof item === 'string' ? normalizeId(item) : item))
+        : value,
+  );
+
+/*
+ * Each DTO is the one validation of its event's payload and implements the payload type of the shared contract
+ * (`@app/common/chat-protocol`): what the gateway hands a service is that type, already checked and normalized.
+ */
+
+export class MessageSendDto implements MessageSendPayload {
   @IsUUID()
+  @NormalizeIds()
   conversationId: string;
 
   @IsString()
@@ -44,8 +70,9 @@ export class SyncDto {
 /** The largest seq a client may name: seqs are 32-bit integers in both databases. */
 export const SEQ_MAX = 2_147_483_647;
 
-export class MessageReadDto {
+export class MessageReadDto implements MessageReadPayload {
   @IsUUID()
+  @NormalizeIds()
   conversationId: string;
 
   @IsInt()
@@ -58,6 +85,7 @@ export class MessageReadDto {
 export class KeysDto {
   @IsOptional()
   @IsUUID()
+  @NormalizeIds()
   conversationId?: string;
 
   @IsOptional()
@@ -65,11 +93,13 @@ export class KeysDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(KEYS_MEMBERS_MAX)
   @IsUUID('all', { each: true })
+  @NormalizeIds()
   memberIds?: string[];
 }
 
-export class TypingDto {
+export class TypingDto implements TypingPayload {
   @IsUUID()
+  @NormalizeIds()
   conversationId: string;
 
   @IsBoolean()
@@ -141,5 +171,24 @@ export function validSince(since: unknown): Record<string, number> {
   if (fields.length > 0) {
     throw DomainException.badInput('Some fields are invalid.', fields);
   }
-  return Object.fromEntries(entries.map(([key, value]) => [key.toLowerCase(), value as number]));
+  return Object.fromEntries(entries.map(([key, value]) => [normalizeId(key), value as number]));
+}
+
+/** `sync`: the DTO, then its `since` map entry by entry. */
+export function validSync(payload: unknown): SyncPayload {
+  const input = validPayload(SyncDto, payload);
+  const since = validSince(input.since);
+  return input.limit === undefined ? { since } : { since, limit: input.limit };
+}
+
+/** `keys`: the DTO, and exactly one of conversationId and memberIds. */
+export function validKeys(payload: unknown): KeysPayload {
+  const input = validPayload(KeysDto, payload);
+  if (input.conversationId !== undefined && input.memberIds === undefined) {
+    return { conversationId: input.conversationId };
+  }
+  if (input.memberIds !== undefined && input.conversationId === undefined) {
+    return { memberIds: input.memberIds };
+  }
+  throw DomainException.badInput('Name either conversationId or memberIds.');
 }

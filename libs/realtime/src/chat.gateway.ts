@@ -11,7 +11,14 @@ import {
 } from '@nestjs/websockets';
 import type { ExtendedError, Server, Socket } from 'socket.io';
 import { DomainException, ErrorCode } from '@app/common';
-import type { DeviceKeys, SendAck } from '@app/common/chat-protocol';
+import type {
+  ChatRequest,
+  ClientToServerEvents,
+  HandshakeAuth,
+  RequestAck,
+  RequestResult,
+  ServerToClientEvents,
+} from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { AuthService, IdentityEvents, isActiveMember } from '@app/identity';
 import {
@@ -20,26 +27,9 @@ import {
   KeyDirectoryService,
   MessageService,
   MessagingEvents,
-  SYNC_LIMIT_MAX,
 } from '@app/messaging';
-import {
-  KeysDto,
-  MessageReadDto,
-  MessageSendDto,
-  SyncDto,
-  TypingDto,
-  validPayload,
-  validSince,
-} from './chat.dtos';
-import {
-  memberRoom,
-  type Ack,
-  type ClientToServerEvents,
-  type MessageNew,
-  type ServerToClientEvents,
-  type SocketData,
-  type SocketPrincipal,
-} from './realtime.events';
+import { MessageReadDto, MessageSendDto, TypingDto, validKeys, validPayload, validSync } from './chat.dtos';
+import { memberRoom, type SocketData, type SocketPrincipal } from './realtime.events';
 import { PresenceService } from './cluster/presence.service';
 import { ChatMetrics } from './metrics/chat-metrics';
 import { SocketLimits } from './socket-limits';
@@ -62,7 +52,8 @@ const DEFAULT_SYNC_LIMIT = 100;
 /**
  * The Socket.IO gateway shared by the API (embedded) and the standalone chat node. The handshake middleware
  * authenticates every socket (token and device) before it connects; a connected socket joins its member room, where
- * all member-addressed traffic goes. Every event is validated and authorized, and answers with a typed ack.
+ * all member-addressed traffic goes. Every event is validated (once, by its DTO: ids come out normalized) and
+ * authorized, and answers with the ack its entry in `@app/common/chat-protocol` names.
  */
 @WebSocketGateway()
 export class ChatGateway
@@ -178,13 +169,16 @@ export class ChatGateway
 
   /** A round trip that proves the session is live (clients use it to measure latency). */
   @SubscribeMessage('session:ping')
-  ping(@ConnectedSocket() socket: ChatSocket): Ack<{ memberId: string; serverTime: string }> {
+  ping(@ConnectedSocket() socket: ChatSocket): RequestAck<'session:ping'> {
     return { ok: true, memberId: socket.data.principal.memberId, serverTime: new Date().toISOString() };
   }
 
   /** Store (gap-free seq, durable commit), then ack, then deliver to every current participant's sockets. */
   @SubscribeMessage('message:send')
-  send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack<SendAck>> {
+  send(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<RequestAck<'message:send'>> {
     return this.answer(socket, 'message:send', async (principal) => {
       this.limits.send(socket.id);
       const input = validPayload(MessageSendDto, payload);
@@ -197,14 +191,10 @@ export class ChatGateway
   }
 
   @SubscribeMessage('sync')
-  sync(
-    @ConnectedSocket() socket: ChatSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ messages: MessageNew[]; hasMore: boolean }>> {
+  sync(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<RequestAck<'sync'>> {
     return this.answer(socket, 'sync', async (principal) => {
-      const input = validPayload(SyncDto, payload);
-      const limit = Math.min(input.limit ?? DEFAULT_SYNC_LIMIT, SYNC_LIMIT_MAX);
-      const result = await this.messages.sync(principal.memberId, validSince(input.since), limit);
+      const { since, limit = DEFAULT_SYNC_LIMIT } = validSync(payload);
+      const result = await this.messages.sync(principal.memberId, since, limit);
       return { messages: result.messages, hasMore: result.hasMore };
     });
   }
@@ -213,13 +203,13 @@ export class ChatGateway
   read(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() payload: unknown,
-  ): Promise<Ack<{ readSeq: number }>> {
+  ): Promise<RequestAck<'message:read'>> {
     return this.answer(socket, 'message:read', async (principal) => {
       const input = validPayload(MessageReadDto, payload);
       const result = await this.messages.markRead(principal.memberId, input);
       if (result.changed) {
         this.toMembers(result.recipients).emit('receipt', {
-          conversationId: input.conversationId.toLowerCase(),
+          conversationId: input.conversationId,
           memberId: principal.memberId,
           readSeq: result.readSeq,
         });
@@ -230,13 +220,16 @@ export class ChatGateway
 
   /** Ephemeral: never stored; passed on at most once per CHAT_TYPING_INTERVAL_MS per conversation and socket. */
   @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<Ack> {
+  typing(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<RequestAck<'typing'>> {
     return this.answer(socket, 'typing', async (principal) => {
       const input = validPayload(TypingDto, payload);
       const others = await this.messages.othersIn(principal.memberId, input.conversationId);
       if (this.limits.typing(socket.id, input.conversationId, input.typing)) {
         this.toMembers(others).emit('typing', {
-          conversationId: input.conversationId.toLowerCase(),
+          conversationId: input.conversationId,
           memberId: principal.memberId,
           typing: input.typing,
         });
@@ -247,31 +240,23 @@ export class ChatGateway
 
   /** Public device keys to seal for (`current`) and to verify senders with; partners' and own only. */
   @SubscribeMessage('keys')
-  keys(
-    @ConnectedSocket() socket: ChatSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ devices: DeviceKeys[] }>> {
+  keys(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown): Promise<RequestAck<'keys'>> {
     return this.answer(socket, 'keys', async (principal) => {
-      const input = validPayload(KeysDto, payload);
-      if ((input.conversationId === undefined) === (input.memberIds === undefined)) {
-        throw DomainException.badInput('Name either conversationId or memberIds.');
-      }
-      const devices = input.conversationId
-        ? await this.keyDirectory.forConversation(principal.memberId, input.conversationId.toLowerCase())
-        : await this.keyDirectory.forMembers(
-            principal.memberId,
-            (input.memberIds ?? []).map((id) => id.toLowerCase()),
-          );
+      const input = validKeys(payload);
+      const devices =
+        input.conversationId !== undefined
+          ? await this.keyDirectory.forConversation(principal.memberId, input.conversationId)
+          : await this.keyDirectory.forMembers(principal.memberId, input.memberIds);
       return { devices };
     });
   }
 
   /** Runs a handler and turns every outcome into an ack; unexpected errors are logged, never sent. */
-  private async answer<T extends object>(
+  private async answer<E extends ChatRequest>(
     socket: ChatSocket,
-    event: string,
-    work: (principal: SocketPrincipal) => Promise<T>,
-  ): Promise<Ack<T>> {
+    event: E,
+    work: (principal: SocketPrincipal) => Promise<RequestResult<E>>,
+  ): Promise<RequestAck<E>> {
     try {
       this.limits.event(socket.id);
       return { ok: true, ...(await work(socket.data.principal)) };
@@ -307,7 +292,9 @@ export class ChatGateway
   }
 
   /** The access token from `handshake.auth.token` only (never the query string), and the caller's own device. */
-  private async authenticate(auth: Record<string, unknown> | undefined): Promise<SocketPrincipal> {
+  private async authenticate(
+    auth: Partial<Record<keyof HandshakeAuth, unknown>> | undefined,
+  ): Promise<SocketPrincipal> {
     const token = auth?.token;
     if (typeof token !== 'string' || token.length === 0) {
       throw DomainException.unauthenticated('Send an access token in handshake.auth.token.');

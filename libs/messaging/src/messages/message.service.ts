@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
-import type { ChatMessage } from '@app/common/chat-protocol';
+import type { ChatMessage, MessageReadPayload, MessageSendPayload } from '@app/common/chat-protocol';
 import { chatConfig, type ChatConfig } from '@app/config';
 import { EnvelopeError, parseEnvelope } from '@app/crypto';
 import { TransactionService } from '@app/database';
@@ -16,11 +16,8 @@ import { storeBatch } from './message-batch';
 /** A stored message as clients receive it (`message:new`, `sync`, history). */
 export type MessagePayload = ChatMessage;
 
-export interface SendInput {
-  conversationId: string;
-  clientMessageId: string;
-  envelope: unknown;
-}
+/** Checked and normalized by the socket DTO (the one validation of the payload); the envelope is checked here. */
+export type SendInput = MessageSendPayload;
 
 export interface SendResult {
   message: MessagePayload;
@@ -47,7 +44,6 @@ interface Queued {
 }
 
 export const HISTORY_LIMIT_MAX = 100;
-const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export function toPayload(message: MessageEntity): MessagePayload {
   return {
@@ -84,11 +80,11 @@ export class MessageService {
   /**
    * Stores a message and resolves once it is durably committed. Sends that arrive while a commit is running (or in
    * the same event-loop turn) are committed together in one transaction — group commit: one fsync for many
-   * messages — each still checked on its own; a refused one fails alone. Validation errors throw before queueing.
+   * messages — each still checked on its own; a refused one fails alone. The input is the validated payload (ids
+   * normalized); envelope errors throw before queueing.
    */
   send(sender: Sender, input: SendInput): Promise<SendResult> {
-    const conversationId = requireUuid(input.conversationId, 'conversationId');
-    const clientMessageId = this.validClientMessageId(input.clientMessageId);
+    const { conversationId, clientMessageId } = input;
     const item: Omit<Queued, 'resolve' | 'reject'> = {
       sender,
       conversationId,
@@ -238,12 +234,12 @@ export class MessageService {
     return { messages: rows.slice(0, last).reverse().map(toPayload), hasMore: rows.length > last };
   }
 
-  /** Moves the member's read cursor forward (never back, never past the last message). */
+  /** Moves the member's read cursor forward (never back, never past the last message). Input: the validated payload. */
   async markRead(
     memberId: string,
-    input: { conversationId: string; seq: number },
+    input: MessageReadPayload,
   ): Promise<{ readSeq: number; changed: boolean; recipients: string[] }> {
-    const conversationId = requireUuid(input.conversationId, 'conversationId');
+    const { conversationId } = input;
     return this.transactions.run(async (manager) => {
       const { conversation, me } = await this.conversations.requireParticipant(
         manager,
@@ -260,10 +256,9 @@ export class MessageService {
     });
   }
 
-  /** For typing: the other current participants, or FORBIDDEN for a non-participant. */
+  /** For typing: the other current participants, or FORBIDDEN for a non-participant. A validated, normalized id. */
   async othersIn(memberId: string, conversationId: string): Promise<string[]> {
-    const id = requireUuid(conversationId, 'conversationId');
-    const members = await this.conversations.currentMemberIds(this.dataSource.manager, id);
+    const members = await this.conversations.currentMemberIds(this.dataSource.manager, conversationId);
     if (!members.includes(memberId)) {
       throw DomainException.forbidden('You are not a participant of this conversation.');
     }
@@ -287,20 +282,6 @@ export class MessageService {
     });
   }
 
-  private validClientMessageId(value: unknown): string {
-    if (typeof value !== 'string' || !CLIENT_MESSAGE_ID.test(value)) {
-      throw DomainException.badInput('clientMessageId is invalid.', [
-        fieldError(
-          'clientMessageId',
-          FieldErrorCode.INVALID_FORMAT,
-          'must be 8 to 64 letters, digits, - or _',
-        ),
-      ]);
-    }
-    return value;
-  }
-
-  /** The envelope stays opaque: only its shape (a JSON object) and size are checked. */
   /**
    * The server cannot read an envelope; it checks what it can: the v1 shape and sizes, that it was sealed for this
    * conversation, this clientMessageId and the sending device (a receiver would refuse it otherwise), and returns the

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
+import type { Presence } from '@app/common/chat-protocol';
 import { redisConfig, type RedisConfig } from '@app/config';
 import { createRedisClient } from './redis-client';
 
-export interface Presence {
-  memberId: string;
-  online: boolean;
-  /** When the member's last socket closed (null: online now, or never seen since the store started). */
-  lastSeenAt: string | null;
-}
+/** A member's presence as `presence` events and the GraphQL query carry it (the shared chat contract). */
+export type { Presence } from '@app/common/chat-protocol';
 
 /** A node refreshes its members' entries this often; an entry older than TTL (a crashed node) counts as offline. */
 export const PRESENCE_HEARTBEAT_MS = 10_000;
