@@ -83,7 +83,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const frame = {
       conversationId,
       clientMessageId: 'lost-ack-0001',
-      envelope: alice.seal(conversationId, 'lost-ack-0001', 'once', [alice, bob]),
+      envelope: await alice.seal(conversationId, 'lost-ack-0001', 'once', [alice, bob]),
     };
     raw.emit('message:send', frame);
     await sleep(200);
@@ -164,7 +164,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const send = await outsider.timeout(2000).emitWithAck('message:send', {
       conversationId,
       clientMessageId: 'intruder-0001',
-      envelope: mallory.seal(conversationId, 'intruder-0001', 'let me in', [mallory, alice, bob]),
+      envelope: await mallory.seal(conversationId, 'intruder-0001', 'let me in', [mallory, alice, bob]),
     });
     const read = await outsider.timeout(2000).emitWithAck('message:read', { conversationId, seq: 1 });
     const typing = await outsider.timeout(2000).emitWithAck('typing', { conversationId, typing: true });
@@ -187,7 +187,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const valid = {
       conversationId,
       clientMessageId: 'valid-id-0001',
-      envelope: alice.seal(conversationId, 'valid-id-0001', 'x', [alice, bob]),
+      envelope: await alice.seal(conversationId, 'valid-id-0001', 'x', [alice, bob]),
     };
     const outsider = await chatUser(api, opened);
     const cases: [string, unknown][] = [
@@ -207,12 +207,15 @@ describe('chat delivery (real gateway, no mocks)', () => {
       // Not envelope v1, or sealed for another conversation, message or device, or for someone outside it.
       ['message:send', { ...valid, envelope: { v: 0, text: 'plain text' } }],
       ['message:send', { ...valid, envelope: { ...valid.envelope, ciphertext: 'bm90IHNlYWxlZA==' } }],
-      ['message:send', { ...valid, envelope: alice.seal(crypto.randomUUID(), 'valid-id-0001', 'x', [bob]) }],
-      ['message:send', { ...valid, envelope: alice.seal(conversationId, 'other-id-0001', 'x', [bob]) }],
+      [
+        'message:send',
+        { ...valid, envelope: await alice.seal(crypto.randomUUID(), 'valid-id-0001', 'x', [bob]) },
+      ],
+      ['message:send', { ...valid, envelope: await alice.seal(conversationId, 'other-id-0001', 'x', [bob]) }],
       ['message:send', { ...valid, envelope: { ...valid.envelope, senderDeviceId: bob.deviceId } }],
       [
         'message:send',
-        { ...valid, envelope: alice.seal(conversationId, 'valid-id-0001', 'x', [bob, outsider]) },
+        { ...valid, envelope: await alice.seal(conversationId, 'valid-id-0001', 'x', [bob, outsider]) },
       ],
       ['sync', { since: [] }],
       ['sync', { since: { 'not-a-uuid': 1 } }],
@@ -245,7 +248,7 @@ describe('chat delivery (real gateway, no mocks)', () => {
     });
     const stray = await socket.timeout(2000).emitWithAck('message:send', {
       ...valid,
-      envelope: alice.seal(conversationId, 'valid-id-0001', 'x', [bob, outsider]),
+      envelope: await alice.seal(conversationId, 'valid-id-0001', 'x', [bob, outsider]),
     });
     expect(stray.error.fields).toEqual([
       {
@@ -324,13 +327,15 @@ describe('chat delivery (real gateway, no mocks)', () => {
     const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
     const conversationId = await room(alice, bob);
     const socket = await alice.raw();
+    const ids = Array.from({ length: 65 }, (_, i) => `burst-${String(i).padStart(4, '0')}`);
+    const envelopes = await Promise.all(ids.map((id, i) => alice.seal(conversationId, id, `${i}`, [bob])));
     const acks = await Promise.all(
-      Array.from({ length: 65 }, (_, i) =>
+      ids.map((clientMessageId, i) =>
         // 65 verified and stored in turn by one server: 20 s each on a loaded machine (a budget, not a speed check).
         socket.timeout(20_000).emitWithAck('message:send', {
           conversationId,
-          clientMessageId: `burst-${String(i).padStart(4, '0')}`,
-          envelope: alice.seal(conversationId, `burst-${String(i).padStart(4, '0')}`, `${i}`, [bob]),
+          clientMessageId,
+          envelope: envelopes[i],
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import { SafetyNumberChangedError, type ChatClient } from '@app/client';
 import { randomUUID } from 'node:crypto';
-import { generateDeviceKeys, registrationOf, type EnvelopeV1 } from '@app/crypto';
+import { generateDeviceKeys, registrationOf, TweetnaclDeviceSecrets, type EnvelopeV1 } from '@app/crypto';
 import { AuthService, MemberRole, MembershipService } from '@app/identity';
 import { ConversationService, DeviceEntity, DeviceService, MessageEntity } from '@app/messaging';
 import { createDevice } from '../factories/device.factory';
@@ -47,7 +47,9 @@ describe('E2EE (real gateway, real clients)', () => {
     const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
     const alicePhone = await createDevice(api.dataSource, alice.member.id);
     const conversationId = await room(alice, bob);
-    const phone = await connected(alice.client({ deviceId: alicePhone.id, keys: alicePhone.keys }));
+    const phone = await connected(
+      alice.client({ deviceId: alicePhone.id, secrets: new TweetnaclDeviceSecrets(alicePhone.keys) }),
+    );
     const onPhone = inbox(phone);
     const a = await connected(alice.client());
     await a.send(conversationId, {
@@ -250,7 +252,9 @@ describe('E2EE (real gateway, real clients)', () => {
     expect(a.trust.state(bob.member.id)).toBe('unverified');
     // A new, validly self-signed device appears on Bob's account (the server made it).
     const forged = await createDevice(api.dataSource, bob.member.id);
-    const impostor = await connected(bob.client({ deviceId: forged.id, keys: forged.keys }));
+    const impostor = await connected(
+      bob.client({ deviceId: forged.id, secrets: new TweetnaclDeviceSecrets(forged.keys) }),
+    );
     await impostor.send(conversationId, body('it is me, Bob'));
     await seen.until(2);
     expect(seen.messages[1]).toMatchObject({ body: { text: 'it is me, Bob' }, senderTrust: 'changed' });

@@ -564,7 +564,7 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
         const ack = await bobSocket.timeout(5000).emitWithAck('message:send', {
           conversationId,
           clientMessageId,
-          envelope: bob.seal(conversationId, clientMessageId, `seed ${i}`, readers),
+          envelope: await bob.seal(conversationId, clientMessageId, `seed ${i}`, readers),
         });
         expect(ack).toMatchObject({ ok: true });
       }
@@ -1003,7 +1003,7 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
     tally: Tally,
   ): Promise<void> {
     const before = await snapshot();
-    const payload = build(before);
+    const payload: unknown = await build(before);
     const wire = onTheWire(payload);
     // socket.io frame: engine.io and socket.io packet types, the ack id, then the JSON array.
     const bytes = Buffer.byteLength(JSON.stringify([event, payload ?? null])) + 8;
@@ -1198,7 +1198,7 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
           },
         ),
       });
-      const build = (plan: SendPlan, before: Snapshot): unknown => {
+      const build = async (plan: SendPlan, before: Snapshot): Promise<unknown> => {
         if (plan.mutation.kind === 'hostile') {
           return plan.mutation.value; // nothing to seal
         }
@@ -1217,7 +1217,7 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
           upper: ids[plan.target].toUpperCase(),
           other: plan.target === 'direct' ? ids.room : ids.direct,
         }[plan.sealedFor.conversation];
-        const envelope = alice.seal(
+        const envelope = await alice.seal(
           sealedConversation,
           plan.sealedFor.clientMessageId === 'same'
             ? clientMessageId
@@ -1385,10 +1385,10 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
     expect(await usable()).toEqual([]);
   }
 
-  const sealed = (clientMessageId = `pinned-${randomUUID().slice(0, 8)}`) => ({
+  const sealed = async (clientMessageId = `pinned-${randomUUID().slice(0, 8)}`) => ({
     conversationId: ids.direct,
     clientMessageId,
-    envelope: alice.seal(ids.direct, clientMessageId, 'pinned', [alice, bob]),
+    envelope: await alice.seal(ids.direct, clientMessageId, 'pinned', [alice, bob]),
   });
 
   it(
@@ -1406,7 +1406,7 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
   it.each(['__proto__', 'constructor'])(
     'should refuse message:send with a valid envelope and a top-level %s key, naming it, and store nothing',
     async (key) => {
-      const payload = sealed();
+      const payload = await sealed();
       await refused('message:send', { [key]: { x: 1 }, ...payload }, key);
       // The refusal kept the clientMessageId free: the clean payload is stored now.
       const ack: Ack = await socket.timeout(5000).emitWithAck('message:send', payload);
@@ -1426,7 +1426,7 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
   it(
     'should refuse an envelope with a nested constructor.prototype key, naming it, and store nothing',
     async () => {
-      const payload = sealed();
+      const payload = await sealed();
       await refused(
         'message:send',
         { ...payload, envelope: { ...payload.envelope, ['constructor']: { prototype: 1 } } },
@@ -1461,25 +1461,25 @@ describe('socket transport fuzzing (property-based, real gateway)', () => {
 
   // Found by the properties above: names every object inherits are silently dropped (class-transformer skips keys
   // that name an inherited method), so such an extra field is accepted instead of refused.
-  it.each<[string, string, () => Json]>([
+  it.each<[string, string, () => Json | Promise<Json>]>([
     ['typing', 'toString', () => ({ conversationId: ids.direct, typing: true, toString: 1 })],
     ['message:read', 'valueOf', () => ({ conversationId: ids.direct, seq: 0, valueOf: 'x' })],
     ['sync', 'hasOwnProperty', () => ({ since: {}, hasOwnProperty: 1 })],
     ['sync', 'toString', () => ({ since: { toString: 1 } })],
     ['keys', '__defineGetter__', () => ({ conversationId: ids.direct, __defineGetter__: 1 })],
-    ['message:send', 'isPrototypeOf', () => ({ ...sealed(), isPrototypeOf: 1 })],
+    ['message:send', 'isPrototypeOf', async () => ({ ...(await sealed()), isPrototypeOf: 1 })],
     [
       'message:send',
       'envelope.toString',
-      () => {
-        const payload = sealed();
+      async () => {
+        const payload = await sealed();
         return { ...payload, envelope: { ...payload.envelope, toString: 'x' } };
       },
     ],
   ])(
     'should refuse %s with an extra field named %s (an inherited name), and change nothing',
     async (event, _, payload) => {
-      await refused(event, payload());
+      await refused(event, await payload());
     },
     fuzzTimeout(1),
   );

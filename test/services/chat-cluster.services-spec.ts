@@ -1,4 +1,5 @@
 import { ChatClient, type ReceivedMessage } from '@app/client';
+import { TweetnaclDeviceSecrets } from '@app/crypto';
 import { MemberRole } from '@app/identity';
 import { API_MAIN, CHAT_MAIN, startNode, type Running } from '../utils/processes';
 import { postGraphql, remoteChatUsers, type RemoteChatUser } from '../utils/remote';
@@ -53,7 +54,7 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
       url,
       token: who.token,
       deviceId: who.deviceId,
-      keys: who.keys,
+      secrets: new TweetnaclDeviceSecrets(who.keys),
       socket: { reconnection: false },
     });
     clients.push(created);

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { ChatClient, type ReceivedMessage, type SendAck } from '@app/client';
+import { TweetnaclDeviceSecrets } from '@app/crypto';
 import { MessageEntity } from '@app/messaging';
 import { API_MAIN, CHAT_MAIN, startNode, type Running } from '../utils/processes';
 import { postGraphql, remoteChatUsers } from '../utils/remote';
@@ -78,7 +79,7 @@ describe('a chat node killed with SIGKILL during steady sending', () => {
         url: first.url,
         token: person.token,
         deviceId: person.deviceId,
-        keys: person.keys,
+        secrets: new TweetnaclDeviceSecrets(person.keys),
         ackTimeoutMs: 1000,
         retryDelayMs: 100,
         socket: { reconnectionDelay: 100, reconnectionDelayMax: 500 },

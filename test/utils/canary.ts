@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ChatClient, type ReceivedMessage } from '@app/client';
+import { TweetnaclDeviceSecrets } from '@app/crypto';
 import { postGraphql, type RemoteChatUser } from './remote';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -60,7 +61,7 @@ export async function exchangeCanary(
       url,
       token: who.token,
       deviceId: who.deviceId,
-      keys: who.keys,
+      secrets: new TweetnaclDeviceSecrets(who.keys),
       socket: { reconnection: false },
     });
   const sender = client(urls.sender, alice);

@@ -3,6 +3,7 @@ import { ChatClient, type ChatClientOptions, type ReceivedMessage } from '@app/c
 import {
   publicKeysOf,
   sealEnvelope,
+  TweetnaclDeviceSecrets,
   type DeviceKeyPairs,
   type EnvelopeV1,
   type MessageBody,
@@ -25,7 +26,7 @@ export interface ChatUser {
     clientMessageId: string,
     body: MessageBody | string,
     readers: ChatUser[],
-  ): EnvelopeV1;
+  ): Promise<EnvelopeV1>;
   /** A typed client (not connected yet); closed by `closeAll`. */
   client(options?: Partial<ChatClientOptions>): ChatClient;
   /** A bare socket.io client with this user's handshake (for frames the typed client never sends). */
@@ -47,7 +48,7 @@ export async function chatUser(api: TestApp, opened: { close(): void }[], member
         conversationId,
         clientMessageId,
         senderDeviceId: device.id,
-        keys: device.keys,
+        secrets: new TweetnaclDeviceSecrets(device.keys),
         recipients: readers.map((reader) => ({
           deviceId: reader.deviceId,
           encryptionKey: publicKeysOf(reader.keys).encryptionKey,
@@ -59,7 +60,7 @@ export async function chatUser(api: TestApp, opened: { close(): void }[], member
         url: api.url,
         token: accessToken,
         deviceId: device.id,
-        keys: device.keys,
+        secrets: new TweetnaclDeviceSecrets(device.keys),
         ackTimeoutMs: 2000,
         retryDelayMs: 50,
         socket: { reconnection: false },

@@ -1,14 +1,15 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import {
+  defaultEd25519Verifier,
   EnvelopeError,
   fromBase64,
   openEnvelope,
-  publicKeysOf,
   safetyNumber,
   sealEnvelope,
   SharedKeyCache,
-  verifyRegistration,
-  type DeviceKeyPairs,
+  verifyRegistrationWith,
+  type DeviceSecrets,
+  type Ed25519Verifier,
   type EnvelopeProblem,
   type EnvelopeV1,
   type MessageBody,
@@ -66,8 +67,16 @@ export interface ChatClientOptions {
   /** Access token (or a function giving a fresh one at each connect). */
   token: string | (() => string | Promise<string>);
   deviceId: string;
-  /** This device's key pairs (DeviceVault keeps them); the public halves are the ones registered as `deviceId`. */
-  keys: DeviceKeyPairs;
+  /**
+   * This device's key operations (`DeviceVault.secrets`, or `WebCryptoDeviceSecrets` in the browser); its public keys
+   * are the ones registered as `deviceId`.
+   */
+  secrets: DeviceSecrets;
+  /**
+   * How Ed25519 signatures are verified: `defaultEd25519Verifier()` (WebCrypto where it works, tweetnacl otherwise)
+   * unless given, e.g. `NodeEd25519Verifier` from `@app/client/node`.
+   */
+  verifier?: Ed25519Verifier;
   /** Trust decisions per contact (DeviceVault persists them); in memory by default. */
   trust?: ContactTrust;
   /** Last seq already known per conversation (e.g. restored from storage); others start at 0. */
@@ -151,7 +160,7 @@ export class ChatClient {
   private readonly conversationKeys = new Map<string, Promise<DeviceKeys[]>>();
   private readonly knownDevices = new Map<string, DeviceKeys>();
   private readonly sharedKeys: SharedKeyCache;
-  private readonly bindings = new Map<string, boolean>();
+  private readonly bindings = new Map<string, Promise<boolean>>();
   /** (conversation, sending device, clientMessageId) → the message it was first opened as (replay detection). */
   private readonly opened = new Map<string, string>();
   private memberId: string | null = null;
@@ -161,7 +170,7 @@ export class ChatClient {
 
   constructor(private readonly options: ChatClientOptions) {
     this.trust = options.trust ?? new ContactTrust();
-    this.sharedKeys = new SharedKeyCache(options.keys.encryption.secretKey);
+    this.sharedKeys = new SharedKeyCache(options.secrets);
     Object.entries(options.cursors ?? {}).forEach(([id, seq]) => this.cursors.set(id, seq));
     this.socket = io(options.url, {
       path: '/socket.io',
@@ -291,20 +300,21 @@ export class ChatClient {
     // This device's own messages are checked against the keys it holds, never against what the server lists.
     const own = message.senderDeviceId === this.options.deviceId;
     const sender = own
-      ? { deviceId: this.options.deviceId, memberId: message.senderId, ...publicKeysOf(this.options.keys) }
+      ? { deviceId: this.options.deviceId, memberId: message.senderId, ...this.options.secrets.publicKeys }
       : await this.senderDevice(message);
     if (!sender || sender.memberId !== message.senderId) {
       return result(envelope, null, 'UNKNOWN_SENDER_DEVICE');
     }
     const senderTrust = 'revoked' in sender ? this.observeSender(sender) : undefined;
     try {
-      const body = openEnvelope(envelope, {
+      const body = await openEnvelope(envelope, {
         conversationId: message.conversationId,
         clientMessageId: message.clientMessageId,
         sender,
         deviceId: this.options.deviceId,
-        keys: this.options.keys,
+        secrets: this.options.secrets,
         sharedKeys: this.sharedKeys,
+        verifier: await this.verifier(),
       });
       // The same signed envelope delivered again under another message: only a server can do that.
       const replayKey = `${message.conversationId}\u0000${sender.deviceId}\u0000${message.clientMessageId}`;
@@ -326,9 +336,9 @@ export class ChatClient {
   keysOf(conversationId: string): Promise<DeviceKeys[]> {
     let keys = this.conversationKeys.get(conversationId);
     if (!keys) {
-      keys = this.lookup({ conversationId }).then((devices) => {
+      keys = this.lookup({ conversationId }).then(async (devices) => {
         // Only devices whose encryption key their identity key signed: nothing else is sealed for or believed.
-        const bound = devices.filter((device) => this.bound(device));
+        const bound = await this.boundOnly(devices);
         bound.forEach((device) => this.knownDevices.set(device.deviceId, device));
         return bound;
       });
@@ -346,12 +356,12 @@ export class ChatClient {
     this.memberId ??= (
       await this.request<{ memberId: string }>('session:ping', {}, this.lookupTimeoutMs)
     ).memberId;
-    const devices = await this.lookup({ memberIds: [this.memberId, memberId] });
     // Bound devices only, like every other use of the key list.
+    const devices = await this.boundOnly(await this.lookup({ memberIds: [this.memberId, memberId] }));
     const keysOf = (owner: string) =>
-      devices.filter((device) => device.memberId === owner && !device.revoked && this.bound(device));
+      devices.filter((device) => device.memberId === owner && !device.revoked);
     // This device's own key is the one it holds, not what the server says: a swap of it shows as a mismatch too.
-    const ownKey = publicKeysOf(this.options.keys).identityKey;
+    const ownKey = this.options.secrets.publicKeys.identityKey;
     const mine = [
       ownKey,
       ...keysOf(this.memberId)
@@ -491,15 +501,25 @@ export class ChatClient {
     return undefined;
   }
 
-  /** Checks the binding signature of a device's keys once per key set. */
-  private bound(device: DeviceKeys): boolean {
-    const key = `${device.identityKey}|${device.encryptionKey}|${device.keySignature ?? ''}`;
-    let verified = this.bindings.get(key);
-    if (verified === undefined) {
-      verified = verifyRegistration(device);
-      this.bindings.set(key, verified);
-    }
-    return verified;
+  private verifier(): Promise<Ed25519Verifier> {
+    return this.options.verifier ? Promise.resolve(this.options.verifier) : defaultEd25519Verifier();
+  }
+
+  /** The devices whose binding signature verifies (checked once per key set). */
+  private async boundOnly(devices: DeviceKeys[]): Promise<DeviceKeys[]> {
+    const verifier = await this.verifier();
+    const verdicts = await Promise.all(
+      devices.map((device) => {
+        const key = `${device.identityKey}|${device.encryptionKey}|${device.keySignature ?? ''}`;
+        let verified = this.bindings.get(key);
+        if (verified === undefined) {
+          verified = verifyRegistrationWith(device, verifier).catch(() => false);
+          this.bindings.set(key, verified);
+        }
+        return verified;
+      }),
+    );
+    return devices.filter((_, index) => verdicts[index]);
   }
 
   /**
@@ -533,13 +553,11 @@ export class ChatClient {
     let trust: TrustState | undefined;
     if (this.trust.state(change.memberId) !== undefined) {
       try {
-        const devices = await this.lookup({ memberIds: [change.memberId] });
+        const devices = await this.boundOnly(await this.lookup({ memberIds: [change.memberId] }));
         trust = this.trust.observe(
           change.memberId,
           devices
-            .filter(
-              (device) => !device.revoked && this.bound(device) && device.deviceId !== this.options.deviceId,
-            )
+            .filter((device) => !device.revoked && device.deviceId !== this.options.deviceId)
             .map((device) => device.identityKey),
         );
       } catch {
@@ -579,18 +597,19 @@ export class ChatClient {
       ? devices
       : [
           ...devices,
-          { deviceId: this.options.deviceId, encryptionKey: publicKeysOf(this.options.keys).encryptionKey },
+          { deviceId: this.options.deviceId, encryptionKey: this.options.secrets.publicKeys.encryptionKey },
         ];
-    pending.envelope = sealEnvelope({
+    const envelope = await sealEnvelope({
       conversationId: pending.conversationId,
       clientMessageId: pending.clientMessageId,
       senderDeviceId: this.options.deviceId,
-      keys: this.options.keys,
+      secrets: this.options.secrets,
       recipients,
       body: pending.body,
       sharedKeys: this.sharedKeys,
     });
-    return pending.envelope;
+    pending.envelope = envelope;
+    return envelope;
   }
 
   /** Sends every queued message not already in flight; failures that may pass later are retried after a pause. */

@@ -5,7 +5,9 @@ import {
   publicKeysOf,
   registrationOf,
   serializeDeviceKeys,
+  TweetnaclDeviceSecrets,
   unprotectSecret,
+  type DeviceSecrets,
   type DeviceKeyPairs,
   type DeviceRegistration,
   type ProtectedSecret,
@@ -55,18 +57,26 @@ export interface VaultOptions {
 
 /**
  * A device's keys and trust decisions, kept in a KeyStore. `open` creates the key pairs on first use; only the
- * public keys (`registration`) ever leave the device, through `registerDevice`.
+ * public keys (`registration`) ever leave the device, through `registerDevice`. The private keys stay inside: callers
+ * get `secrets` (sign, shared keys), never the raw keys.
  */
 export class DeviceVault {
   readonly trust: ContactTrust;
-  private saving: Promise<void> = Promise.resolve();
+  /** What `ChatClient` takes: the device's key operations, no raw secret key. */
+  readonly secrets: DeviceSecrets;
+  // Truly private (not just to TypeScript): the raw keys and the document holding them are not reachable from outside.
+  readonly #keys: DeviceKeyPairs;
+  readonly #store: KeyStore;
+  readonly #document: VaultDocument;
+  readonly #options: VaultOptions;
+  #saving: Promise<void> = Promise.resolve();
 
-  private constructor(
-    private readonly store: KeyStore,
-    readonly keys: DeviceKeyPairs,
-    private document: VaultDocument,
-    private readonly options: VaultOptions,
-  ) {
+  private constructor(store: KeyStore, keys: DeviceKeyPairs, document: VaultDocument, options: VaultOptions) {
+    this.#keys = keys;
+    this.#store = store;
+    this.#document = document;
+    this.#options = options;
+    this.secrets = new TweetnaclDeviceSecrets(keys);
     // A failed save is retried by the next one; it never becomes an unhandled rejection.
     this.trust = new ContactTrust(document.contacts, () => void this.save().catch(() => undefined));
   }
@@ -100,40 +110,40 @@ export class DeviceVault {
   }
 
   get publicKeys(): PublicDeviceKeys {
-    return publicKeysOf(this.keys);
+    return publicKeysOf(this.#keys);
   }
 
   /** What `registerDevice` takes: the public keys and the identity key's signature binding them. */
   get registration(): DeviceRegistration {
-    return registrationOf(this.keys);
+    return registrationOf(this.#keys);
   }
 
   /** The id `registerDevice` gave these keys. */
   get deviceId(): string | null {
-    return this.document.deviceId;
+    return this.#document.deviceId;
   }
 
   async setDeviceId(deviceId: string): Promise<void> {
-    this.document.deviceId = deviceId;
+    this.#document.deviceId = deviceId;
     await this.save();
   }
 
   /** Writes the document (serialized: concurrent saves land in order). */
   save(): Promise<void> {
-    this.saving = this.saving
+    this.#saving = this.#saving
       .catch(() => undefined)
       .then(async () => {
-        const secret = serializeDeviceKeys(this.keys);
-        const { passphrase, scrypt } = this.options;
+        const secret = serializeDeviceKeys(this.#keys);
+        const { passphrase, scrypt } = this.#options;
         if (passphrase !== undefined) {
-          this.document.protectedKeys ??= await protectSecret(JSON.stringify(secret), passphrase, scrypt);
-          delete this.document.keys;
+          this.#document.protectedKeys ??= await protectSecret(JSON.stringify(secret), passphrase, scrypt);
+          delete this.#document.keys;
         } else {
-          this.document.keys = secret;
+          this.#document.keys = secret;
         }
-        this.document.contacts = this.trust?.toJSON() ?? this.document.contacts;
-        await this.store.save(JSON.stringify(this.document));
+        this.#document.contacts = this.trust?.toJSON() ?? this.#document.contacts;
+        await this.#store.save(JSON.stringify(this.#document));
       });
-    return this.saving;
+    return this.#saving;
   }
 }

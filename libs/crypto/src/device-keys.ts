@@ -1,5 +1,6 @@
 import nacl from 'tweetnacl';
 import { concatBytes, fromBase64, lengthPrefixed, toBase64, utf8 } from './bytes';
+import type { Ed25519Verifier } from './verify';
 
 /** A device's two key pairs: Ed25519 to sign what it sends, X25519 to receive wrapped message keys. */
 export interface DeviceKeyPairs {
@@ -41,7 +42,8 @@ export function publicKeysOf(keys: DeviceKeyPairs): PublicDeviceKeys {
 
 const BINDING_DOMAIN = utf8('counterpart/device-keys/v1');
 
-const bindingBytes = (identityKey: Uint8Array, encryptionKey: Uint8Array) =>
+/** The bytes the identity key signs to bind the encryption key to it. */
+export const bindingBytes = (identityKey: Uint8Array, encryptionKey: Uint8Array): Uint8Array =>
   concatBytes(lengthPrefixed(BINDING_DOMAIN), lengthPrefixed(identityKey), lengthPrefixed(encryptionKey));
 
 /** The public keys and their binding signature, for `registerDevice`. */
@@ -66,16 +68,37 @@ export function verifyRegistration(registration: {
   encryptionKey: string;
   keySignature?: string | null;
 }): boolean {
+  const decoded = decodeRegistration(registration);
+  return (
+    decoded !== undefined && nacl.sign.detached.verify(decoded.signed, decoded.signature, decoded.identityKey)
+  );
+}
+
+/** `verifyRegistration` with a faster verifier (WebCrypto, node:crypto): what clients use. */
+export async function verifyRegistrationWith(
+  registration: { identityKey: string; encryptionKey: string; keySignature?: string | null },
+  verifier: Ed25519Verifier,
+): Promise<boolean> {
+  const decoded = decodeRegistration(registration);
+  return decoded !== undefined && verifier.verify(decoded.signed, decoded.signature, decoded.identityKey);
+}
+
+/** The decoded keys, signature and signed bytes of a well-formed registration with a usable encryption key. */
+function decodeRegistration(registration: {
+  identityKey: string;
+  encryptionKey: string;
+  keySignature?: string | null;
+}): { identityKey: Uint8Array; signature: Uint8Array; signed: Uint8Array } | undefined {
   const identityKey = decodePublicKey(registration.identityKey, nacl.sign.publicKeyLength);
   const encryptionKey = decodePublicKey(registration.encryptionKey, nacl.box.publicKeyLength);
   const signature = registration.keySignature ? fromBase64(registration.keySignature) : undefined;
   if (!identityKey || !encryptionKey || signature?.length !== nacl.sign.signatureLength) {
-    return false;
+    return undefined;
   }
   if (nacl.scalarMult(nacl.randomBytes(32), encryptionKey).every((byte) => byte === 0)) {
-    return false;
+    return undefined;
   }
-  return nacl.sign.detached.verify(bindingBytes(identityKey, encryptionKey), signature, identityKey);
+  return { identityKey, signature, signed: bindingBytes(identityKey, encryptionKey) };
 }
 
 export function serializeDeviceKeys(keys: DeviceKeyPairs): SerializedDeviceKeys {

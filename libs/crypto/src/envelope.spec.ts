@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromBase64, toBase64, toHex, utf8 } from './bytes';
 import { generateDeviceKeys, publicKeysOf, type DeviceKeyPairs } from './device-keys';
+import { TweetnaclDeviceSecrets } from './device-secrets';
 import {
   canonicalEnvelopeBytes,
   EnvelopeError,
@@ -14,9 +15,13 @@ import {
 interface Device {
   deviceId: string;
   keys: DeviceKeyPairs;
+  secrets: TweetnaclDeviceSecrets;
 }
 
-const device = (): Device => ({ deviceId: randomUUID(), keys: generateDeviceKeys() });
+const device = (): Device => {
+  const keys = generateDeviceKeys();
+  return { deviceId: randomUUID(), keys, secrets: new TweetnaclDeviceSecrets(keys) };
+};
 const recipient = (d: Device) => ({
   deviceId: d.deviceId,
   encryptionKey: publicKeysOf(d.keys).encryptionKey,
@@ -34,13 +39,16 @@ describe('envelope v1', () => {
     text: 'Привет, Bob — the shipment leaves Termez on Friday',
     caveat: 'DO_NOT_DISSEMINATE' as const,
   };
-  const sealed = sealEnvelope({
-    conversationId,
-    clientMessageId,
-    senderDeviceId: alice.deviceId,
-    keys: alice.keys,
-    recipients: [recipient(alice), recipient(alicePhone), recipient(bob)],
-    body,
+  let sealed: EnvelopeV1;
+  beforeAll(async () => {
+    sealed = await sealEnvelope({
+      conversationId,
+      clientMessageId,
+      senderDeviceId: alice.deviceId,
+      secrets: alice.secrets,
+      recipients: [recipient(alice), recipient(alicePhone), recipient(bob)],
+      body,
+    });
   });
   const openAs = (reader: Device, value: unknown = sealed, overrides: Record<string, unknown> = {}) =>
     openEnvelope(value, {
@@ -48,12 +56,12 @@ describe('envelope v1', () => {
       clientMessageId,
       sender: senderOf(alice),
       deviceId: reader.deviceId,
-      keys: reader.keys,
+      secrets: reader.secrets,
       ...overrides,
     });
-  const problemOf = (open: () => unknown): EnvelopeProblem | 'OPENED' => {
+  const problemOf = async (open: () => unknown): Promise<EnvelopeProblem | 'OPENED'> => {
     try {
-      open();
+      await open();
       return 'OPENED';
     } catch (error) {
       if (error instanceof EnvelopeError) {
@@ -63,70 +71,81 @@ describe('envelope v1', () => {
     }
   };
 
-  it('should open for every wrapped device, the sender’s own included', () => {
+  it('should open for every wrapped device, the sender’s own included', async () => {
     for (const reader of [alice, alicePhone, bob]) {
-      expect(openAs(reader)).toEqual(body);
+      expect(await openAs(reader)).toEqual(body);
     }
   });
 
-  it('should not contain the body, and pad it to a block', () => {
+  it('should not contain the body, and pad it to a block', async () => {
     const text = JSON.stringify(sealed);
     expect(text).not.toContain('Termez');
     expect(text).not.toContain(toBase64(utf8('Termez')).slice(0, 8));
-    const short = sealEnvelope({
+    const short = await sealEnvelope({
       ...sealed,
-      keys: alice.keys,
+      secrets: alice.secrets,
       recipients: [recipient(bob)],
       body: { text: 'a' },
     });
-    const longer = sealEnvelope({
+    const longer = await sealEnvelope({
       ...sealed,
-      keys: alice.keys,
+      secrets: alice.secrets,
       recipients: [recipient(bob)],
       body: { text: 'a'.repeat(40) },
     });
     expect(fromBase64(short.ciphertext)?.length).toBe(fromBase64(longer.ciphertext)?.length);
   });
 
-  it('should refuse a device that has no wrap', () => {
-    expect(problemOf(() => openAs(carol))).toBe('NOT_A_RECIPIENT');
+  it('should refuse a device that has no wrap', async () => {
+    expect(await problemOf(() => openAs(carol))).toBe('NOT_A_RECIPIENT');
   });
 
-  it('should refuse an envelope replayed into another conversation or as another message', () => {
-    expect(problemOf(() => openAs(bob, sealed, { conversationId: randomUUID() }))).toBe('WRONG_CONVERSATION');
-    expect(problemOf(() => openAs(bob, sealed, { clientMessageId: randomUUID() }))).toBe('WRONG_MESSAGE_ID');
+  it('should refuse an envelope replayed into another conversation or as another message', async () => {
+    expect(await problemOf(() => openAs(bob, sealed, { conversationId: randomUUID() }))).toBe(
+      'WRONG_CONVERSATION',
+    );
+    expect(await problemOf(() => openAs(bob, sealed, { clientMessageId: randomUUID() }))).toBe(
+      'WRONG_MESSAGE_ID',
+    );
     // Rewriting the ids inside the envelope breaks the signature.
     const moved = { ...sealed, conversationId: randomUUID() };
-    expect(problemOf(() => openAs(bob, moved, { conversationId: moved.conversationId }))).toBe(
+    expect(await problemOf(() => openAs(bob, moved, { conversationId: moved.conversationId }))).toBe(
       'BAD_SIGNATURE',
     );
   });
 
-  it('should refuse a sender key the server swapped, and an envelope claiming another device', () => {
+  it('should refuse a sender key the server swapped, and an envelope claiming another device', async () => {
     const mallory = device();
     expect(
-      problemOf(() => openAs(bob, sealed, { sender: { ...senderOf(mallory), deviceId: alice.deviceId } })),
+      await problemOf(() =>
+        openAs(bob, sealed, { sender: { ...senderOf(mallory), deviceId: alice.deviceId } }),
+      ),
     ).toBe('BAD_SIGNATURE');
-    expect(problemOf(() => openAs(bob, sealed, { sender: senderOf(alicePhone) }))).toBe(
+    expect(await problemOf(() => openAs(bob, sealed, { sender: senderOf(alicePhone) }))).toBe(
       'WRONG_SENDER_DEVICE',
     );
   });
 
-  it('should refuse a re-signed envelope whose wrap was made for someone else', () => {
+  it('should refuse a re-signed envelope whose wrap was made for someone else', async () => {
     // Mallory copies Alice's wraps and ciphertext under her own signature: Bob checks against Alice's key.
     const mallory = device();
-    const forged = sealEnvelope({
+    const forged = await sealEnvelope({
       ...sealed,
       senderDeviceId: alice.deviceId,
-      keys: mallory.keys,
+      secrets: mallory.secrets,
       recipients: [recipient(bob)],
       body,
     });
-    expect(problemOf(() => openAs(bob, forged))).toBe('BAD_SIGNATURE');
+    expect(await problemOf(() => openAs(bob, forged))).toBe('BAD_SIGNATURE');
   });
 
-  it('should refuse the envelope when any byte of its stored JSON is flipped', () => {
-    const forBob = sealEnvelope({ ...sealed, keys: alice.keys, recipients: [recipient(bob)], body });
+  it('should refuse the envelope when any byte of its stored JSON is flipped', async () => {
+    const forBob = await sealEnvelope({
+      ...sealed,
+      secrets: alice.secrets,
+      recipients: [recipient(bob)],
+      body,
+    });
     const stored = utf8(JSON.stringify(forBob));
     const accepted: number[] = [];
     for (let i = 0; i < stored.length; i += 1) {
@@ -138,7 +157,7 @@ describe('envelope v1', () => {
       } catch {
         continue; // not even JSON: refused
       }
-      if (problemOf(() => openAs(bob, value)) === 'OPENED') {
+      if ((await problemOf(() => openAs(bob, value))) === 'OPENED') {
         accepted.push(i);
       }
     }
@@ -146,7 +165,7 @@ describe('envelope v1', () => {
     expect(accepted).toEqual([]);
   });
 
-  it('should refuse a flipped bit anywhere in the binary fields', () => {
+  it('should refuse a flipped bit anywhere in the binary fields', async () => {
     const parsed = parseEnvelope(sealed);
     const fields: Array<[string, Uint8Array, (bytes: Uint8Array) => EnvelopeV1]> = [
       ['nonce', parsed.nonce, (bytes) => ({ ...sealed, nonce: toBase64(bytes) })],
@@ -176,12 +195,12 @@ describe('envelope v1', () => {
       for (const i of new Set([0, bytes.length >> 1, bytes.length - 1])) {
         const copy = bytes.slice();
         copy[i] ^= 0x80;
-        expect(problemOf(() => openAs(bob, rebuild(copy)))).not.toBe('OPENED');
+        expect(await problemOf(() => openAs(bob, rebuild(copy)))).not.toBe('OPENED');
       }
     }
   });
 
-  it('should check shape and sizes the way the server does', () => {
+  it('should check shape and sizes the way the server does', async () => {
     const problems = [
       null,
       [],
@@ -196,7 +215,7 @@ describe('envelope v1', () => {
       { ...sealed, ciphertext: 'not base64!' },
     ];
     for (const value of problems) {
-      expect(problemOf(() => parseEnvelope(value))).toBe('MALFORMED');
+      expect(await problemOf(() => parseEnvelope(value))).toBe('MALFORMED');
     }
     expect(parseEnvelope(sealed).wraps).toHaveLength(3);
   });

@@ -1,7 +1,9 @@
 import nacl from 'tweetnacl';
 import { compareBytes, concatBytes, fromBase64, fromUtf8, lengthPrefixed, toBase64, utf8 } from './bytes';
 import { isHandlingCaveat, type HandlingCaveat } from './caveats';
-import { decodePublicKey, type DeviceKeyPairs } from './device-keys';
+import { decodePublicKey } from './device-keys';
+import type { DeviceSecrets } from './device-secrets';
+import { defaultEd25519Verifier, type Ed25519Verifier } from './verify';
 
 /**
  * Envelope v1 — what `message:send` carries and the server stores, opaque to it:
@@ -215,23 +217,27 @@ export function canonicalEnvelopeBytes(parts: {
 }
 
 /**
- * Precomputed X25519 shared keys per peer public key (`box.before`): a scalar multiplication costs about a
- * millisecond in tweetnacl, the rest of a wrap microseconds.
+ * Shared keys per peer public key (`box.before`, through the device's secrets): an X25519 scalar multiplication
+ * costs about a millisecond in tweetnacl, the rest of a wrap microseconds. Concurrent asks for one peer share one
+ * derivation.
  */
 export class SharedKeyCache {
-  private readonly keys = new Map<string, Uint8Array>();
+  private readonly keys = new Map<string, Promise<Uint8Array>>();
 
-  constructor(private readonly secretKey: Uint8Array) {}
+  constructor(private readonly secrets: DeviceSecrets) {}
 
-  get(publicKey: string): Uint8Array {
+  get(publicKey: string): Promise<Uint8Array> {
     let shared = this.keys.get(publicKey);
     if (!shared) {
       const decoded = decodePublicKey(publicKey, nacl.box.publicKeyLength);
-      if (!decoded) {
-        throw new EnvelopeError('MALFORMED', 'a device encryption key is malformed');
-      }
-      shared = nacl.box.before(decoded, this.secretKey);
+      shared = decoded
+        ? this.secrets.sharedKey(decoded).catch(() => {
+            this.keys.delete(publicKey);
+            throw new EnvelopeError('MALFORMED', 'a device encryption key is unusable');
+          })
+        : Promise.reject(new EnvelopeError('MALFORMED', 'a device encryption key is malformed'));
       this.keys.set(publicKey, shared);
+      shared.catch(() => this.keys.delete(publicKey));
     }
     return shared;
   }
@@ -258,29 +264,34 @@ function checkBody(value: unknown): MessageBody {
 }
 
 /** Seals a body for the given devices (the sender's own devices included by the caller) and signs it. */
-export function sealEnvelope(input: {
+export async function sealEnvelope(input: {
   conversationId: string;
   clientMessageId: string;
   senderDeviceId: string;
-  keys: DeviceKeyPairs;
+  secrets: DeviceSecrets;
   recipients: RecipientDevice[];
   body: MessageBody;
+  /** The sender's cache (built on the same `secrets`); a fresh one by default. */
   sharedKeys?: SharedKeyCache;
-}): EnvelopeV1 {
+}): Promise<EnvelopeV1> {
   const body = checkBody(input.body);
-  const sharedKeys = input.sharedKeys ?? new SharedKeyCache(input.keys.encryption.secretKey);
+  const sharedKeys = input.sharedKeys ?? new SharedKeyCache(input.secrets);
+  const shared = await Promise.all(
+    input.recipients.map((recipient) => sharedKeys.get(recipient.encryptionKey)),
+  );
   const messageKey = nacl.randomBytes(KEY_BYTES);
   const nonce = nacl.randomBytes(NONCE_BYTES);
   const ciphertext = nacl.secretbox(pad(utf8(JSON.stringify(body))), nonce, messageKey);
-  const wraps = input.recipients.map((recipient) => {
+  const wraps = input.recipients.map((recipient, index) => {
     const wrapNonce = nacl.randomBytes(NONCE_BYTES);
     return {
       deviceId: recipient.deviceId,
       nonce: wrapNonce,
-      key: nacl.box.after(messageKey, wrapNonce, sharedKeys.get(recipient.encryptionKey)),
+      key: nacl.box.after(messageKey, wrapNonce, shared[index]),
     };
   });
   const signed = canonicalEnvelopeBytes({ ...input, nonce, ciphertext, wraps });
+  const signature = await input.secrets.sign(signed);
   return {
     v: ENVELOPE_VERSION,
     conversationId: input.conversationId,
@@ -293,26 +304,29 @@ export function sealEnvelope(input: {
       nonce: toBase64(wrap.nonce),
       key: toBase64(wrap.key),
     })),
-    signature: toBase64(nacl.sign.detached(signed, input.keys.identity.secretKey)),
+    signature: toBase64(signature),
   };
 }
 
 /**
  * Opens an envelope as the given device: it must belong to the conversation and message it was delivered as, come
  * from the device the server says sent it, carry that device's valid signature (checked against its registered
- * identity key) and a wrap for this device. Throws `EnvelopeError` for anything else.
+ * identity key) and a wrap for this device. Rejects with `EnvelopeError` for anything else.
  */
-export function openEnvelope(
+export async function openEnvelope(
   value: unknown,
   context: {
     conversationId: string;
     clientMessageId: string;
     sender: SenderDevice;
     deviceId: string;
-    keys: DeviceKeyPairs;
+    secrets: DeviceSecrets;
+    /** The reader's cache (built on the same `secrets`); a fresh one by default. */
     sharedKeys?: SharedKeyCache;
+    /** `defaultEd25519Verifier()` unless given (e.g. `NodeEd25519Verifier` from `@app/client/node`). */
+    verifier?: Ed25519Verifier;
   },
-): MessageBody {
+): Promise<MessageBody> {
   const parsed = parseEnvelope(value);
   const { envelope } = parsed;
   if (envelope.conversationId !== context.conversationId) {
@@ -329,15 +343,20 @@ export function openEnvelope(
     throw new EnvelopeError('BAD_SIGNATURE', "the sender device's identity key is malformed");
   }
   const signed = canonicalEnvelopeBytes({ ...envelope, ...parsed });
-  if (!nacl.sign.detached.verify(signed, parsed.signature, identityKey)) {
+  const verifier = context.verifier ?? (await defaultEd25519Verifier());
+  if (!(await verifier.verify(signed, parsed.signature, identityKey))) {
     throw new EnvelopeError('BAD_SIGNATURE', 'the signature does not verify');
   }
   const wrap = parsed.wraps.find((item) => item.deviceId === context.deviceId);
   if (!wrap) {
     throw new EnvelopeError('NOT_A_RECIPIENT', 'the envelope has no key for this device');
   }
-  const sharedKeys = context.sharedKeys ?? new SharedKeyCache(context.keys.encryption.secretKey);
-  const messageKey = nacl.box.open.after(wrap.key, wrap.nonce, sharedKeys.get(context.sender.encryptionKey));
+  const sharedKeys = context.sharedKeys ?? new SharedKeyCache(context.secrets);
+  const messageKey = nacl.box.open.after(
+    wrap.key,
+    wrap.nonce,
+    await sharedKeys.get(context.sender.encryptionKey),
+  );
   const padded = messageKey && nacl.secretbox.open(parsed.ciphertext, parsed.nonce, messageKey);
   if (!padded) {
     throw new EnvelopeError('CORRUPT', 'the message key or body does not decrypt');

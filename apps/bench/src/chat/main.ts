@@ -13,7 +13,8 @@ import { useFreshBenchDatabase } from '../common/database';
  *   (c) idle sockets held open: server memory per connection;
  *   (d) with Redis (REDIS_URL or .services.env): two chat nodes, clients split across them, against one node.
  * A benchmark reports; it fails only on wrong results in the smoke run (BENCH_SMOKE=1: small sizes, CI).
- * Options: BENCH_PG=1, BENCH_CLIENTS, BENCH_ROOM_SIZE, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE, BENCH_KNEE_RATES.
+ * Options: BENCH_PG=1, BENCH_CLIENTS, BENCH_ROOM_SIZE, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE, BENCH_KNEE_RATES,
+ * BENCH_CLIENT_ONLY=1 (the client-side crypto cost only, no servers).
  */
 async function main(): Promise<void> {
   const { root, smoke, postgres, dir } = benchContext();
@@ -54,8 +55,12 @@ async function main(): Promise<void> {
     kneeSeconds: smoke ? 1 : 4,
     idle: number('BENCH_IDLE', 5000, 200),
     redisUrl: process.env.REDIS_URL,
+    clientOnly: process.env.BENCH_CLIENT_ONLY === '1',
   });
-  const file = resolve(dir, `chat-${postgres ? 'postgres' : 'sqlite'}${smoke ? '-smoke' : ''}.json`);
+  const file = resolve(
+    dir,
+    `chat${process.env.BENCH_CLIENT_ONLY === '1' ? '-client' : ''}-${postgres ? 'postgres' : 'sqlite'}${smoke ? '-smoke' : ''}.json`,
+  );
   writeFileSync(
     file,
     `${JSON.stringify({ date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, ...report }, null, 2)}\n`,

@@ -22,6 +22,8 @@ export interface ChatBenchSettings {
   kneeSeconds: number;
   idle: number;
   redisUrl?: string;
+  /** Measure the client-side cost only (BENCH_CLIENT_ONLY=1): no servers started. */
+  clientOnly?: boolean;
 }
 
 /** A step passes while p99 ≤ 50 ms and every message is acknowledged and delivered. */
@@ -66,11 +68,24 @@ export async function runChatBench(settings: ChatBenchSettings) {
     (_, room) => members.filter((member) => member.room === room).length,
   );
   // Client side: the cost of sealing and opening one message of the room (E2EE), then one sealed envelope per sender.
-  const clientCrypto = measureClientCrypto(members, population.rooms, settings.smoke ? 20 : 300);
-  log(
-    `  client crypto (room of ${clientCrypto.roomSize}, ${clientCrypto.bodyBytes}-byte body → ${clientCrypto.envelopeBytes}-byte envelope): seal p50 ${round(clientCrypto.seal.p50, 2)} ms / p99 ${round(clientCrypto.seal.p99, 2)} ms, open p50 ${round(clientCrypto.open.p50, 2)} ms / p99 ${round(clientCrypto.open.p99, 2)} ms (plaintext JSON ${round(clientCrypto.plaintext.p50, 3)} ms)`,
+  const clientCrypto = await measureClientCrypto(
+    members,
+    population.rooms,
+    settings.smoke ? 20 : 300,
+    settings.smoke ? 50 : 500,
   );
-  const envelopes = envelopeTemplates(members, population.rooms);
+  const ms = (value: { p50: number; p99: number }) => `${round(value.p50, 2)} / ${round(value.p99, 2)} ms`;
+  log(
+    `  client crypto (room of ${clientCrypto.roomSize}, ${clientCrypto.bodyBytes}-byte body → ${clientCrypto.envelopeBytes}-byte envelope), p50 / p99: seal tweetnacl ${ms(clientCrypto.seal.tweetnacl)}, webcrypto ${ms(clientCrypto.seal.webcrypto)}; open tweetnacl ${ms(clientCrypto.open.tweetnacl)}, webcrypto ${ms(clientCrypto.open.webcrypto)}, node:crypto ${ms(clientCrypto.open.node)} (plaintext JSON ${round(clientCrypto.plaintext.p50, 3)} ms)`,
+  );
+  log(
+    `  client catch-up on ${clientCrypto.catchUp.messages} messages (nothing cached): tweetnacl ${Math.round(clientCrypto.catchUp.tweetnacl)} ms, webcrypto ${Math.round(clientCrypto.catchUp.webcrypto)} ms, node:crypto ${Math.round(clientCrypto.catchUp.node)} ms`,
+  );
+  if (settings.clientOnly) {
+    await dataSource.destroy();
+    return { dialect: settings.dialect, clientCrypto };
+  }
+  const envelopes = await envelopeTemplates(members, population.rooms);
   /** An open-loop run of these clients over the population's rooms, each sender with its sealed envelope. */
   const load = (clients: LoadClient[], rate: number, seconds: number) =>
     runOpenLoop(clients, population.rooms, roomSizes, envelopes, rate, seconds);

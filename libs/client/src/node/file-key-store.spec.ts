@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromBase64, tweetnaclVerifier, verifyRegistration } from '@app/crypto';
 import { DeviceVault } from '../key-store';
 import { FileKeyStore } from './index';
 
@@ -21,6 +22,24 @@ describe(FileKeyStore.name, () => {
     expect(again.deviceId).toBe('3f0c7c2e-1111-4222-8333-444455556666');
     expect(again.trust.state('member-1')).toBe('verified');
     expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('should hand out key operations, never the raw secret keys', async () => {
+    const vault = await DeviceVault.open(new FileKeyStore(join(dir, 'secrets.json')));
+    const stored = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as {
+      keys: { identitySecretKey: string; encryptionSecretKey: string };
+    };
+    expect(Object.keys(vault)).not.toContain('keys');
+    for (const secret of Object.values(stored.keys)) {
+      expect(JSON.stringify(vault)).not.toContain(secret);
+      expect(JSON.stringify(vault.secrets)).not.toContain(secret);
+    }
+    expect(vault.secrets.publicKeys).toEqual(vault.publicKeys);
+    const message = new TextEncoder().encode('signed through the vault');
+    const signature = await vault.secrets.sign(message);
+    const identityKey = fromBase64(vault.publicKeys.identityKey) ?? new Uint8Array();
+    await expect(tweetnaclVerifier.verify(message, signature, identityKey)).resolves.toBe(true);
+    expect(verifyRegistration(vault.registration)).toBe(true);
   });
 
   it('should seal the private keys under a passphrase and refuse a wrong one', async () => {

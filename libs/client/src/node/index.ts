@@ -27,3 +27,5 @@ export class FileKeyStore implements KeyStore {
     await rename(temporary, this.path);
   }
 }
+
+export { NodeEd25519Verifier } from './node-ed25519';
