@@ -70,6 +70,14 @@ describe('chat gateway handshake (embedded in the API)', () => {
     expect(new Date(ack.serverTime).getTime()).not.toBeNaN();
   });
 
+  it('should know its device by an id in capitals too, on every database (SQLite compared it as given)', async () => {
+    const { accessToken, memberId, deviceId } = await token();
+    const socket = open({ auth: { token: accessToken, deviceId: deviceId.toUpperCase() } });
+    expect(await outcome(socket)).toEqual({ connected: true });
+    const ack = await socket.timeout(2000).emitWithAck('session:ping', {});
+    expect(ack).toMatchObject({ ok: true, memberId });
+  });
+
   it.each(['no token', 'a token signed with another key', 'an expired token', 'a revoked session'])(
     'should refuse a handshake with %s as UNAUTHENTICATED',
     async (variant) => {

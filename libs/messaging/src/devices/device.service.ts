@@ -7,7 +7,7 @@ import { verifyRegistration } from '@app/crypto';
 import { TransactionService } from '@app/database';
 import { AccessPolicy, type Viewer } from '@app/identity';
 import { DeviceEntity } from '../entities/device.entity';
-import { isUuid } from '../ids';
+import { isUuid, normalizeId } from '../ids';
 import { MessagingEvents } from '../messaging-events';
 
 export interface RegisterDeviceInput {
@@ -139,7 +139,7 @@ export class DeviceService {
         'Name your device in handshake.auth.deviceId (registerDevice gives one).',
       );
     }
-    const device = await this.dataSource.getRepository(DeviceEntity).findOneBy({ id: deviceId });
+    const device = await this.dataSource.getRepository(DeviceEntity).findOneBy({ id: normalizeId(deviceId) });
     if (!device || device.memberId !== memberId || device.revokedAt) {
       throw DomainException.forbidden('This device is not yours or has been revoked.');
     }
