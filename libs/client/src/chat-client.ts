@@ -14,7 +14,21 @@ import {
   type EnvelopeV1,
   type MessageBody,
 } from '@app/crypto';
-import type { Ack, ChatMessage, DeviceKeys, KeysChanged, SendAck } from '@app/common/chat-protocol';
+import type {
+  ChatMessage,
+  ChatRequest,
+  ChatRequester,
+  ClientToServerEvents,
+  DeviceKeys,
+  HandshakeAuth,
+  KeysChanged,
+  KeysPayload,
+  RequestAck,
+  RequestPayload,
+  RequestResult,
+  SendAck,
+  ServerToClientEvents,
+} from '@app/common/chat-protocol';
 import { ErrorCode, type ErrorPayload } from '@app/common/error-codes';
 import { ContactTrust, type TrustState } from './contact-trust';
 
@@ -149,7 +163,9 @@ export function newClientMessageId(): string {
  * gap-free and without duplicates.
  */
 export class ChatClient {
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  /** One typed function per request (Socket.IO's `emitWithAck` cannot be called with a generic event name). */
+  private readonly requester: ChatRequester;
   private readonly cursors = new Map<string, number>();
   private readonly outbox = new Map<string, Pending>();
   private readonly listeners = new Map<keyof ChatClientEvents, Set<(...args: never[]) => void>>();
@@ -181,28 +197,33 @@ export class ChatClient {
       ...options.socket,
       auth: (callback) => {
         const token = typeof options.token === 'function' ? options.token() : options.token;
-        void Promise.resolve(token).then((value) => callback({ token: value, deviceId: options.deviceId }));
+        void Promise.resolve(token).then((value) =>
+          callback({ token: value, deviceId: options.deviceId } satisfies HandshakeAuth),
+        );
       },
     });
+    const socket = this.socket;
+    this.requester = {
+      'session:ping': (payload, ms) => socket.timeout(ms).emitWithAck('session:ping', payload),
+      'message:send': (payload, ms) => socket.timeout(ms).emitWithAck('message:send', payload),
+      sync: (payload, ms) => socket.timeout(ms).emitWithAck('sync', payload),
+      'message:read': (payload, ms) => socket.timeout(ms).emitWithAck('message:read', payload),
+      typing: (payload, ms) => socket.timeout(ms).emitWithAck('typing', payload),
+      keys: (payload, ms) => socket.timeout(ms).emitWithAck('keys', payload),
+    };
     this.socket.on('connect', () => {
       void this.catchUp().then(() => this.flush());
     });
-    this.socket.on('message:new', (message: ChatMessage) => this.receive(message));
-    this.socket.on('receipt', (receipt: Parameters<ChatClientEvents['receipt']>[0]) =>
-      this.emit('receipt', receipt),
-    );
-    this.socket.on('typing', (signal: Parameters<ChatClientEvents['typing']>[0]) =>
-      this.emit('typing', signal),
-    );
-    this.socket.on('conversation:updated', (update: Parameters<ChatClientEvents['conversation']>[0]) => {
+    this.socket.on('message:new', (message) => this.receive(message));
+    this.socket.on('receipt', (receipt) => this.emit('receipt', receipt));
+    this.socket.on('typing', (signal) => this.emit('typing', signal));
+    this.socket.on('conversation:updated', (update) => {
       this.conversationKeys.delete(update.conversationId);
       this.emit('conversation', update);
     });
-    this.socket.on('keys:changed', (change: KeysChanged) => void this.keysChanged(change));
-    this.socket.on('presence', (state: Parameters<ChatClientEvents['presence']>[0]) =>
-      this.emit('presence', state),
-    );
-    this.socket.on('session:revoked', (notice: { reason: string }) => {
+    this.socket.on('keys:changed', (change) => void this.keysChanged(change));
+    this.socket.on('presence', (state) => this.emit('presence', state));
+    this.socket.on('session:revoked', (notice) => {
       this.closed = true;
       this.emit('revoked', notice);
     });
@@ -353,9 +374,7 @@ export class ChatClient {
    * contact's device shows the same digits. Compare them out of band, then `trust.verify(memberId, keys)`.
    */
   async safetyNumber(memberId: string): Promise<{ digits: string; theirKeys: string[] }> {
-    this.memberId ??= (
-      await this.request<{ memberId: string }>('session:ping', {}, this.lookupTimeoutMs)
-    ).memberId;
+    this.memberId ??= (await this.request('session:ping', {}, this.lookupTimeoutMs)).memberId;
     // Bound devices only, like every other use of the key list.
     const devices = await this.boundOnly(await this.lookup({ memberIds: [this.memberId, memberId] }));
     const keysOf = (owner: string) =>
@@ -374,7 +393,7 @@ export class ChatClient {
   }
 
   async read(conversationId: string, seq: number): Promise<number> {
-    const ack = await this.request<{ readSeq: number }>('message:read', { conversationId, seq });
+    const ack = await this.request('message:read', { conversationId, seq });
     return ack.readSeq;
   }
 
@@ -413,17 +432,20 @@ export class ChatClient {
   }
 
   /** `keys`: public device keys. */
-  private async lookup(payload: { conversationId: string } | { memberIds: string[] }): Promise<DeviceKeys[]> {
-    return (await this.request<{ devices: DeviceKeys[] }>('keys', payload, this.lookupTimeoutMs)).devices;
+  private async lookup(payload: KeysPayload): Promise<DeviceKeys[]> {
+    return (await this.request('keys', payload, this.lookupTimeoutMs)).devices;
   }
 
   /** One acknowledged request; a refusal or a timeout rejects with a ChatError. */
-  private async request<T extends object>(event: string, payload: unknown, timeoutMs?: number): Promise<T> {
-    let ack: Ack<T>;
+  private async request<E extends ChatRequest>(
+    event: E,
+    payload: RequestPayload<E>,
+    timeoutMs?: number,
+  ): Promise<RequestResult<E>> {
+    const send: ChatRequester[E] = this.requester[event];
+    let ack: RequestAck<E>;
     try {
-      ack = (await this.socket
-        .timeout(timeoutMs ?? this.options.ackTimeoutMs ?? 5000)
-        .emitWithAck(event, payload)) as Ack<T>;
+      ack = await send(payload, timeoutMs ?? this.options.ackTimeoutMs ?? 5000);
     } catch {
       throw new ChatError({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: `${event}: no answer in time` });
     }
@@ -444,7 +466,7 @@ export class ChatClient {
 
   private async pull(): Promise<void> {
     for (;;) {
-      const page = await this.request<{ messages: ChatMessage[]; hasMore: boolean }>('sync', {
+      const page = await this.request('sync', {
         since: Object.fromEntries(this.cursors),
         limit: this.options.syncPageSize ?? 200,
       });
@@ -629,7 +651,7 @@ export class ChatClient {
       pending.attempts += 1;
       this.seal(pending)
         .then((envelope) =>
-          this.request<SendAck>(
+          this.request(
             'message:send',
             { conversationId: pending.conversationId, clientMessageId: pending.clientMessageId, envelope },
             timeout,
