@@ -3,7 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { API_PATH_PREFIXES } from '../../libs/common/src/api-paths';
+import { API_PATH_PATTERN } from '../../libs/common/src/api-paths';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -48,9 +48,7 @@ const pwa = VitePWA({
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png}'],
     navigateFallback: '/index.html',
-    navigateFallbackDenylist: API_PATH_PREFIXES.map(
-      (path) => new RegExp(`^${path.replace(/[.]/g, '\\.')}(?:[/?]|$)`),
-    ),
+    navigateFallbackDenylist: [API_PATH_PATTERN],
     runtimeCaching: [],
     cleanupOutdatedCaches: true,
     // The first worker controls the page that installed it (so the app opens offline next time without a second visit

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { API_PATH_PREFIXES } from '../../../libs/common/src/api-paths';
+import { API_PATH_PATTERN } from '../../../libs/common/src/api-paths';
 import { COUNTERPART, counterpart } from './support/api-profile';
 import { axeViolations } from './support/checks';
 import { PHONE } from './support/context';
@@ -9,9 +9,6 @@ import { en, mainNavigation, ru, signInWithForm, switchLanguage, title } from '.
 /** What the service worker may keep: the app shell (vite-plugin-pwa's precache, apps/web/vite.config.mts). */
 const SHELL_PATH =
   /^\/(?:index\.html|manifest\.webmanifest|favicon\.svg|apple-touch-icon\.png|icon-[\w-]+\.png|assets\/[\w.-]+\.(?:js|css))$/;
-const API_PATH = new RegExp(
-  `^(?:${API_PATH_PREFIXES.map((prefix) => prefix.replace(/[.]/g, '\\.')).join('|')})(?:[/?]|$)`,
-);
 
 /** Every entry of the origin's Cache Storage: the cache, the request's URL, the stored body as text. */
 function cachedEntries(page: Page) {
@@ -70,7 +67,7 @@ test.describe('offline', () => {
       const { origin, pathname } = new URL(url);
       expect(origin, url).toBe(new URL(page.url()).origin);
       expect(pathname, url).toMatch(SHELL_PATH);
-      expect(pathname, url).not.toMatch(API_PATH);
+      expect(pathname, url).not.toMatch(API_PATH_PATTERN);
       for (const seen of [
         COUNTERPART.membersEmail,
         COUNTERPART.membersMobile,

@@ -12,3 +12,8 @@ export const API_PATH_PREFIXES = [
   '/ready',
   '/metrics',
 ] as const;
+
+/** A path (or URL path with its query) that is one of them or below one: `/graphql`, `/auth/refresh`, `/health?x`. */
+export const API_PATH_PATTERN = new RegExp(
+  `^(?:${API_PATH_PREFIXES.map((prefix) => prefix.replace(/[.]/g, '\\.')).join('|')})(?:[/?]|$)`,
+);

@@ -4,7 +4,7 @@ import { Logger, Module, type DynamicModule, type MiddlewareConsumer, type NestM
 import { ServeStaticModule } from '@nestjs/serve-static';
 import compression from 'compression';
 import type { Request, Response } from 'express';
-import { API_PATH_PREFIXES } from '@app/common';
+import { API_PATH_PATTERN, API_PATH_PREFIXES } from '@app/common';
 
 /** The repository (or image) root: the nearest folder above this file with a package.json. */
 function projectRoot(from = __dirname): string {
@@ -23,10 +23,6 @@ export const API_PATHS = API_PATH_PREFIXES.map((prefix) => `${prefix}{/*rest}`);
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-function isApiPath(path: string): boolean {
-  return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-}
-
 /**
  * gzip for the client's own files only: its scripts shrink to a third, which is what a phone on a slow link waits
  * for. API answers stay uncompressed: they mix secrets (tokens, contact details) with text the caller chose, the
@@ -38,7 +34,7 @@ export const compressClient = compression({
   level: 9,
   // originalUrl: a middleware mounted by Nest sees `req.path` relative to its mount point.
   filter: (req: Request, res: Response) =>
-    !isApiPath(req.originalUrl.split('?')[0] ?? '') && compression.filter(req, res),
+    !API_PATH_PATTERN.test(req.originalUrl) && compression.filter(req, res),
 });
 
 /**
