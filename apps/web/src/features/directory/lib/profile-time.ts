@@ -142,9 +142,9 @@ export function hoursIn(
  * listed ("Mon, Wed, Sat"; «сб, вс»), in `locale`.
  */
 export function workingDaysText(days: readonly number[], locale: string): string {
-  const name = (day: number) =>
-    // 1 January 2024 was a Monday.
-    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day));
+  // One formatter for every day of the list (each result card asks, at every render); 1 January 2024 was a Monday.
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const name = (day: number) => weekday.format(Date.UTC(2024, 0, day));
   const sorted = [...new Set(days)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
   const parts: string[] = [];
   for (let index = 0; index < sorted.length;) {
