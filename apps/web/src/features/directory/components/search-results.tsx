@@ -148,6 +148,17 @@ export function SearchResults(props: SearchResultsProps) {
     focusIndex.current = null;
   }, [extra]);
 
+  // After a filter the API refused (an old link) and under an empty result: back to the text alone.
+  const clearFilters = (
+    <Button
+      variant="secondary"
+      className="self-start"
+      onClick={() => onChange(withoutFilters(search), 'query')}
+    >
+      {t('directory.search.filters.clear')}
+    </Button>
+  );
+
   if (!first) {
     if (error) {
       const failure = resultError(error);
@@ -162,13 +173,7 @@ export function SearchResults(props: SearchResultsProps) {
                 : errorText(t, failure)}
           </Alert>
           {badFilter ? (
-            <Button
-              variant="secondary"
-              className="self-start"
-              onClick={() => onChange(withoutFilters(search), 'query')}
-            >
-              {t('directory.search.filters.clear')}
-            </Button>
+            clearFilters
           ) : failure?.code === 'FORBIDDEN' ? null : (
             <Button variant="secondary" className="self-start" onClick={onRetry}>
               {t('actions.retry')}
@@ -241,15 +246,7 @@ export function SearchResults(props: SearchResultsProps) {
                 ? t('directory.search.empty.text')
                 : t('directory.search.empty.nobody')}
           </p>
-          {filtered ? (
-            <Button
-              variant="secondary"
-              className="self-start"
-              onClick={() => onChange(withoutFilters(search), 'query')}
-            >
-              {t('directory.search.filters.clear')}
-            </Button>
-          ) : null}
+          {filtered ? clearFilters : null}
         </div>
       ) : (
         <ul ref={list} aria-labelledby={headingId} aria-busy={fetching} className="flex flex-col gap-3">
