@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CONTEXT_DEFAULTS } from '../../../web/e2e/support/context';
 import type { GeneratedPractitioner } from '../search/generate';
 import type { Answer, DirectoryQuery } from './directory-queries';
-import { PageLoadRecorder, REGULAR_3G, type PageLoad, type ReadyCheck } from './page-load';
+import { PageLoadRecorder, type PageLoad, type ReadyCheck } from './page-load';
 
 /**
  * A vetted member of the demo network the API seeds in development (libs/database/src/seed; the browser tests' DEMO
@@ -182,10 +182,7 @@ export async function loadScreens(
     const context = await signedInContext(browser, baseUrl);
     try {
       const page = await context.newPage();
-      const recorder = await PageLoadRecorder.attach(page);
-      if (settings.emulate) {
-        await recorder.emulate(REGULAR_3G);
-      }
+      const recorder = await PageLoadRecorder.attach(page, { regular3g: settings.emulate });
       await recorder.setCacheDisabled(true);
       return await run(recorder, page);
     } finally {
@@ -253,10 +250,7 @@ export async function runQueries(
   const timings: QueryTiming[] = [];
   try {
     const page = await context.newPage();
-    const recorder = await PageLoadRecorder.attach(page);
-    if (settings.emulate) {
-      await recorder.emulate(REGULAR_3G);
-    }
+    const recorder = await PageLoadRecorder.attach(page, { regular3g: settings.emulate });
     const sent: SentSearch[] = [];
     recorder.session.on('Network.requestWillBeSent', (event) => {
       if (event.request.method !== 'POST' || new URL(event.request.url).pathname !== '/graphql') {

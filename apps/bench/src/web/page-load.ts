@@ -156,11 +156,18 @@ export class PageLoadRecorder {
     });
   }
 
-  /** A recorder on a new CDP session of the page, with the Network domain enabled. */
-  static async attach(page: Page): Promise<PageLoadRecorder> {
+  /** A recorder on a new CDP session of the page, with the Network domain enabled; throttled to Regular 3G if asked. */
+  static async attach(
+    page: Page,
+    { regular3g = false }: { regular3g?: boolean } = {},
+  ): Promise<PageLoadRecorder> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    return new PageLoadRecorder(page, cdp);
+    const recorder = new PageLoadRecorder(page, cdp);
+    if (regular3g) {
+      await recorder.emulate(REGULAR_3G);
+    }
+    return recorder;
   }
 
   /** Throttles every request of the page (and its later navigations) to these conditions. */

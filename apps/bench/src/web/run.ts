@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 // The browser tests' context defaults (locale, time zone, viewport): the bench loads the page as they do.
 import { CONTEXT_DEFAULTS } from '../../../web/e2e/support/context';
-import { PageLoadRecorder, REGULAR_3G, type PageLoad } from './page-load';
+import { PageLoadRecorder, type PageLoad } from './page-load';
 
 export interface LoadSettings {
   /** Cold + warm pairs to run (each in a fresh browser context). */
@@ -40,10 +40,7 @@ export async function runLoads(
     const context = await browser.newContext({ ...CONTEXT_DEFAULTS, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
-      const recorder = await PageLoadRecorder.attach(page);
-      if (settings.emulate) {
-        await recorder.emulate(REGULAR_3G);
-      }
+      const recorder = await PageLoadRecorder.attach(page, { regular3g: settings.emulate });
       await recorder.setCacheDisabled(true);
       const cold = await recorder.load(url, { timeoutMs: settings.timeoutMs, bodies: true });
       loads.cold.push(cold);
