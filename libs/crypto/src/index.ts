@@ -7,3 +7,4 @@ export * from './passphrase';
 export * from './safety-number';
 export * from './verify';
 export * from './webcrypto-secrets';
+export * from './wrapped-keys';

@@ -18,7 +18,27 @@ export interface ProtectedSecret {
 /** 2^15 × r 8: ≈ 32 MiB and a fraction of a second, in Node and in the browser. */
 export const DEFAULT_SCRYPT = { logN: 15, r: 8, p: 1 } as const;
 
-const deriveKey = (passphrase: string, salt: Uint8Array, cost: { logN: number; r: number; p: number }) =>
+/** scrypt's cost: N = 2^logN, block size r, parallelism p. */
+export interface ScryptCost {
+  logN: number;
+  r: number;
+  p: number;
+}
+
+/**
+ * Throws unless the cost is one a record may ask for: a stored record chooses its own cost, so a forged one could ask
+ * for gigabytes (or for a cost too cheap to protect anything).
+ */
+export function checkScryptCost(cost: ScryptCost, record = 'the key record'): void {
+  const within = (value: number, min: number, max: number) =>
+    Number.isInteger(value) && value >= min && value <= max;
+  if (!within(cost.logN, 10, 22) || !within(cost.r, 1, 32) || !within(cost.p, 1, 16)) {
+    throw new Error(`${record} is malformed: its scrypt cost is out of bounds`);
+  }
+}
+
+/** 32 bytes from a passphrase (NFKC-normalized) and a salt: the key a passphrase seals keys under. */
+export const passphraseKey = (passphrase: string, salt: Uint8Array, cost: ScryptCost): Promise<Uint8Array> =>
   scryptAsync(utf8(passphrase.normalize('NFKC')), salt, {
     N: 2 ** cost.logN,
     r: cost.r,
@@ -29,11 +49,11 @@ const deriveKey = (passphrase: string, salt: Uint8Array, cost: { logN: number; r
 export async function protectSecret(
   secret: string,
   passphrase: string,
-  cost: { logN: number; r: number; p: number } = DEFAULT_SCRYPT,
+  cost: ScryptCost = DEFAULT_SCRYPT,
 ): Promise<ProtectedSecret> {
   const salt = nacl.randomBytes(16);
   const nonce = nacl.randomBytes(nacl.secretbox.nonceLength);
-  const key = await deriveKey(passphrase, salt, cost);
+  const key = await passphraseKey(passphrase, salt, cost);
   return {
     v: 1,
     kdf: 'scrypt',
@@ -49,18 +69,11 @@ export async function unprotectSecret(stored: ProtectedSecret, passphrase: strin
   const salt = fromBase64(stored.salt);
   const nonce = fromBase64(stored.nonce);
   const box = fromBase64(stored.box);
-  if (
-    stored.v !== 1 ||
-    stored.kdf !== 'scrypt' ||
-    !salt ||
-    !nonce ||
-    !box ||
-    stored.logN < 10 ||
-    stored.logN > 22
-  ) {
+  if (stored.v !== 1 || stored.kdf !== 'scrypt' || !salt || !nonce || !box) {
     throw new Error('the protected key record is malformed');
   }
-  const opened = nacl.secretbox.open(box, nonce, await deriveKey(passphrase, salt, stored));
+  checkScryptCost(stored, 'the protected key record');
+  const opened = nacl.secretbox.open(box, nonce, await passphraseKey(passphrase, salt, stored));
   if (!opened) {
     throw new Error('wrong passphrase (or the protected key record was altered)');
   }

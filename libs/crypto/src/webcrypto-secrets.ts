@@ -35,6 +35,17 @@ function asKeyPair(value: unknown): { publicKey: WebCryptoKey; privateKey: WebCr
   return { publicKey: pair.publicKey, privateKey: pair.privateKey };
 }
 
+/** New Ed25519 and X25519 key pairs; extractable only to be wrapped under a passphrase at once (`wrapped-keys.ts`). */
+export async function generateWebCryptoKeys(
+  subtle: Subtle,
+  extractable: boolean,
+): Promise<WebCryptoDeviceKeys> {
+  return {
+    identity: asKeyPair(await subtle.generateKey('Ed25519', extractable, ['sign', 'verify'])),
+    encryption: asKeyPair(await subtle.generateKey({ name: 'X25519' }, extractable, ['deriveBits'])),
+  };
+}
+
 /**
  * Ed25519 and X25519 in WebCrypto, the private keys **non-extractable**: they sign and derive, but `exportKey` and
  * `wrapKey` refuse them. Signatures are those tweetnacl makes with the same seed; `sharedKey` is X25519 `deriveBits`
@@ -50,9 +61,7 @@ export class WebCryptoDeviceSecrets implements DeviceSecrets {
   /** New non-extractable key pairs. */
   static async generate(subtle: Subtle | undefined = webCryptoSubtle()): Promise<WebCryptoDeviceSecrets> {
     const api = subtleOrThrow(subtle);
-    const identity = asKeyPair(await api.generateKey('Ed25519', false, ['sign', 'verify']));
-    const encryption = asKeyPair(await api.generateKey({ name: 'X25519' }, false, ['deriveBits']));
-    return WebCryptoDeviceSecrets.fromKeys({ identity, encryption }, api);
+    return WebCryptoDeviceSecrets.fromKeys(await generateWebCryptoKeys(api, false), api);
   }
 
   /** Keys kept before (e.g. read back from IndexedDB). */
