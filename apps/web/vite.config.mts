@@ -65,11 +65,18 @@ export default defineConfig({
   root: here('.'),
   plugins: [react(), tailwindcss(), pwa],
   resolve: {
-    alias: {
-      '@app/common/error-codes': here('../../libs/common/src/errors/error-codes.ts'),
-      '@app/common/chat-protocol': here('../../libs/common/src/chat-protocol.ts'),
-      '@web': here('./src'),
-    },
+    // Exact names (a prefix would send '@app/client/browser' to '@app/client'); the libs' own entry points.
+    alias: [
+      {
+        find: /^@app\/common\/error-codes$/,
+        replacement: here('../../libs/common/src/errors/error-codes.ts'),
+      },
+      { find: /^@app\/common\/chat-protocol$/, replacement: here('../../libs/common/src/chat-protocol.ts') },
+      { find: /^@app\/crypto$/, replacement: here('../../libs/crypto/src/index.ts') },
+      { find: /^@app\/client$/, replacement: here('../../libs/client/src/index.ts') },
+      { find: /^@app\/client\/browser$/, replacement: here('../../libs/client/src/browser/index.ts') },
+      { find: /^@web\//, replacement: `${here('./src')}/` },
+    ],
   },
   build: {
     outDir: here('../../dist/web'),
@@ -104,11 +111,28 @@ export default defineConfig({
     ),
   },
   test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: [here('./src/test/setup.ts')],
     // Screens render through debounces and several fake answers: 20 s per test on a loaded 2-core machine (a budget).
     testTimeout: 20_000,
     css: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: [here('./src/test/setup.ts')],
+        },
+      },
+      {
+        // libs/client's browser entry: IndexedDB from fake-indexeddb, WebCrypto from Node (no DOM, no i18n setup).
+        extends: true,
+        test: {
+          name: 'client-browser',
+          environment: 'node',
+          include: ['../../libs/client/src/browser/**/*.test.ts'],
+        },
+      },
+    ],
   },
 });

@@ -20,8 +20,8 @@ export class ContactTrust {
 
   constructor(
     records: Record<string, ContactRecord> = {},
-    /** Called after every change, e.g. to persist (DeviceVault does). */
-    private readonly onChange: () => void = () => undefined,
+    /** Called after every change with the contact it changed, e.g. to persist (the vaults do). */
+    private readonly onChange: (memberId: string) => void = () => undefined,
   ) {
     Object.entries(records).forEach(([memberId, record]) => this.records.set(memberId, record));
   }
@@ -31,7 +31,7 @@ export class ContactTrust {
     const record = this.records.get(memberId);
     if (!record) {
       this.records.set(memberId, { keys: [...identityKeys].sort(), verified: false, unconfirmed: [] });
-      this.onChange();
+      this.onChange(memberId);
       return 'unverified';
     }
     const fresh = identityKeys.filter(
@@ -39,7 +39,7 @@ export class ContactTrust {
     );
     if (fresh.length > 0) {
       record.unconfirmed = [...record.unconfirmed, ...fresh].sort();
-      this.onChange();
+      this.onChange(memberId);
     }
     return this.state(memberId) ?? 'unverified';
   }
@@ -55,7 +55,7 @@ export class ContactTrust {
   /** The user compared safety numbers for these keys: they are the contact's, verified. */
   verify(memberId: string, identityKeys: string[]): void {
     this.records.set(memberId, { keys: [...identityKeys].sort(), verified: true, unconfirmed: [] });
-    this.onChange();
+    this.onChange(memberId);
   }
 
   /** The user accepts the changed keys without comparing safety numbers: back to `unverified`. */
@@ -67,7 +67,7 @@ export class ContactTrust {
         verified: false,
         unconfirmed: [],
       });
-      this.onChange();
+      this.onChange(memberId);
     }
   }
 

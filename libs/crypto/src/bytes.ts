@@ -17,6 +17,14 @@ export function fromBase64(text: string): Uint8Array | undefined {
   }
 }
 
+/**
+ * The bytes as WebCrypto's `BufferSource` wants them (backed by an ArrayBuffer, never a SharedArrayBuffer: the DOM
+ * types insist). Every array here is, so this copies nothing in practice.
+ */
+export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+}
+
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;

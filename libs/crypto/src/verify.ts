@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { toBase64 } from './bytes';
+import { bufferSource, toBase64 } from './bytes';
 
 /**
  * Ed25519 signature verification, the cost of opening every message. Three implementations, one contract: tweetnacl
@@ -49,7 +49,12 @@ export class WebCryptoEd25519Verifier implements Ed25519Verifier {
       return false;
     }
     try {
-      return await this.subtle.verify('Ed25519', await this.key(publicKey), signature, message);
+      return await this.subtle.verify(
+        'Ed25519',
+        await this.key(publicKey),
+        bufferSource(signature),
+        bufferSource(message),
+      );
     } catch {
       return false; // a key WebCrypto refuses to import (not a curve point) verifies nothing
     }
@@ -62,7 +67,7 @@ export class WebCryptoEd25519Verifier implements Ed25519Verifier {
       if (this.keys.size >= MAX_CACHED_KEYS) {
         this.keys.clear();
       }
-      key = this.subtle.importKey('raw', publicKey, 'Ed25519', false, ['verify']);
+      key = this.subtle.importKey('raw', bufferSource(publicKey), 'Ed25519', false, ['verify']);
       key.catch(() => this.keys.delete(id));
       this.keys.set(id, key);
     }

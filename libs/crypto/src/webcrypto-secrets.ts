@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { concatBytes, toBase64 } from './bytes';
+import { bufferSource, concatBytes, toBase64 } from './bytes';
 import type { DeviceKeyPairs, PublicDeviceKeys } from './device-keys';
 import { boxKeyFromSharedSecret, type DeviceSecrets } from './device-secrets';
 import { webCryptoSubtle, type WebCryptoKey } from './verify';
@@ -92,28 +92,50 @@ export class WebCryptoDeviceSecrets implements DeviceSecrets {
     const api = subtleOrThrow(subtle);
     const seed = keys.identity.secretKey.subarray(0, nacl.sign.seedLength);
     const identity = {
-      privateKey: await api.importKey('pkcs8', concatBytes(PKCS8_ED25519, seed), 'Ed25519', false, ['sign']),
-      publicKey: await api.importKey('raw', keys.identity.publicKey, 'Ed25519', true, ['verify']),
+      privateKey: await api.importKey(
+        'pkcs8',
+        bufferSource(concatBytes(PKCS8_ED25519, seed)),
+        'Ed25519',
+        false,
+        ['sign'],
+      ),
+      publicKey: await api.importKey('raw', bufferSource(keys.identity.publicKey), 'Ed25519', true, [
+        'verify',
+      ]),
     };
     const encryption = {
       privateKey: await api.importKey(
         'pkcs8',
-        concatBytes(PKCS8_X25519, keys.encryption.secretKey),
+        bufferSource(concatBytes(PKCS8_X25519, keys.encryption.secretKey)),
         { name: 'X25519' },
         false,
         ['deriveBits'],
       ),
-      publicKey: await api.importKey('raw', keys.encryption.publicKey, { name: 'X25519' }, true, []),
+      publicKey: await api.importKey(
+        'raw',
+        bufferSource(keys.encryption.publicKey),
+        { name: 'X25519' },
+        true,
+        [],
+      ),
     };
     return WebCryptoDeviceSecrets.fromKeys({ identity, encryption }, api);
   }
 
   async sign(message: Uint8Array): Promise<Uint8Array> {
-    return new Uint8Array(await this.subtle.sign('Ed25519', this.keys.identity.privateKey, message));
+    return new Uint8Array(
+      await this.subtle.sign('Ed25519', this.keys.identity.privateKey, bufferSource(message)),
+    );
   }
 
   async sharedKey(peerEncryptionKey: Uint8Array): Promise<Uint8Array> {
-    const peer = await this.subtle.importKey('raw', peerEncryptionKey, { name: 'X25519' }, false, []);
+    const peer = await this.subtle.importKey(
+      'raw',
+      bufferSource(peerEncryptionKey),
+      { name: 'X25519' },
+      false,
+      [],
+    );
     // WebCrypto refuses a low-order peer key (an all-zero secret) here; tweetnacl would return a key anyone knows.
     const secret = await this.subtle.deriveBits(
       { name: 'X25519', public: peer } as unknown as Parameters<Subtle['deriveBits']>[0],

@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { fromBase64, toBase64, utf8 } from './bytes';
+import { bufferSource, fromBase64, toBase64, utf8 } from './bytes';
 import type { PublicDeviceKeys } from './device-keys';
 import { checkScryptCost, DEFAULT_SCRYPT, passphraseKey, type ScryptCost } from './passphrase';
 import { generateWebCryptoKeys, WebCryptoDeviceSecrets, type WebCryptoDeviceKeys } from './webcrypto-secrets';
@@ -51,32 +51,35 @@ function subtleOrThrow(subtle: Subtle | undefined): Subtle {
 async function wrappingKey(subtle: Subtle, passphrase: string, salt: Uint8Array, cost: ScryptCost) {
   const raw = await passphraseKey(passphrase, salt, cost);
   try {
-    return await subtle.importKey('raw', raw, 'AES-GCM', false, ['wrapKey', 'unwrapKey']);
+    return await subtle.importKey('raw', bufferSource(raw), 'AES-GCM', false, ['wrapKey', 'unwrapKey']);
   } finally {
     raw.fill(0);
   }
 }
 
-/** Wraps extractable key pairs (fresh from `generateWebCryptoKeys(…, true)`, or unwrapped for a new passphrase). */
+/**
+ * Wraps extractable key pairs (fresh from `generateWebCryptoKeys(…, true)`, or unwrapped for a new passphrase);
+ * returns the wrapping key too, so a new device unwraps its keys without deriving it a second time.
+ */
 async function wrap(
   subtle: Subtle,
   keys: WebCryptoDeviceKeys,
   publicKeys: PublicDeviceKeys,
   passphrase: string,
   cost: ScryptCost,
-): Promise<WrappedDeviceKeys> {
+): Promise<{ record: WrappedDeviceKeys; key: WebCryptoKey }> {
   const salt = nacl.randomBytes(16);
   const key = await wrappingKey(subtle, passphrase, salt, cost);
   const one = async (privateKey: WebCryptoKey, which: 'identity' | 'encryption'): Promise<WrappedKey> => {
     const iv = nacl.randomBytes(12);
     const wrapped = await subtle.wrapKey('pkcs8', privateKey, key, {
       name: 'AES-GCM',
-      iv,
-      additionalData: additionalData(publicKeys, which),
+      iv: bufferSource(iv),
+      additionalData: bufferSource(additionalData(publicKeys, which)),
     });
     return { iv: toBase64(iv), wrapped: toBase64(new Uint8Array(wrapped)) };
   };
-  return {
+  const record: WrappedDeviceKeys = {
     v: 1,
     kdf: 'scrypt',
     ...cost,
@@ -86,13 +89,17 @@ async function wrap(
     identity: await one(keys.identity.privateKey, 'identity'),
     encryption: await one(keys.encryption.privateKey, 'encryption'),
   };
+  return { record, key };
 }
 
-/** The key pairs of a wrapped record; `extractable` for re-wrapping only — what the page uses is never extractable. */
+/**
+ * The key pairs of a wrapped record, under the passphrase's key (or the key `wrap` just used); `extractable` for
+ * re-wrapping only — what the page uses is never extractable.
+ */
 async function unwrap(
   subtle: Subtle,
   record: WrappedDeviceKeys,
-  passphrase: string,
+  secret: { passphrase: string } | { key: WebCryptoKey },
   extractable: boolean,
 ): Promise<WebCryptoDeviceKeys> {
   const salt = fromBase64(record.salt);
@@ -113,7 +120,7 @@ async function unwrap(
     throw new Error('the wrapped key record is malformed');
   }
   checkScryptCost(record, 'the wrapped key record');
-  const key = await wrappingKey(subtle, passphrase, salt, record);
+  const key = 'key' in secret ? secret.key : await wrappingKey(subtle, secret.passphrase, salt, record);
   const one = async (
     index: 0 | 1,
     algorithm: 'Ed25519' | { name: 'X25519' },
@@ -122,12 +129,12 @@ async function unwrap(
     try {
       return await subtle.unwrapKey(
         'pkcs8',
-        parts[index].wrapped as Uint8Array,
+        bufferSource(parts[index].wrapped as Uint8Array),
         key,
         {
           name: 'AES-GCM',
-          iv: parts[index].iv as Uint8Array,
-          additionalData: additionalData(record, index === 0 ? 'identity' : 'encryption'),
+          iv: bufferSource(parts[index].iv as Uint8Array),
+          additionalData: bufferSource(additionalData(record, index === 0 ? 'identity' : 'encryption')),
         },
         algorithm,
         extractable,
@@ -140,11 +147,11 @@ async function unwrap(
   return {
     identity: {
       privateKey: await one(0, 'Ed25519', 'sign'),
-      publicKey: await subtle.importKey('raw', identityKey, 'Ed25519', true, ['verify']),
+      publicKey: await subtle.importKey('raw', bufferSource(identityKey), 'Ed25519', true, ['verify']),
     },
     encryption: {
       privateKey: await one(1, { name: 'X25519' }, 'deriveBits'),
-      publicKey: await subtle.importKey('raw', encryptionKey, { name: 'X25519' }, true, []),
+      publicKey: await subtle.importKey('raw', bufferSource(encryptionKey), { name: 'X25519' }, true, []),
     },
   };
 }
@@ -162,8 +169,9 @@ export async function createWrappedDeviceKeys(
   checkScryptCost(cost);
   const extractable = await generateWebCryptoKeys(subtle, true);
   const publicKeys = (await WebCryptoDeviceSecrets.fromKeys(extractable, subtle)).publicKeys;
-  const record = await wrap(subtle, extractable, publicKeys, passphrase, cost);
-  return { record, secrets: await unwrapDeviceKeys(record, passphrase, { subtle }) };
+  const { record, key } = await wrap(subtle, extractable, publicKeys, passphrase, cost);
+  const keys = await unwrap(subtle, record, { key }, false);
+  return { record, secrets: await WebCryptoDeviceSecrets.fromKeys(keys, subtle) };
 }
 
 /** The non-extractable secrets of a wrapped record; `WrongPassphraseError` for a wrong passphrase. */
@@ -173,7 +181,7 @@ export async function unwrapDeviceKeys(
   options: { subtle?: Subtle } = {},
 ): Promise<WebCryptoDeviceSecrets> {
   const subtle = subtleOrThrow(options.subtle ?? webCryptoSubtle());
-  return WebCryptoDeviceSecrets.fromKeys(await unwrap(subtle, record, passphrase, false), subtle);
+  return WebCryptoDeviceSecrets.fromKeys(await unwrap(subtle, record, { passphrase }, false), subtle);
 }
 
 /** The same keys under a new passphrase (and a new salt); the old one must be right. */
@@ -184,8 +192,8 @@ export async function rewrapDeviceKeys(
   options: { cost?: ScryptCost; subtle?: Subtle } = {},
 ): Promise<WrappedDeviceKeys> {
   const subtle = subtleOrThrow(options.subtle ?? webCryptoSubtle());
-  const keys = await unwrap(subtle, record, passphrase, true);
+  const keys = await unwrap(subtle, record, { passphrase }, true);
   const cost = options.cost ?? { logN: record.logN, r: record.r, p: record.p };
   checkScryptCost(cost);
-  return wrap(subtle, keys, record, newPassphrase, cost);
+  return (await wrap(subtle, keys, record, newPassphrase, cost)).record;
 }

@@ -1,0 +1,57 @@
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { WebCryptoDeviceKeys, WrappedDeviceKeys } from '@app/crypto';
+import type { ContactRecord } from '../contact-trust';
+import type { OutboxRecord } from '../outbox';
+
+/**
+ * This browser's device for one member: its id once registered, and its private keys — non-extractable `CryptoKey`s
+ * kept as such (IndexedDB stores them by structured clone; nothing can read their bytes back out), or, when the
+ * member chose a passphrase, wrapped under it (AES-GCM under scrypt) and unwrapped non-extractable at each unlock.
+ */
+export type DeviceRecord = {
+  v: 1;
+  deviceId: string | null;
+  createdAt: number;
+} & ({ keys: WebCryptoDeviceKeys; wrapped?: undefined } | { wrapped: WrappedDeviceKeys; keys?: undefined });
+
+export interface DeviceSchema extends DBSchema {
+  device: { key: 'device'; value: DeviceRecord };
+  /** Trust decisions, one record per contact (member id): tabs changing different contacts do not overwrite each other. */
+  contacts: { key: string; value: ContactRecord };
+  /** Pending messages, sealed (`OutboxRecord`), by clientMessageId. */
+  outbox: { key: string; value: OutboxRecord; indexes: { queuedAt: number } };
+}
+
+export type DeviceDatabase = IDBPDatabase<DeviceSchema>;
+
+const VERSION = 1;
+
+/** One database per member, so signing in as someone else in the same browser never reads another's keys. */
+export const deviceDatabaseName = (memberId: string): string => `counterpart-device-${memberId}`;
+
+/**
+ * Opens (creating on first use) a member's device database. `onBlocking`: another tab wants to delete it (a wipe)
+ * or to upgrade it; this connection closes so that can proceed.
+ */
+export function openDeviceDatabase(
+  memberId: string,
+  onBlocking: () => void = () => undefined,
+): Promise<DeviceDatabase> {
+  return openDB<DeviceSchema>(deviceDatabaseName(memberId), VERSION, {
+    upgrade(database) {
+      database.createObjectStore('device');
+      database.createObjectStore('contacts');
+      database
+        .createObjectStore('outbox', { keyPath: 'clientMessageId' })
+        .createIndex('queuedAt', 'queuedAt');
+    },
+    blocking() {
+      onBlocking();
+    },
+  });
+}
+
+/** Deletes a member's device database: keys, trust decisions and outbox. Waits for other tabs to let go of it. */
+export function deleteDeviceDatabase(memberId: string): Promise<void> {
+  return deleteDB(deviceDatabaseName(memberId));
+}

@@ -1,0 +1,4 @@
+export * from './browser-vault';
+export * from './device-database';
+export * from './indexeddb-outbox';
+export * from './web-locks';
