@@ -5,6 +5,14 @@
 export class Emitter<Events extends { [E in keyof Events]: (...args: never[]) => void }> {
   private readonly listeners = new Map<keyof Events, Set<(...args: never[]) => void>>();
 
+  constructor(
+    /** Where a listener's error goes: thrown on its own (as an event emitter's would) unless told otherwise. */
+    private readonly listenerFailed: (error: unknown) => void = (error) =>
+      setTimeout(() => {
+        throw error;
+      }),
+  ) {}
+
   on<E extends keyof Events>(event: E, listener: Events[E]): () => void {
     const set = this.listeners.get(event) ?? new Set();
     set.add(listener);
@@ -29,9 +37,7 @@ export class Emitter<Events extends { [E in keyof Events]: (...args: never[]) =>
       try {
         (listener as (...values: Parameters<Events[E]>) => void)(...args);
       } catch (error) {
-        setTimeout(() => {
-          throw error;
-        });
+        this.listenerFailed(error);
       }
     }
   }

@@ -12,6 +12,10 @@ import type { TrustState } from './contact-trust';
 import type { KeyDirectory } from './key-directory';
 import type { ChatTransport } from './transport';
 
+/** What the inbox needs of the transport and of the key directory (tests give fakes). */
+export type InboxTransport = Pick<ChatTransport, 'request'>;
+export type InboxKeys = Pick<KeyDirectory, 'senderDevice' | 'observeSender'>;
+
 /**
  * A message as the app sees it: decrypted (`body`), or undecryptable (`body` null and the reason in `problem`:
  * a bad signature, an envelope replayed from another conversation or message, no key for this device…).
@@ -51,8 +55,8 @@ export class Inbox {
   private readonly opened = new Map<string, string>();
 
   constructor(
-    private readonly transport: ChatTransport,
-    private readonly directory: KeyDirectory,
+    private readonly transport: InboxTransport,
+    private readonly directory: InboxKeys,
     private readonly options: InboxOptions,
   ) {
     Object.entries(options.cursors ?? {}).forEach(([id, seq]) => this.cursors.set(id, seq));

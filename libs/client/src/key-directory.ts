@@ -9,6 +9,9 @@ import type { ChatMessage, DeviceKeys, KeysChanged, KeysPayload } from '@app/com
 import type { ContactTrust, TrustState } from './contact-trust';
 import type { ChatTransport } from './transport';
 
+/** What the directory needs of the transport (tests give a fake). */
+export type KeyTransport = Pick<ChatTransport, 'request' | 'ackTimeoutMs'>;
+
 /** Key lookups wait at least this long, whatever the (possibly very short) ack timeout of sends. */
 const KEYS_TIMEOUT_MS = 5_000;
 
@@ -30,7 +33,7 @@ export class KeyDirectory {
   private memberId: string | null = null;
 
   constructor(
-    private readonly transport: ChatTransport,
+    private readonly transport: KeyTransport,
     readonly trust: ContactTrust,
     private readonly own: OwnDevice,
     private readonly verifier: () => Promise<Ed25519Verifier>,

@@ -12,6 +12,10 @@ import { ErrorCode, type ErrorPayload } from '@app/common/error-codes';
 import type { KeyDirectory } from './key-directory';
 import { ChatError, type ChatTransport } from './transport';
 
+/** What the outbox needs of the transport and of the key directory (tests give fakes). */
+export type OutboxTransport = Pick<ChatTransport, 'connected' | 'ackTimeoutMs' | 'request'>;
+export type OutboxKeys = Pick<KeyDirectory, 'keysOf' | 'cachedKeysOf' | 'forget' | 'changedOwners' | 'trust'>;
+
 /**
  * A message waiting for the server's ack, as an outbox store keeps it: **sealed**, never in plaintext. The sending
  * device wraps every message for itself too, so it can read the body back (to show it as pending after a reload, or
@@ -184,8 +188,8 @@ export class Outbox {
   private closed = false;
 
   constructor(
-    private readonly transport: ChatTransport,
-    private readonly directory: KeyDirectory,
+    private readonly transport: OutboxTransport,
+    private readonly directory: OutboxKeys,
     private readonly options: OutboxOptions,
   ) {}
 

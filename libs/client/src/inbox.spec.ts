@@ -1,0 +1,126 @@
+import { SharedKeyCache, sealEnvelope, tweetnaclVerifier, type EnvelopeV1 } from '@app/crypto';
+import type { ChatMessage } from '@app/common/chat-protocol';
+import { ContactTrust } from './contact-trust';
+import { Inbox, type ReceivedMessage } from './inbox';
+import { KeyDirectory } from './key-directory';
+import { fakeDevice, FakeChatServer, type FakeDevice } from './testing/fake-chat-server';
+
+/** A message of the conversation as the server would relay it, sealed by `sender` for `readers`. */
+async function relayed(
+  server: FakeChatServer,
+  sender: FakeDevice,
+  readers: FakeDevice[],
+  seq: number,
+  text: string,
+  overrides: Partial<ChatMessage> = {},
+): Promise<ChatMessage> {
+  const clientMessageId = `c-${seq}`;
+  const envelope: EnvelopeV1 = await sealEnvelope({
+    conversationId: server.conversationId,
+    clientMessageId,
+    senderDeviceId: sender.listed.deviceId,
+    secrets: sender.secrets,
+    recipients: readers.map((reader) => reader.listed),
+    body: { text },
+  });
+  return {
+    messageId: `m-${seq}`,
+    conversationId: server.conversationId,
+    seq,
+    senderId: sender.listed.memberId,
+    senderDeviceId: sender.listed.deviceId,
+    clientMessageId,
+    envelope,
+    sentAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+function inboxOf(server: FakeChatServer, me: FakeDevice) {
+  const delivered: ReceivedMessage[] = [];
+  const own: string[] = [];
+  const verifier = () => Promise.resolve(tweetnaclVerifier);
+  const directory = new KeyDirectory(
+    server,
+    new ContactTrust(),
+    { deviceId: me.listed.deviceId, publicKeys: me.secrets.publicKeys },
+    verifier,
+  );
+  const inbox = new Inbox(server, directory, {
+    deviceId: me.listed.deviceId,
+    secrets: me.secrets,
+    sharedKeys: new SharedKeyCache(me.secrets),
+    verifier,
+    deliver: (message) => delivered.push(message),
+    ownMessage: (message) => own.push(message.clientMessageId),
+  });
+  return { inbox, delivered, own };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe(Inbox.name, () => {
+  let server: FakeChatServer;
+  let me: FakeDevice;
+  let partner: FakeDevice;
+
+  beforeEach(() => {
+    server = new FakeChatServer();
+    me = fakeDevice();
+    partner = fakeDevice();
+    server.devices = [me, partner];
+  });
+
+  it('should catch up page by page from its cursors, deliver each message once, decrypted and in order', async () => {
+    for (let seq = 1; seq <= 5; seq += 1) {
+      server.history.push(await relayed(server, partner, [me, partner], seq, `text ${seq}`));
+    }
+    const { inbox, delivered } = inboxOf(server, me);
+    await inbox.sync();
+    await inbox.sync(); // nothing new: nothing delivered twice
+    await settle();
+    expect(delivered.map((message) => [message.seq, message.body?.text, message.problem])).toEqual(
+      [1, 2, 3, 4, 5].map((seq) => [seq, `text ${seq}`, null]),
+    );
+    expect(server.syncRequests.map((since) => since[server.conversationId] ?? 0)).toEqual([0, 2, 4, 5]);
+    expect(inbox.positions).toEqual({ [server.conversationId]: 5 });
+  });
+
+  it('should show the next live message at once and fill a gap by sync, never reordering', async () => {
+    const messages = [];
+    for (let seq = 1; seq <= 3; seq += 1) {
+      messages.push(await relayed(server, partner, [me], seq, `live ${seq}`));
+    }
+    server.history.push(...messages);
+    const { inbox, delivered } = inboxOf(server, me);
+    inbox.receive(messages[0]);
+    inbox.receive(messages[2]); // seq 2 was missed: sync fills it
+    await settle();
+    expect(delivered.map((message) => message.seq)).toEqual([1, 2, 3]);
+    expect(server.syncRequests).toHaveLength(1);
+  });
+
+  it('should refuse a signed envelope replayed under another message, and a message it cannot read', async () => {
+    const original = await relayed(server, partner, [me], 1, 'once');
+    const replay = { ...original, messageId: 'm-other', seq: 2 };
+    const notForMe = await relayed(server, partner, [partner], 3, 'not for this device');
+    const { inbox } = inboxOf(server, me);
+    expect((await inbox.decrypt(original)).body).toEqual({ text: 'once' });
+    expect((await inbox.decrypt(replay)).problem).toBe('REPLAYED');
+    expect((await inbox.decrypt(notForMe)).problem).toBe('NOT_A_RECIPIENT');
+    expect((await inbox.decrypt({ ...original, envelope: '{not json' })).problem).toBe('MALFORMED');
+    expect((await inbox.decrypt({ ...original, senderId: me.listed.memberId })).problem).toBe(
+      'UNKNOWN_SENDER_DEVICE',
+    );
+  });
+
+  it('should tell the outbox about its own messages before decrypting them', async () => {
+    server.history.push(await relayed(server, me, [me, partner], 1, 'mine'));
+    server.history.push(await relayed(server, partner, [me, partner], 2, 'theirs'));
+    const { inbox, own, delivered } = inboxOf(server, me);
+    await inbox.sync();
+    await settle();
+    expect(own).toEqual(['c-1']);
+    expect(delivered.map((message) => message.body?.text)).toEqual(['mine', 'theirs']);
+  });
+});
