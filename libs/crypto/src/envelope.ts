@@ -1,5 +1,5 @@
 import nacl from 'tweetnacl';
-import { compareBytes, concatBytes, fromBase64, fromUtf8, lengthPrefixed, toBase64, utf8 } from './bytes';
+import { compareBytes, fromBase64, fromUtf8, toBase64, utf8 } from './bytes';
 import { isHandlingCaveat, type HandlingCaveat } from './caveats';
 import { decodePublicKey } from './device-keys';
 import type { DeviceSecrets } from './device-secrets';
@@ -64,6 +64,7 @@ const SIGNATURE_BYTES = nacl.sign.signatureLength;
 /** Bodies are padded to a multiple of this, so ciphertext sizes say less about what was written. */
 const PADDING_BLOCK = 64;
 const DOMAIN = utf8('counterpart/envelope/v1');
+const VERSION_BYTE = new Uint8Array([ENVELOPE_VERSION]);
 
 export type EnvelopeProblem =
   | 'MALFORMED'
@@ -184,13 +185,10 @@ export function parseEnvelope(value: unknown): ParsedEnvelope {
   return { envelope: record as unknown as EnvelopeV1, nonce, ciphertext, wraps, signature };
 }
 
-const u32 = (value: number) =>
-  new Uint8Array([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]);
-const field = lengthPrefixed;
-
 /**
  * The signed bytes: a domain tag, then every field as a 4-byte big-endian length and its bytes (strings in UTF-8,
  * binary fields decoded), the wraps counted and ordered by device id — one encoding, whatever the JSON looks like.
+ * Written into one buffer sized first: every message opened computes it.
  */
 export function canonicalEnvelopeBytes(parts: {
   conversationId: string;
@@ -201,19 +199,46 @@ export function canonicalEnvelopeBytes(parts: {
   wraps: Array<{ deviceId: string; nonce: Uint8Array; key: Uint8Array }>;
 }): Uint8Array {
   const wraps = parts.wraps
-    .map((wrap) => ({ ...wrap, id: utf8(wrap.deviceId) }))
+    .map((wrap) => ({ id: utf8(wrap.deviceId), nonce: wrap.nonce, key: wrap.key }))
     .sort((a, b) => compareBytes(a.id, b.id));
-  return concatBytes(
-    field(DOMAIN),
-    field(new Uint8Array([ENVELOPE_VERSION])),
-    field(utf8(parts.conversationId)),
-    field(utf8(parts.clientMessageId)),
-    field(utf8(parts.senderDeviceId)),
-    field(parts.nonce),
-    field(parts.ciphertext),
-    u32(wraps.length),
-    ...wraps.flatMap((wrap) => [field(wrap.id), field(wrap.nonce), field(wrap.key)]),
-  );
+  const fields = [
+    DOMAIN,
+    VERSION_BYTE,
+    utf8(parts.conversationId),
+    utf8(parts.clientMessageId),
+    utf8(parts.senderDeviceId),
+    parts.nonce,
+    parts.ciphertext,
+  ];
+  let total = 4;
+  for (const bytes of fields) {
+    total += 4 + bytes.length;
+  }
+  for (const wrap of wraps) {
+    total += 12 + wrap.id.length + wrap.nonce.length + wrap.key.length;
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  const length = (n: number) => {
+    out[offset] = n >>> 24;
+    out[offset + 1] = (n >>> 16) & 255;
+    out[offset + 2] = (n >>> 8) & 255;
+    out[offset + 3] = n & 255;
+    offset += 4;
+  };
+  const field = (bytes: Uint8Array) => {
+    length(bytes.length);
+    out.set(bytes, offset);
+    offset += bytes.length;
+  };
+  fields.forEach(field);
+  length(wraps.length);
+  for (const wrap of wraps) {
+    field(wrap.id);
+    field(wrap.nonce);
+    field(wrap.key);
+  }
+  return out;
 }
 
 /**
