@@ -62,6 +62,7 @@ export async function runApplication(options: RunOptions): Promise<NestExpressAp
     stopOnSignals(app, options.name);
     options.configure?.(app, config);
     await app.listen(config.server.port, config.server.host);
+    keepIdleConnectionsOpen(app);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.server.port;
     const url = `http://localhost:${port}`;
@@ -73,6 +74,20 @@ export async function runApplication(options: RunOptions): Promise<NestExpressAp
     process.exitCode = 1;
     return undefined;
   }
+}
+
+/**
+ * How long an idle keep-alive connection stays open. Node closes it after 5 s by default, and a client that sends its
+ * next request on it at that moment gets ECONNRESET (seen in the browser tests' API client). A reverse proxy keeps
+ * upstream connections for 60 s (nginx's `keepalive_timeout`): the server must outlast it, so the proxy is never the
+ * one caught sending on a connection being closed. Headers must still arrive within the longer timeout.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepIdleConnectionsOpen(app: NestExpressApplication): void {
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
