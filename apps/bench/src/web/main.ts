@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { startApiServer } from '../../../web/e2e/support/api-server';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../../web/e2e/support/chromium';
 import { benchContext } from '../common/context';
+import { benchClientCrypto } from './client-crypto';
 import { benchDirectory } from './directory-bench';
 import { attributeModules } from './modules';
 import { REGULAR_3G, type PageLoad } from './page-load';
@@ -43,6 +44,8 @@ const TOP_MODULES = 15;
  * Directory (directory-bench.ts): BENCH_PRACTITIONERS (100,000; smoke 2,000) of the bench:search generator written into
  * the API's database; JS + CSS of /directory and / signed in; request → rendered results of 20 mixed-script queries
  * on loopback and on Regular 3G.
+ * Chat client (client-crypto.ts): opening a room-of-10 message in the page with WebCrypto and with tweetnacl, a
+ * catch-up on 500 from nothing cached, unlocking a device under a passphrase (the browser tests' harness page).
  * The API runs as the browser tests run it: a free port of 127.0.0.1, a fresh SQLite file, the demo network. The exit
  * code is non-zero when a judged target is missed or a figure is not sane. BENCH_SMOKE=1 (CI): no emulation, one
  * sign-in pair, 2,000 practitioners; judges the bytes (a build's bytes do not vary) and the directory's loopback p95
@@ -229,7 +232,9 @@ async function main(): Promise<number> {
       mapsDir,
     });
     problems.push(...directory.problems);
-    const checks = [...signInChecks, ...directory.checks];
+    const clientCrypto = await benchClientCrypto(browser, server.url, { root, smoke });
+    problems.push(...clientCrypto.problems);
+    const checks = [...signInChecks, ...directory.checks, ...clientCrypto.checks];
     printChecks(
       smoke ? 'Targets (smoke: no emulation; the sign-in times are not judged)' : 'Targets',
       checks,
@@ -257,6 +262,7 @@ async function main(): Promise<number> {
           chunkGzip: attribution.chunkGzip,
           loads,
           directory: directory.report,
+          clientCrypto: clientCrypto.report,
         },
         null,
         2,

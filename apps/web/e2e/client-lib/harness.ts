@@ -1,12 +1,14 @@
 /**
  * The browser tests' window onto the client libraries (apps/web/e2e/client-lib.spec.ts): `@app/crypto`,
  * `@app/client` and `@app/client/browser` as Vite bundles them for the browser, what a test keeps in the page between
- * two `evaluate` calls, and a read-out of everything this origin keeps in IndexedDB.
+ * two `evaluate` calls, a read-out of everything this origin keeps in IndexedDB, and bench:web's client-cost
+ * measurement (measure.ts).
  */
 import * as client from '@app/client';
 import * as browser from '@app/client/browser';
 import * as crypto from '@app/crypto';
 import { openDB } from 'idb';
+import { measureClientCrypto } from './measure';
 
 /** What a test keeps in this page: its device vault, its chat client and what the client reported. */
 export interface Tab {
@@ -94,7 +96,7 @@ async function storedRecords(): Promise<StoredRecord[]> {
 }
 
 const tab: Tab = { received: [], outbox: [] };
-const clientLib = { crypto, client, browser, tab, storedRecords };
+const clientLib = { crypto, client, browser, tab, storedRecords, measureClientCrypto };
 export type ClientLib = typeof clientLib;
 
 declare global {
