@@ -17,6 +17,7 @@ import {
   Outbox,
   type OutboxEvents,
   type OutboxLock,
+  type OutboxPeers,
   type OutboxStore,
   type PendingMessage,
 } from './outbox';
@@ -62,6 +63,8 @@ export interface ChatClientOptions {
   outbox?: OutboxStore;
   /** Who may send from a shared outbox (`BrowserDeviceVault.outboxLock`: one tab at a time); this client by default. */
   outboxLock?: OutboxLock;
+  /** The other tabs sharing that outbox (`BrowserDeviceVault.outboxPeers`): a message one sends settles in all. */
+  outboxPeers?: OutboxPeers;
   /** Last seq already known per conversation (e.g. restored from storage); others start at 0. */
   cursors?: Record<string, number>;
   /** How long to wait for an ack before resending (ms). */
@@ -107,6 +110,7 @@ export class ChatClient {
       verifier: verify,
       store: options.outbox ?? new MemoryOutboxStore(),
       lock: options.outboxLock ?? new LocalOutboxLock(),
+      peers: options.outboxPeers,
       retryDelayMs: options.retryDelayMs,
       emit: (event, ...args) => this.events.emit(event, ...args),
     });

@@ -5,11 +5,13 @@ import { ContactTrust } from './contact-trust';
 import { KeyDirectory } from './key-directory';
 import {
   LocalOutboxLock,
+  LocalOutboxPeers,
   MemoryOutboxStore,
   Outbox,
   SafetyNumberChangedError,
   type OutboxEvents,
   type OutboxLock,
+  type OutboxPeers,
   type OutboxStore,
 } from './outbox';
 import { fakeDevice, FakeChatServer, openAs, type FakeDevice } from './testing/fake-chat-server';
@@ -21,7 +23,7 @@ const CANARY = 'canary-bus-route-7f3a';
 function outboxOf(
   server: FakeChatServer,
   me: FakeDevice,
-  options: { store?: OutboxStore; lock?: OutboxLock; trust?: ContactTrust } = {},
+  options: { store?: OutboxStore; lock?: OutboxLock; peers?: OutboxPeers; trust?: ContactTrust } = {},
 ) {
   const events: Array<{ event: keyof OutboxEvents; clientMessageId: string }> = [];
   const rejected: Array<Parameters<OutboxEvents['rejected']>[0]> = [];
@@ -41,6 +43,7 @@ function outboxOf(
     verifier,
     store,
     lock: options.lock ?? new LocalOutboxLock(),
+    peers: options.peers,
     retryDelayMs: 10,
     emit: (event, ...args) => {
       const [detail] = args as [{ clientMessageId: string }];
@@ -166,6 +169,56 @@ describe(Outbox.name, () => {
     });
     await expect(sent).resolves.toMatchObject({ messageId: 'from-the-echo', seq: 1 });
     expect(tabs[0].outbox.size).toBe(0);
+  });
+
+  it('should settle a send at once when another tab sent it or saw it refused (its peers tell it)', async () => {
+    server.connected = false;
+    const store = new MemoryOutboxStore();
+    const lock = new LocalOutboxLock();
+    const peers = new LocalOutboxPeers();
+    const tabs = [
+      outboxOf(server, me, { store, lock, peers: peers.peers() }),
+      outboxOf(server, me, { store, lock, peers: peers.peers() }),
+    ];
+    const sent = tabs[0].outbox.queue(server.conversationId, body('sent by the other tab'), {
+      clientMessageId: 'peer-sent',
+    });
+    const refused = tabs[0].outbox.queue(server.conversationId, body('refused in the other tab'), {
+      clientMessageId: 'peer-refused',
+    });
+    await until(async () => (await store.list()).length === 2);
+
+    server.connected = true;
+    // Refused by id (the two go out together, in the store's order).
+    const answer = server.request.bind(server);
+    let refusedAttempts = 0;
+    server.request = (event, payload) => {
+      if (
+        event === 'message:send' &&
+        (payload as { clientMessageId: string }).clientMessageId === 'peer-refused'
+      ) {
+        refusedAttempts += 1;
+        return Promise.reject(
+          new ChatError({ code: ErrorCode.FORBIDDEN, message: 'no longer a participant' }),
+        );
+      }
+      return answer(event, payload);
+    };
+    tabs[1].outbox.flush(); // the other tab holds the lock and sends both
+    await expect(sent).resolves.toMatchObject({ seq: 1 });
+    await expect(refused).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    expect(tabs[0].events.map((item) => `${item.event} ${item.clientMessageId}`).sort()).toEqual([
+      'queued peer-refused',
+      'queued peer-sent',
+      'rejected peer-refused',
+      'sent peer-sent',
+    ]);
+    expect(tabs[0].outbox.size).toBe(0);
+    tabs[0].outbox.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Nothing left for this tab to send: each went out once, from the other tab.
+    expect(server.sends.map((send) => send.clientMessageId)).toEqual(['peer-sent']);
+    expect(refusedAttempts).toBe(1);
   });
 
   it('should retry with the same clientMessageId after an answer that may pass, and store once', async () => {

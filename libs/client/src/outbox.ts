@@ -77,6 +77,42 @@ export class LocalOutboxLock implements OutboxLock {
   }
 }
 
+/** What an outbox tells the others sharing its store: a message left it, sent or refused for good. */
+export type OutboxNotice =
+  | { kind: 'sent'; clientMessageId: string; conversationId: string; ack: SendAck }
+  | { kind: 'rejected'; clientMessageId: string; conversationId: string; error: SendFailure };
+
+/**
+ * The other outboxes of a shared store (the member's other tabs): a tab whose message another tab sent or saw
+ * refused settles its `send` at once. `BroadcastChannel` in the browser (`BrowserDeviceVault.outboxPeers`);
+ * `LocalOutboxPeers` between the clients of one program.
+ */
+export interface OutboxPeers {
+  post(notice: OutboxNotice): void;
+  /** Every notice the others post (never one's own); returns the unsubscribe function. */
+  listen(listener: (notice: OutboxNotice) => void): () => void;
+}
+
+/** Outboxes of one process sharing a store: each one's `peers()` hears the others. */
+export class LocalOutboxPeers {
+  private readonly listeners = new Set<(notice: OutboxNotice) => void>();
+
+  peers(): OutboxPeers {
+    const own = new Set<(notice: OutboxNotice) => void>();
+    return {
+      post: (notice) => this.listeners.forEach((listener) => !own.has(listener) && listener(notice)),
+      listen: (listener) => {
+        own.add(listener);
+        this.listeners.add(listener);
+        return () => {
+          own.delete(listener);
+          this.listeners.delete(listener);
+        };
+      },
+    };
+  }
+}
+
 /** A random id for `clientMessageId` (Web Crypto: browsers and Node). */
 export function newClientMessageId(): string {
   const bytes = new Uint8Array(16);
@@ -120,6 +156,8 @@ export interface OutboxOptions {
   verifier: () => Promise<Ed25519Verifier>;
   store: OutboxStore;
   lock: OutboxLock;
+  /** The other outboxes of the store, if it is shared. */
+  peers?: OutboxPeers;
   /** Pause between resend rounds (ms). */
   retryDelayMs?: number;
   emit: <E extends keyof OutboxEvents>(event: E, ...args: Parameters<OutboxEvents[E]>) => void;
@@ -186,12 +224,15 @@ export class Outbox {
   private listings = 1;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private stopListening: (() => void) | null = null;
 
   constructor(
     private readonly transport: OutboxTransport,
     private readonly directory: OutboxKeys,
     private readonly options: OutboxOptions,
-  ) {}
+  ) {
+    this.listen();
+  }
 
   /** Messages this client knows to be waiting (queued here, or found in the store when it last sent). */
   get size(): number {
@@ -281,11 +322,14 @@ export class Outbox {
   /** Sends again after `close` (a new `connect`). */
   open(): void {
     this.closed = false;
+    this.listen();
   }
 
   /** Stops sending (what is queued stays in the store). */
   close(): void {
     this.closed = true;
+    this.stopListening?.();
+    this.stopListening = null;
     if (this.retryTimer) {
       clearTimeout(this.retryTimer);
       this.retryTimer = null;
@@ -478,14 +522,38 @@ export class Outbox {
     return envelope;
   }
 
-  private async done(entry: Entry, ack: SendAck): Promise<void> {
+  private async done(entry: Entry, ack: SendAck, told = false): Promise<void> {
     if (this.entries.get(entry.clientMessageId) !== entry) {
       return; // already done (its ack and its echo both arrived)
     }
     this.entries.delete(entry.clientMessageId);
-    await this.options.store.delete(entry.clientMessageId).catch(() => undefined);
+    if (!told) {
+      await this.options.store.delete(entry.clientMessageId).catch(() => undefined);
+      this.options.peers?.post({ kind: 'sent', ...this.summary(entry), ack });
+    }
     entry.waiters.forEach((waiter) => waiter.resolve(ack));
     this.options.emit('sent', { ...this.summary(entry), ack });
+  }
+
+  /** Another tab's notice: a message this outbox also holds left the store there. */
+  private listen(): void {
+    this.stopListening ??=
+      this.options.peers?.listen((notice) => {
+        const entry = this.entries.get(notice.clientMessageId);
+        if (!entry || entry.conversationId !== notice.conversationId) {
+          return;
+        }
+        if (notice.kind === 'sent') {
+          void this.done(entry, notice.ack, true);
+        } else {
+          const { error } = notice;
+          void this.fail(
+            entry,
+            'memberIds' in error ? new SafetyNumberChangedError(error.memberIds) : new ChatError(error),
+            true,
+          );
+        }
+      }) ?? null;
   }
 
   private async failed(entry: Entry, error: unknown): Promise<void> {
@@ -510,12 +578,12 @@ export class Outbox {
   }
 
   /** Refused for good: out of the outbox and the store, `send` rejects, `rejected` says why. */
-  private async fail(entry: Entry, error: unknown): Promise<void> {
+  private async fail(entry: Entry, error: unknown, told = false): Promise<void> {
     if (this.entries.get(entry.clientMessageId) !== entry) {
       return;
     }
     this.entries.delete(entry.clientMessageId);
-    if (entry.storedAfter > 0) {
+    if (entry.storedAfter > 0 && !told) {
       await this.options.store.delete(entry.clientMessageId).catch(() => undefined);
     }
     const failure =
@@ -525,13 +593,14 @@ export class Outbox {
             code: ErrorCode.INTERNAL_SERVER_ERROR,
             message: error instanceof Error ? error.message : 'The message could not be sealed.',
           });
-    this.options.emit('rejected', {
-      ...this.summary(entry),
-      error:
-        failure instanceof ChatError
-          ? failure.payload
-          : { code: 'SAFETY_NUMBER_CHANGED', message: failure.message, memberIds: failure.memberIds },
-    });
+    const payload: SendFailure =
+      failure instanceof ChatError
+        ? failure.payload
+        : { code: 'SAFETY_NUMBER_CHANGED', message: failure.message, memberIds: failure.memberIds };
+    if (entry.storedAfter > 0 && !told) {
+      this.options.peers?.post({ kind: 'rejected', ...this.summary(entry), error: payload });
+    }
+    this.options.emit('rejected', { ...this.summary(entry), error: payload });
     entry.waiters.forEach((waiter) => waiter.reject(failure));
   }
 

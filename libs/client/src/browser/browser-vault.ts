@@ -9,7 +9,7 @@ import {
   type ScryptCost,
 } from '@app/crypto';
 import { ContactTrust, type ContactRecord } from '../contact-trust';
-import type { OutboxLock, OutboxStore } from '../outbox';
+import type { OutboxLock, OutboxPeers, OutboxStore } from '../outbox';
 import {
   deleteDeviceDatabase,
   deviceDatabaseName,
@@ -18,7 +18,7 @@ import {
   type DeviceRecord,
 } from './device-database';
 import { IndexedDbOutboxStore } from './indexeddb-outbox';
-import { webLocksOutboxLock } from './web-locks';
+import { broadcastOutboxPeers, webLocksOutboxLock } from './tabs';
 
 /** This browser holds a device for the member whose keys are under a passphrase: `open` needs it. */
 export class PassphraseRequiredError extends Error {
@@ -48,9 +48,14 @@ export class BrowserDeviceVault {
   /** What `ChatClient` takes as `secrets`. */
   readonly secrets: WebCryptoDeviceSecrets;
   readonly trust: ContactTrust;
-  /** What `ChatClient` takes as `outbox` and `outboxLock`: sealed records, one sending tab at a time. */
+  /**
+   * What `ChatClient` takes as `outbox`, `outboxLock` and `outboxPeers`: sealed records, one sending tab at a time,
+   * the others told what left.
+   */
   readonly outbox: OutboxStore;
   readonly outboxLock: OutboxLock;
+  readonly outboxPeers: OutboxPeers | undefined;
+  readonly #channel: { close(): void } | undefined;
   readonly #database: DeviceDatabase;
   #record: DeviceRecord;
   #closed = false;
@@ -67,6 +72,9 @@ export class BrowserDeviceVault {
     this.secrets = secrets;
     this.outbox = new IndexedDbOutboxStore(database);
     this.outboxLock = webLocksOutboxLock(`${deviceDatabaseName(memberId)}/outbox`);
+    const peers = broadcastOutboxPeers(`${deviceDatabaseName(memberId)}/outbox`);
+    this.outboxPeers = peers;
+    this.#channel = peers;
     this.trust = new ContactTrust(contacts, (contactId) => {
       const contact = this.trust.toJSON()[contactId];
       if (contact && !this.#closed) {
@@ -193,6 +201,7 @@ export class BrowserDeviceVault {
   /** Lets go of the database (the keys stay; `open` again to use them). */
   close(): void {
     this.#closed = true;
+    this.#channel?.close();
     this.#database.close();
   }
 

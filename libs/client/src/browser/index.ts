@@ -1,4 +1,4 @@
 export * from './browser-vault';
 export * from './device-database';
 export * from './indexeddb-outbox';
-export * from './web-locks';
+export * from './tabs';
