@@ -1,7 +1,9 @@
 /** What `measureClientCrypto` (measure.ts, in the page) reports to bench:web (apps/bench/src/web/client-crypto.ts). */
 export interface ClientCryptoOptions {
-  /** Messages opened per measured loop (and caught up on). */
+  /** Messages opened in the measured loop (after a warm-up of 20). */
   messages: number;
+  /** Messages caught up on from nothing cached. */
+  catchUp: number;
   /** Devices in the room: every message is wrapped for each. */
   roomSize: number;
   /** Unlocks of a passphrase-protected device, each timed. */

@@ -45,7 +45,7 @@ export async function measureClientCrypto(options: ClientCryptoOptions): Promise
   const writerCaches = writerSecrets.map((secrets) => new SharedKeyCache(secrets));
   const warmUp = 20;
   const sealed: Array<{ wire: string; clientMessageId: string; writer: number }> = [];
-  for (let i = 0; i < options.messages + warmUp; i += 1) {
+  for (let i = 0; i < Math.max(options.messages, options.catchUp) + warmUp; i += 1) {
     const writer = i % writers.length;
     const clientMessageId = `bench-${i}`;
     const envelope = await sealEnvelope({
@@ -111,7 +111,7 @@ export async function measureClientCrypto(options: ClientCryptoOptions): Promise
   const freshReader = await WebCryptoDeviceSecrets.fromRawKeys(reader.keys);
   const freshVerifier = await defaultEd25519Verifier();
   const started = performance.now();
-  const catchUpTimes = await timedLoop(options.messages, freshReader, freshVerifier, false);
+  const catchUpTimes = await timedLoop(options.catchUp, freshReader, freshVerifier, false);
   const totalMs = performance.now() - started;
 
   // A device under a passphrase, at the default cost: created once, then unlocked (scrypt, then AES-GCM unwrap).
@@ -136,7 +136,7 @@ export async function measureClientCrypto(options: ClientCryptoOptions): Promise
     roomSize: options.roomSize,
     envelopeBytes: new TextEncoder().encode(sealed[0].wire).length,
     open: { webcrypto, tweetnacl, verifier: webVerifier.name },
-    catchUp: { messages: options.messages, totalMs, longestMs: Math.max(...catchUpTimes) },
+    catchUp: { messages: options.catchUp, totalMs, longestMs: Math.max(...catchUpTimes) },
     vault: { createMs, unlockMs, scrypt: { ...DEFAULT_SCRYPT } },
   };
 }
