@@ -9,7 +9,7 @@ import type { ChatMessage, DeviceKeys, KeysChanged, SendAck } from '@app/common/
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import { ContactTrust, type TrustState } from './contact-trust';
 import { Emitter } from './events';
-import { Inbox, type ReceivedMessage } from './inbox';
+import { Inbox, type CursorStore, type ReceivedMessage } from './inbox';
 import { KeyDirectory } from './key-directory';
 import {
   LocalOutboxLock,
@@ -67,6 +67,8 @@ export interface ChatClientOptions {
   outboxPeers?: OutboxPeers;
   /** Last seq already known per conversation (e.g. restored from storage); others start at 0. */
   cursors?: Record<string, number>;
+  /** Keeps those between runs (`BrowserDeviceVault.cursors`): a reload catches up from where it was. */
+  cursorStore?: CursorStore;
   /** How long to wait for an ack before resending (ms). */
   ackTimeoutMs?: number;
   /** Pause between resend rounds (ms). */
@@ -120,6 +122,7 @@ export class ChatClient {
       sharedKeys,
       verifier: verify,
       cursors: options.cursors,
+      cursorStore: options.cursorStore,
       syncPageSize: options.syncPageSize,
       deliver: (message) => this.events.emit('message', message),
       ownMessage: (message) => this.outbox.seen(message),

@@ -1,7 +1,7 @@
 import { SharedKeyCache, sealEnvelope, tweetnaclVerifier, type EnvelopeV1 } from '@app/crypto';
 import type { ChatMessage } from '@app/common/chat-protocol';
 import { ContactTrust } from './contact-trust';
-import { Inbox, type ReceivedMessage } from './inbox';
+import { Inbox, type CursorStore, type ReceivedMessage } from './inbox';
 import { KeyDirectory } from './key-directory';
 import { fakeDevice, FakeChatServer, type FakeDevice } from './testing/fake-chat-server';
 
@@ -36,7 +36,7 @@ async function relayed(
   };
 }
 
-function inboxOf(server: FakeChatServer, me: FakeDevice) {
+function inboxOf(server: FakeChatServer, me: FakeDevice, cursorStore?: CursorStore) {
   const delivered: ReceivedMessage[] = [];
   const own: string[] = [];
   const verifier = () => Promise.resolve(tweetnaclVerifier);
@@ -51,6 +51,7 @@ function inboxOf(server: FakeChatServer, me: FakeDevice) {
     secrets: me.secrets,
     sharedKeys: new SharedKeyCache(me.secrets),
     verifier,
+    cursorStore,
     deliver: (message) => delivered.push(message),
     ownMessage: (message) => own.push(message.clientMessageId),
   });
@@ -122,5 +123,22 @@ describe(Inbox.name, () => {
     await settle();
     expect(own).toEqual(['c-1']);
     expect(delivered.map((message) => message.body?.text)).toEqual(['mine', 'theirs']);
+  });
+
+  it('should catch up from the stored cursors after a restart, and store each one it moves', async () => {
+    for (let seq = 1; seq <= 4; seq += 1) {
+      server.history.push(await relayed(server, partner, [me], seq, `text ${seq}`));
+    }
+    const kept = new Map<string, number>([[server.conversationId, 2]]);
+    const store: CursorStore = {
+      load: () => Promise.resolve(Object.fromEntries(kept)),
+      save: (conversationId, seq) => Promise.resolve(void kept.set(conversationId, seq)),
+    };
+    const { inbox, delivered } = inboxOf(server, me, store);
+    await inbox.sync();
+    await settle();
+    expect(server.syncRequests[0]).toEqual({ [server.conversationId]: 2 });
+    expect(delivered.map((message) => message.seq)).toEqual([3, 4]);
+    expect(kept.get(server.conversationId)).toBe(4);
   });
 });

@@ -27,6 +27,15 @@ export interface ReceivedMessage extends ChatMessage {
   senderTrust?: TrustState;
 }
 
+/**
+ * Where the last seq seen per conversation is kept between runs (`BrowserDeviceVault.cursors`: IndexedDB), so a reload
+ * catches up from there instead of from the start of every conversation.
+ */
+export interface CursorStore {
+  load(): Promise<Record<string, number>>;
+  save(conversationId: string, seq: number): Promise<void>;
+}
+
 export interface InboxOptions {
   deviceId: string;
   secrets: DeviceSecrets;
@@ -34,6 +43,8 @@ export interface InboxOptions {
   verifier: () => Promise<Ed25519Verifier>;
   /** Last seq already known per conversation; others start at 0. */
   cursors?: Record<string, number>;
+  /** Keeps the cursors between runs (read once, before the first sync). */
+  cursorStore?: CursorStore;
   syncPageSize?: number;
   /** Every new message, decrypted, once and in seq order per conversation. */
   deliver: (message: ReceivedMessage) => void;
@@ -49,6 +60,7 @@ export interface InboxOptions {
 export class Inbox {
   private readonly cursors = new Map<string, number>();
   private syncing: Promise<void> | null = null;
+  private restoring: Promise<void> | null = null;
   /** Decryption is asynchronous (it may fetch a sender's keys): one chain keeps deliveries in seq order. */
   private incoming: Promise<void> = Promise.resolve();
   /** (conversation, sending device, clientMessageId) → the message it was first opened as (replay detection). */
@@ -67,9 +79,25 @@ export class Inbox {
     return Object.fromEntries(this.cursors);
   }
 
+  /** The stored cursors, read once and merged (the further one wins): before the first sync. */
+  restore(): Promise<void> {
+    this.restoring ??= (this.options.cursorStore?.load() ?? Promise.resolve<Record<string, number>>({}))
+      .then((stored) => {
+        for (const [conversationId, seq] of Object.entries(stored)) {
+          if (seq > (this.cursors.get(conversationId) ?? 0)) {
+            this.cursors.set(conversationId, seq);
+          }
+        }
+      })
+      .catch(() => undefined); // unreadable: catch up from what this run knows
+    return this.restoring;
+  }
+
   /** Pulls everything after the known seqs (all pages). */
   sync(): Promise<void> {
-    this.syncing ??= this.pull().finally(() => (this.syncing = null));
+    this.syncing ??= this.restore()
+      .then(() => this.pull())
+      .finally(() => (this.syncing = null));
     return this.syncing;
   }
 
@@ -158,6 +186,7 @@ export class Inbox {
       return; // already seen
     }
     this.cursors.set(message.conversationId, message.seq);
+    void this.options.cursorStore?.save(message.conversationId, message.seq).catch(() => undefined);
     if (message.senderDeviceId === this.options.deviceId) {
       this.options.ownMessage(message);
     }

@@ -235,6 +235,26 @@ describe('envelope v1', () => {
     });
     expect(toHex(canonical)).toBe(CANONICAL_VECTOR);
   });
+
+  it('should order non-ASCII device ids by their UTF-8 bytes, not by UTF-16 code units', () => {
+    const one = new Uint8Array([1]);
+    // U+FF61 is EF BD A1 in UTF-8, U+1F600 F0 9F 98 80: byte order puts U+FF61 first, code-unit order (FF61 > D83D)
+    // would not.
+    const canonical = canonicalEnvelopeBytes({
+      conversationId: 'c',
+      clientMessageId: 'm',
+      senderDeviceId: 'd',
+      nonce: one,
+      ciphertext: one,
+      wraps: [
+        { deviceId: '\u{1F600}', nonce: one, key: one },
+        { deviceId: '\uFF61', nonce: one, key: one },
+      ],
+    });
+    const hex = toHex(canonical);
+    expect(hex.indexOf('efbda1')).toBeGreaterThan(0);
+    expect(hex.indexOf('efbda1')).toBeLessThan(hex.indexOf('f09f9880'));
+  });
 });
 
 /** domain tag, v, ids, nonce, ciphertext, 2 wraps in device-id order (x before y), each field length-prefixed. */

@@ -185,10 +185,21 @@ export function parseEnvelope(value: unknown): ParsedEnvelope {
   return { envelope: record as unknown as EnvelopeV1, nonce, ciphertext, wraps, signature };
 }
 
+/** True when every character is ASCII: its UTF-8 bytes are its char codes, and string order is byte order. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    if (text.charCodeAt(i) > 127) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The signed bytes: a domain tag, then every field as a 4-byte big-endian length and its bytes (strings in UTF-8,
  * binary fields decoded), the wraps counted and ordered by device id — one encoding, whatever the JSON looks like.
- * Written into one buffer sized first: every message opened computes it.
+ * Written into one buffer sized first, ASCII ids (UUIDs: every id here) char by char: every message opened computes
+ * it, and what it allocates is collected while the reader waits.
  */
 export function canonicalEnvelopeBytes(parts: {
   conversationId: string;
@@ -198,24 +209,38 @@ export function canonicalEnvelopeBytes(parts: {
   ciphertext: Uint8Array;
   wraps: Array<{ deviceId: string; nonce: Uint8Array; key: Uint8Array }>;
 }): Uint8Array {
-  const wraps = parts.wraps
-    .map((wrap) => ({ id: utf8(wrap.deviceId), nonce: wrap.nonce, key: wrap.key }))
-    .sort((a, b) => compareBytes(a.id, b.id));
+  const { wraps } = parts;
+  const ascii =
+    isAscii(parts.conversationId) &&
+    isAscii(parts.clientMessageId) &&
+    isAscii(parts.senderDeviceId) &&
+    wraps.every((wrap) => isAscii(wrap.deviceId));
+  // A field: bytes, or an ASCII string written as its char codes.
+  const text = (value: string): string | Uint8Array => (ascii ? value : utf8(value));
+  const ids = wraps.map((wrap) => text(wrap.deviceId));
+  const order = wraps.map((_, index) => index);
+  order.sort((a, b) => {
+    const [x, y] = [ids[a], ids[b]];
+    if (typeof x === 'string' && typeof y === 'string') {
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    return compareBytes(x as Uint8Array, y as Uint8Array);
+  });
   const fields = [
     DOMAIN,
     VERSION_BYTE,
-    utf8(parts.conversationId),
-    utf8(parts.clientMessageId),
-    utf8(parts.senderDeviceId),
+    text(parts.conversationId),
+    text(parts.clientMessageId),
+    text(parts.senderDeviceId),
     parts.nonce,
     parts.ciphertext,
   ];
   let total = 4;
-  for (const bytes of fields) {
-    total += 4 + bytes.length;
+  for (const value of fields) {
+    total += 4 + value.length;
   }
-  for (const wrap of wraps) {
-    total += 12 + wrap.id.length + wrap.nonce.length + wrap.key.length;
+  for (const index of order) {
+    total += 12 + ids[index].length + wraps[index].nonce.length + wraps[index].key.length;
   }
   const out = new Uint8Array(total);
   let offset = 0;
@@ -226,17 +251,23 @@ export function canonicalEnvelopeBytes(parts: {
     out[offset + 3] = n & 255;
     offset += 4;
   };
-  const field = (bytes: Uint8Array) => {
-    length(bytes.length);
-    out.set(bytes, offset);
-    offset += bytes.length;
+  const field = (value: string | Uint8Array) => {
+    length(value.length);
+    if (typeof value === 'string') {
+      for (let i = 0; i < value.length; i += 1) {
+        out[offset + i] = value.charCodeAt(i);
+      }
+    } else {
+      out.set(value, offset);
+    }
+    offset += value.length;
   };
   fields.forEach(field);
   length(wraps.length);
-  for (const wrap of wraps) {
-    field(wrap.id);
-    field(wrap.nonce);
-    field(wrap.key);
+  for (const index of order) {
+    field(ids[index]);
+    field(wraps[index].nonce);
+    field(wraps[index].key);
   }
   return out;
 }

@@ -224,7 +224,7 @@ async function main(): Promise<number> {
     log();
 
     // Before the directory's 100,000 practitioners are written: the page's timings want a quiet API beside them.
-    const clientCrypto = await benchClientCrypto(browser, server.url, { root, smoke });
+    const clientCrypto = await benchClientCrypto(server.url, { root, smoke });
 
     const directory = await benchDirectory(browser, server.url, join(server.folder, 'counterpart.sqlite'), {
       root,

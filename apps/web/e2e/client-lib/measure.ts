@@ -17,6 +17,13 @@ import type { ClientCryptoFigures, ClientCryptoOptions, Spread } from './client-
 
 const BODY = { text: 'Can your office check two passport numbers informally before we send an MLA request?' };
 
+/**
+ * A full collection before each timed loop when the browser exposes one (bench:web launches Chromium with
+ * `--js-flags=--expose-gc`): the garbage of sealing a thousand messages, or of the loop before, is not collected
+ * inside the next loop's timings. Without the flag, nothing.
+ */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+
 function spread(times: number[]): Spread {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -87,6 +94,7 @@ export async function measureClientCrypto(options: ClientCryptoOptions): Promise
   ): Promise<number[]> => {
     const sharedKeys = new SharedKeyCache(secrets);
     const times: number[] = [];
+    collectGarbage();
     const items = warm ? sealed.slice(0, count + warmUp) : sealed.slice(warmUp, warmUp + count);
     for (const [index, item] of items.entries()) {
       const started = performance.now();

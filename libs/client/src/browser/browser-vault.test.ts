@@ -131,4 +131,19 @@ describe(BrowserDeviceVault.name, () => {
     expect(await fresh.outbox.list()).toEqual([]);
     fresh.close();
   });
+
+  it('should keep the cursors between opens, a write never moving one back', async () => {
+    const memberId = randomUUID();
+    const [conversation, other] = [randomUUID(), randomUUID()];
+    const tab1 = await BrowserDeviceVault.open(memberId);
+    const tab2 = await BrowserDeviceVault.open(memberId);
+    await tab1.cursors.save(conversation, 7);
+    await tab2.cursors.save(conversation, 5); // a tab that was behind
+    await tab2.cursors.save(other, 1);
+    tab1.close();
+    tab2.close();
+    const again = await BrowserDeviceVault.open(memberId);
+    expect(await again.cursors.load()).toEqual({ [conversation]: 7, [other]: 1 });
+    again.close();
+  });
 });

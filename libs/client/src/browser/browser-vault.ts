@@ -9,6 +9,7 @@ import {
   type ScryptCost,
 } from '@app/crypto';
 import { ContactTrust, type ContactRecord } from '../contact-trust';
+import type { CursorStore } from '../inbox';
 import type { OutboxLock, OutboxPeers, OutboxStore } from '../outbox';
 import {
   deleteDeviceDatabase,
@@ -55,6 +56,8 @@ export class BrowserDeviceVault {
   readonly outbox: OutboxStore;
   readonly outboxLock: OutboxLock;
   readonly outboxPeers: OutboxPeers | undefined;
+  /** What `ChatClient` takes as `cursorStore`: the last seq seen per conversation, kept between reloads. */
+  readonly cursors: CursorStore;
   readonly #channel: { close(): void } | undefined;
   readonly #database: DeviceDatabase;
   #record: DeviceRecord;
@@ -71,6 +74,22 @@ export class BrowserDeviceVault {
     this.#record = record;
     this.secrets = secrets;
     this.outbox = new IndexedDbOutboxStore(database);
+    this.cursors = {
+      load: async () => {
+        const ids = await database.getAllKeys('cursors');
+        const seqs = await database.getAll('cursors');
+        return Object.fromEntries(ids.map((id, index) => [id, seqs[index]]));
+      },
+      // Tabs move the same cursors: a write never moves one back.
+      save: async (conversationId, seq) => {
+        const transaction = database.transaction('cursors', 'readwrite');
+        const known = (await transaction.store.get(conversationId)) ?? 0;
+        if (seq > known) {
+          await transaction.store.put(seq, conversationId);
+        }
+        await transaction.done;
+      },
+    };
     this.outboxLock = webLocksOutboxLock(`${deviceDatabaseName(memberId)}/outbox`);
     const peers = broadcastOutboxPeers(`${deviceDatabaseName(memberId)}/outbox`);
     this.outboxPeers = peers;

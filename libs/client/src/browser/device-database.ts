@@ -18,6 +18,8 @@ export interface DeviceSchema extends DBSchema {
   device: { key: 'device'; value: DeviceRecord };
   /** Trust decisions, one record per contact (member id): tabs changing different contacts do not overwrite each other. */
   contacts: { key: string; value: ContactRecord };
+  /** The last seq seen per conversation (conversation id → seq): a reload catches up from there. */
+  cursors: { key: string; value: number };
   /** Pending messages, sealed (`OutboxRecord`), by clientMessageId. */
   outbox: { key: string; value: OutboxRecord; indexes: { queuedAt: number } };
 }
@@ -41,6 +43,7 @@ export function openDeviceDatabase(
     upgrade(database) {
       database.createObjectStore('device');
       database.createObjectStore('contacts');
+      database.createObjectStore('cursors');
       database
         .createObjectStore('outbox', { keyPath: 'clientMessageId' })
         .createIndex('queuedAt', 'queuedAt');
