@@ -3,12 +3,12 @@ import { join, relative } from 'node:path';
 
 /**
  * libs/crypto and libs/client run in the browser: they may import socket.io-client, tweetnacl, @noble/hashes,
- * @scure/base, each other and the framework-free common files (error codes, chat protocol) only — and the browser
+ * each other and the framework-free common files (error codes, chat protocol) only — and the browser
  * entry (libs/client/src/browser) idb too. The Node-only key store (libs/client/src/node) is the one exception, behind
  * its own entry point.
  */
 const ALLOWED =
-  /^(socket\.io-client|tweetnacl|@noble\/hashes(\/.*)?|@scure\/base|@app\/crypto|@app\/common\/(error-codes|chat-protocol)|\.{1,2}\/.*)$/;
+  /^(socket\.io-client|tweetnacl|@noble\/hashes(\/.*)?|@app\/crypto|@app\/common\/(error-codes|chat-protocol)|\.{1,2}\/.*)$/;
 const BROWSER_ONLY = /^idb$/;
 const ROOTS = [join(__dirname), join(__dirname, '../../crypto/src')];
 
