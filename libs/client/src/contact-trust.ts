@@ -71,6 +71,11 @@ export class ContactTrust {
     }
   }
 
+  /** A decision made elsewhere (another tab of this device): taken as is, without calling `onChange`. */
+  adopt(memberId: string, record: ContactRecord): void {
+    this.records.set(memberId, record);
+  }
+
   toJSON(): Record<string, ContactRecord> {
     return Object.fromEntries(this.records);
   }

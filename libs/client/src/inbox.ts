@@ -186,13 +186,16 @@ export class Inbox {
       return; // already seen
     }
     this.cursors.set(message.conversationId, message.seq);
-    void this.options.cursorStore?.save(message.conversationId, message.seq).catch(() => undefined);
     if (message.senderDeviceId === this.options.deviceId) {
       this.options.ownMessage(message);
     }
     this.incoming = this.incoming
       .then(() => this.decrypt(message))
-      .then((received) => this.options.deliver(received))
+      .then((received) => {
+        this.options.deliver(received);
+        // Stored once delivered: a page closed before that catches up on it again.
+        void this.options.cursorStore?.save(message.conversationId, message.seq).catch(() => undefined);
+      })
       .catch((error: unknown) => {
         // A listener's own bug: surface it like an event emitter would, without stopping the chain.
         setTimeout(() => {

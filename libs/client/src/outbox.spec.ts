@@ -23,7 +23,13 @@ const CANARY = 'canary-bus-route-7f3a';
 function outboxOf(
   server: FakeChatServer,
   me: FakeDevice,
-  options: { store?: OutboxStore; lock?: OutboxLock; peers?: OutboxPeers; trust?: ContactTrust } = {},
+  options: {
+    store?: OutboxStore;
+    lock?: OutboxLock;
+    peers?: OutboxPeers;
+    trust?: ContactTrust;
+    retryDelayMs?: number;
+  } = {},
 ) {
   const events: Array<{ event: keyof OutboxEvents; clientMessageId: string }> = [];
   const rejected: Array<Parameters<OutboxEvents['rejected']>[0]> = [];
@@ -44,7 +50,7 @@ function outboxOf(
     store,
     lock: options.lock ?? new LocalOutboxLock(),
     peers: options.peers,
-    retryDelayMs: 10,
+    retryDelayMs: options.retryDelayMs ?? 10,
     emit: (event, ...args) => {
       const [detail] = args as [{ clientMessageId: string }];
       events.push({ event, clientMessageId: detail.clientMessageId });
@@ -283,5 +289,49 @@ describe(Outbox.name, () => {
     ]);
     expect(two).toEqual(one);
     expect(server.sends).toHaveLength(1);
+  });
+
+  it('should send again after close and open, without waiting for a retry timer that close cleared', async () => {
+    const { outbox } = outboxOf(server, me, { retryDelayMs: 60_000 });
+    server.refuse(ErrorCode.INTERNAL_SERVER_ERROR);
+    const sent = outbox.queue(server.conversationId, body('across a reconnect'));
+    await until(() => server.sends.length === 1);
+    outbox.close();
+    outbox.open();
+    outbox.flush();
+    await expect(sent).resolves.toMatchObject({ seq: 1 });
+  });
+
+  it('should still send and settle when the store and the other tabs are gone (a wipe elsewhere)', async () => {
+    const gone = () => Promise.reject(new Error('the database connection is closing'));
+    const store: OutboxStore = { list: gone, put: gone, delete: gone };
+    const peers: OutboxPeers = {
+      post: () => {
+        throw new Error('InvalidStateError: the channel is closed');
+      },
+      listen: () => () => undefined,
+    };
+    const { outbox, events } = outboxOf(server, me, { store, peers });
+    await expect(outbox.queue(server.conversationId, body('from memory'))).resolves.toMatchObject({ seq: 1 });
+    expect(events.map((item) => item.event)).toEqual(['sent']); // never stored: never `queued`
+  });
+
+  it('should take a confirmation for the changes seen then, and stop again at a later one', async () => {
+    const trust = new ContactTrust();
+    trust.verify(partner.listed.memberId, [partner.listed.identityKey]);
+    server.devices = [me, partner, fakeDevice(partner.listed.memberId)];
+    const { outbox, store, directory } = outboxOf(server, me, { trust });
+    await directory.keysOf(server.conversationId);
+    server.connected = false;
+    const sent = outbox.queue(server.conversationId, body('confirmed once'), { confirmKeyChanges: true });
+    await until(async () => (await store.list()).length === 1);
+    expect((await store.list())[0].confirmKeyChanges).toBe(false); // applied when sealed
+    // Before it leaves, the partner's account gains yet another device, never seen here.
+    server.devices = [...server.devices, fakeDevice(partner.listed.memberId)];
+    directory.forget(server.conversationId);
+    server.connected = true;
+    outbox.flush();
+    await expect(sent).rejects.toBeInstanceOf(SafetyNumberChangedError);
+    expect(server.sends).toEqual([]);
   });
 });

@@ -186,6 +186,8 @@ interface Waiter {
 interface Entry {
   clientMessageId: string;
   conversationId: string;
+  /** When `send` was called: the outbox's order. */
+  queuedAt: number;
   /** Null while it is first sealed. */
   record: OutboxRecord | null;
   /**
@@ -255,6 +257,7 @@ export class Outbox {
       const entry: Entry = {
         clientMessageId,
         conversationId,
+        queuedAt: Date.now(),
         record: null,
         storedAfter: 0,
         elsewhere: false,
@@ -273,7 +276,9 @@ export class Outbox {
   async pendingMessages(): Promise<PendingMessage[]> {
     const stored = await this.options.store.list();
     const ids = new Set(stored.map((record) => record.clientMessageId));
+    // Never stored (a failed write): still waiting here. Entries another tab sent are not pending any more.
     const memoryOnly = [...this.entries.values()]
+      .filter((entry) => entry.storedAfter === 0 && !entry.elsewhere)
       .map((entry) => entry.record)
       .filter((record): record is OutboxRecord => record !== null && !ids.has(record.clientMessageId));
     const records = [...stored, ...memoryOnly].sort((a, b) => a.queuedAt - b.queuedAt);
@@ -322,6 +327,8 @@ export class Outbox {
   /** Sends again after `close` (a new `connect`). */
   open(): void {
     this.closed = false;
+    // A send that failed while closing waits for no timer now: the next drain sends it.
+    this.entries.forEach((entry) => (entry.backingOff = false));
     this.listen();
   }
 
@@ -341,16 +348,19 @@ export class Outbox {
     try {
       const devices = await this.knownDevices(entry.conversationId);
       const envelope = await this.seal(entry, body, confirmKeyChanges, devices);
-      entry.record = {
+      const record: OutboxRecord = {
         ...this.summary(entry),
         envelope,
-        confirmKeyChanges,
-        queuedAt: Date.now(),
+        // A confirmation covers the changes seen when it was given: once applied, a later change stops it again.
+        confirmKeyChanges: confirmKeyChanges && devices === null,
+        queuedAt: entry.queuedAt,
       };
-      const stored = await this.options.store.put(entry.record).then(
+      const stored = await this.options.store.put(record).then(
         () => true,
         () => false,
       );
+      // Sendable only now: a refusal can no longer race the write and leave the record behind.
+      entry.record = record;
       entry.storedAfter = stored ? this.listings : 0;
       if (stored) {
         this.options.emit('queued', this.summary(entry));
@@ -436,12 +446,15 @@ export class Outbox {
    */
   private async drain(): Promise<void> {
     const listing = ++this.listings;
-    const stored = await this.options.store.list();
+    // An unreadable store (closed by a wipe in another tab, say): what this page holds is still sent.
+    const listed = await this.options.store.list().catch(() => null);
+    const stored = listed ?? [];
     const ids = new Set(stored.map((record) => record.clientMessageId));
     for (const record of stored) {
       if (!this.entries.has(record.clientMessageId)) {
         this.entries.set(record.clientMessageId, {
           ...this.summary(record),
+          queuedAt: record.queuedAt,
           record,
           storedAfter: listing,
           elsewhere: false,
@@ -455,7 +468,12 @@ export class Outbox {
     }
     for (const entry of this.entries.values()) {
       // Stored before this listing began, yet not in it: another tab sent it.
-      if (entry.storedAfter > 0 && entry.storedAfter < listing && !ids.has(entry.clientMessageId)) {
+      if (
+        listed !== null &&
+        entry.storedAfter > 0 &&
+        entry.storedAfter < listing &&
+        !ids.has(entry.clientMessageId)
+      ) {
         entry.elsewhere = true;
       }
     }
@@ -515,7 +533,7 @@ export class Outbox {
     }
     const body = await this.reopen(record.envelope);
     const envelope = await this.seal(entry, body, record.confirmKeyChanges, devices);
-    entry.record = { ...record, envelope };
+    entry.record = { ...record, envelope, confirmKeyChanges: false };
     if (entry.storedAfter > 0) {
       await this.options.store.put(entry.record).catch(() => undefined);
     }
@@ -527,12 +545,21 @@ export class Outbox {
       return; // already done (its ack and its echo both arrived)
     }
     this.entries.delete(entry.clientMessageId);
-    if (!told) {
-      await this.options.store.delete(entry.clientMessageId).catch(() => undefined);
-      this.options.peers?.post({ kind: 'sent', ...this.summary(entry), ack });
-    }
     entry.waiters.forEach((waiter) => waiter.resolve(ack));
     this.options.emit('sent', { ...this.summary(entry), ack });
+    if (!told) {
+      await this.options.store.delete(entry.clientMessageId).catch(() => undefined);
+      this.tell({ kind: 'sent', ...this.summary(entry), ack });
+    }
+  }
+
+  /** Tells the other tabs; a closed channel (the vault closed) tells nobody, and breaks nothing here. */
+  private tell(notice: OutboxNotice): void {
+    try {
+      this.options.peers?.post(notice);
+    } catch {
+      // The others find out from the store or the conversation.
+    }
   }
 
   /** Another tab's notice: a message this outbox also holds left the store there. */
@@ -597,11 +624,11 @@ export class Outbox {
       failure instanceof ChatError
         ? failure.payload
         : { code: 'SAFETY_NUMBER_CHANGED', message: failure.message, memberIds: failure.memberIds };
-    if (entry.storedAfter > 0 && !told) {
-      this.options.peers?.post({ kind: 'rejected', ...this.summary(entry), error: payload });
-    }
     this.options.emit('rejected', { ...this.summary(entry), error: payload });
     entry.waiters.forEach((waiter) => waiter.reject(failure));
+    if (entry.storedAfter > 0 && !told) {
+      this.tell({ kind: 'rejected', ...this.summary(entry), error: payload });
+    }
   }
 
   private scheduleRetry(): void {

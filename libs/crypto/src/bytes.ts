@@ -41,6 +41,9 @@ const digit = (text: string, index: number): number => {
  * allocation: every message opened decodes a dozen fields.
  */
 export function fromBase64(text: string): Uint8Array | undefined {
+  if (typeof text !== 'string') {
+    return undefined; // a caller passing parsed JSON through unchecked
+  }
   const length = text.length;
   if (length % 4 !== 0) {
     return undefined;

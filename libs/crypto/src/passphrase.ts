@@ -32,7 +32,13 @@ export interface ScryptCost {
 export function checkScryptCost(cost: ScryptCost, record = 'the key record'): void {
   const within = (value: number, min: number, max: number) =>
     Number.isInteger(value) && value >= min && value <= max;
-  if (!within(cost.logN, 10, 22) || !within(cost.r, 1, 32) || !within(cost.p, 1, 16)) {
+  // scrypt needs 128 · r · N bytes, p times over: at most 512 MiB, p ≤ 4 (the default: 32 MiB, once).
+  if (
+    !within(cost.logN, 10, 22) ||
+    !within(cost.r, 1, 32) ||
+    !within(cost.p, 1, 4) ||
+    128 * cost.r * 2 ** cost.logN > 2 ** 29
+  ) {
     throw new Error(`${record} is malformed: its scrypt cost is out of bounds`);
   }
 }

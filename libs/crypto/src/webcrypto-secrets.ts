@@ -70,6 +70,10 @@ export class WebCryptoDeviceSecrets implements DeviceSecrets {
     subtle: Subtle | undefined = webCryptoSubtle(),
   ): Promise<WebCryptoDeviceSecrets> {
     const api = subtleOrThrow(subtle);
+    if (keys.identity.privateKey.extractable || keys.encryption.privateKey.extractable) {
+      // Keys read back from storage that someone replaced with extractable ones: never used as if they were safe.
+      throw new Error('device private keys must be non-extractable');
+    }
     const raw = async (key: WebCryptoKey) => toBase64(new Uint8Array(await api.exportKey('raw', key)));
     return new WebCryptoDeviceSecrets(
       keys,

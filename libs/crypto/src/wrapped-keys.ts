@@ -115,7 +115,7 @@ async function unwrap(
     salt?.length !== 16 ||
     identityKey?.length !== 32 ||
     encryptionKey?.length !== 32 ||
-    parts.some((part) => part.iv?.length !== 12 || !part.wrapped)
+    parts.some((part) => part.iv?.length !== 12 || !part.wrapped?.length)
   ) {
     throw new Error('the wrapped key record is malformed');
   }
@@ -168,7 +168,11 @@ export async function createWrappedDeviceKeys(
   const cost = options.cost ?? DEFAULT_SCRYPT;
   checkScryptCost(cost);
   const extractable = await generateWebCryptoKeys(subtle, true);
-  const publicKeys = (await WebCryptoDeviceSecrets.fromKeys(extractable, subtle)).publicKeys;
+  const raw = async (key: WebCryptoKey) => toBase64(new Uint8Array(await subtle.exportKey('raw', key)));
+  const publicKeys = {
+    identityKey: await raw(extractable.identity.publicKey),
+    encryptionKey: await raw(extractable.encryption.publicKey),
+  };
   const { record, key } = await wrap(subtle, extractable, publicKeys, passphrase, cost);
   const keys = await unwrap(subtle, record, { key }, false);
   return { record, secrets: await WebCryptoDeviceSecrets.fromKeys(keys, subtle) };

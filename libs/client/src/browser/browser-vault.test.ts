@@ -146,4 +146,27 @@ describe(BrowserDeviceVault.name, () => {
     expect(await again.cursors.load()).toEqual({ [conversation]: 7, [other]: 1 });
     again.close();
   });
+
+  it('should refuse a passphrase for a device without one, and an empty one for a new device', async () => {
+    const memberId = randomUUID();
+    (await BrowserDeviceVault.open(memberId)).close();
+    await expect(BrowserDeviceVault.open(memberId, { passphrase: 'late' })).rejects.toThrow(/not protected/);
+    await expect(BrowserDeviceVault.open(randomUUID(), { passphrase: '' })).rejects.toThrow(
+      /empty passphrase/,
+    );
+  });
+
+  it("should carry one tab's trust decision to the member's other tabs at once", async () => {
+    const memberId = randomUUID();
+    const [tab1, tab2] = [await BrowserDeviceVault.open(memberId), await BrowserDeviceVault.open(memberId)];
+    tab2.trust.observe('contact-1', ['key-a']); // tab 2 saw the contact first
+    tab1.trust.verify('contact-1', ['key-a']);
+    await expect.poll(() => tab2.trust.state('contact-1')).toBe('verified');
+    tab2.trust.observe('contact-1', ['key-a']); // nothing new: tab 2 writes nothing back
+    tab1.close();
+    tab2.close();
+    const again = await BrowserDeviceVault.open(memberId);
+    expect(again.trust.state('contact-1')).toBe('verified');
+    again.close();
+  });
 });

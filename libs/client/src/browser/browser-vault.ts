@@ -15,6 +15,7 @@ import {
   deleteDeviceDatabase,
   deviceDatabaseName,
   openDeviceDatabase,
+  readAll,
   type DeviceDatabase,
   type DeviceRecord,
 } from './device-database';
@@ -58,7 +59,7 @@ export class BrowserDeviceVault {
   readonly outboxPeers: OutboxPeers | undefined;
   /** What `ChatClient` takes as `cursorStore`: the last seq seen per conversation, kept between reloads. */
   readonly cursors: CursorStore;
-  readonly #channel: { close(): void } | undefined;
+  readonly #channels: Array<{ close(): void }> = [];
   readonly #database: DeviceDatabase;
   #record: DeviceRecord;
   #closed = false;
@@ -75,11 +76,7 @@ export class BrowserDeviceVault {
     this.secrets = secrets;
     this.outbox = new IndexedDbOutboxStore(database);
     this.cursors = {
-      load: async () => {
-        const ids = await database.getAllKeys('cursors');
-        const seqs = await database.getAll('cursors');
-        return Object.fromEntries(ids.map((id, index) => [id, seqs[index]]));
-      },
+      load: () => readAll(database, 'cursors'),
       // Tabs move the same cursors: a write never moves one back.
       save: async (conversationId, seq) => {
         const transaction = database.transaction('cursors', 'readwrite');
@@ -93,14 +90,24 @@ export class BrowserDeviceVault {
     this.outboxLock = webLocksOutboxLock(`${deviceDatabaseName(memberId)}/outbox`);
     const peers = broadcastOutboxPeers(`${deviceDatabaseName(memberId)}/outbox`);
     this.outboxPeers = peers;
-    this.#channel = peers;
+    // Trust decisions reach the member's other tabs at once: a tab loaded earlier never writes back a stale one.
+    const trustChannel =
+      typeof BroadcastChannel === 'undefined'
+        ? undefined
+        : new BroadcastChannel(`${deviceDatabaseName(memberId)}/trust`);
+    this.#channels.push(...[peers, trustChannel].filter((channel) => channel !== undefined));
     this.trust = new ContactTrust(contacts, (contactId) => {
       const contact = this.trust.toJSON()[contactId];
       if (contact && !this.#closed) {
         // A failed write is retried by the contact's next change; it never becomes an unhandled rejection.
         void this.#database.put('contacts', contact, contactId).catch(() => undefined);
+        trustChannel?.postMessage({ memberId: contactId, record: contact });
       }
     });
+    if (trustChannel) {
+      trustChannel.onmessage = (event: MessageEvent<{ memberId: string; record: ContactRecord }>) =>
+        this.trust.adopt(event.data.memberId, event.data.record);
+    }
   }
 
   /** Whether this browser holds a device for the member, and whether it needs a passphrase (opens nothing else). */
@@ -139,14 +146,12 @@ export class BrowserDeviceVault {
         }
       }
       secrets ??= await BrowserDeviceVault.unlock(record, options.passphrase);
-      const ids = await database.getAllKeys('contacts');
-      const contacts = await database.getAll('contacts');
       vault = new BrowserDeviceVault(
         memberId,
         database,
         record,
         secrets,
-        Object.fromEntries(ids.map((id, index) => [id, contacts[index]])),
+        await readAll(database, 'contacts'),
       );
       return vault;
     } catch (error) {
@@ -164,6 +169,9 @@ export class BrowserDeviceVault {
     options: BrowserVaultOptions,
   ): Promise<{ record: DeviceRecord; secrets: WebCryptoDeviceSecrets }> {
     const base = { v: 1 as const, deviceId: null, createdAt: Date.now() };
+    if (options.passphrase === '') {
+      throw new Error('an empty passphrase protects nothing: give one, or none');
+    }
     if (options.passphrase !== undefined) {
       const { record, secrets } = await createWrappedDeviceKeys(options.passphrase, { cost: options.scrypt });
       return { record: { ...base, wrapped: record }, secrets };
@@ -177,6 +185,10 @@ export class BrowserDeviceVault {
     passphrase: string | undefined,
   ): Promise<WebCryptoDeviceSecrets> {
     if (record.keys) {
+      if (passphrase !== undefined) {
+        // Never a silent downgrade: whoever asked for a passphrase must learn that this device has none.
+        throw new Error('this device is not protected by a passphrase');
+      }
       return WebCryptoDeviceSecrets.fromKeys(record.keys);
     }
     if (passphrase === undefined) {
@@ -220,7 +232,7 @@ export class BrowserDeviceVault {
   /** Lets go of the database (the keys stay; `open` again to use them). */
   close(): void {
     this.#closed = true;
-    this.#channel?.close();
+    this.#channels.forEach((channel) => channel.close());
     this.#database.close();
   }
 

@@ -48,10 +48,29 @@ export function openDeviceDatabase(
         .createObjectStore('outbox', { keyPath: 'clientMessageId' })
         .createIndex('queuedAt', 'queuedAt');
     },
-    blocking() {
+    // Another tab deletes the database (a wipe) or upgrades it: this connection closes at once, whatever holds it,
+    // so that never waits on this tab.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
       onBlocking();
     },
   });
+}
+
+/** Every record of a store keyed by string (contacts, cursors) as one object, read in one transaction. */
+export async function readAll<S extends 'contacts' | 'cursors'>(
+  database: DeviceDatabase,
+  store: S,
+): Promise<Record<string, DeviceSchema[S]['value']>> {
+  const records: Record<string, DeviceSchema[S]['value']> = {};
+  for (
+    let cursor = await database.transaction(store).store.openCursor();
+    cursor;
+    cursor = await cursor.continue()
+  ) {
+    records[String(cursor.key)] = cursor.value;
+  }
+  return records;
 }
 
 /** Deletes a member's device database: keys, trust decisions and outbox. Waits for other tabs to let go of it. */

@@ -29,7 +29,7 @@ export function broadcastOutboxPeers(name: string): (OutboxPeers & { close(): vo
   channel.onmessage = (event: MessageEvent<OutboxNotice>) =>
     listeners.forEach((listener) => listener(event.data));
   return {
-    post: (notice) => channel.postMessage(notice),
+    post: (notice) => channel.postMessage(notice), // throws once closed: the outbox catches it
     listen: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
