@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { signInContext } from './support/api';
 import { COUNTERPART, counterpart } from './support/api-profile';
 import { containing } from './support/catalog';
+import { CONTEXT_DEFAULTS } from './support/context';
 import { expect, test } from './support/fixtures';
 import { practitionerFormEn as shared } from '../src/i18n/practitioner-form/en';
 import { en, title, userAgentOf } from './support/ui';
@@ -138,7 +139,11 @@ test.describe('my profile', () => {
     const panel = page.getByRole('region', { name: edit.confirm.title, exact: true });
     await panel.getByRole('button', { name: edit.confirm.action, exact: true }).click();
     await expect(panel.getByRole('status')).toHaveText(edit.confirm.done);
-    const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
+    // Today where the browser is (Tashkent, UTC+5), not where the test runs: from 19:00 UTC those are two dates.
+    const today = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'long',
+      timeZone: CONTEXT_DEFAULTS.timezoneId,
+    }).format(new Date());
     await expect(panel).toContainText(edit.confirm.lastConfirmed.replace('{{date}}', today));
   });
 });
