@@ -5,6 +5,7 @@ import { NavLink, useLocation } from 'react-router';
 /** The screens under "Account", in the order shown: signing out last, set apart. */
 const ACCOUNT_LINKS = [
   { to: '/sessions', label: 'app.nav.sessions' },
+  { to: '/devices', label: 'app.nav.devices' },
   { to: '/security', label: 'app.nav.security' },
   { to: '/sign-out', label: 'app.nav.signOut' },
 ] as const;

@@ -28,6 +28,7 @@ const HomePage = screen(() => import('@web/features/home/components/home-page'),
 const ApplyPage = screen(() => import('@web/features/apply/components/apply-page'), 'ApplyPage');
 const ResetPage = screen(() => import('@web/features/apply/components/reset-page'), 'ResetPage');
 const SessionsPage = screen(() => import('@web/features/account/components/sessions-page'), 'SessionsPage');
+const DevicesPage = screen(() => import('@web/features/account/components/devices-page'), 'DevicesPage');
 const SecurityPage = screen(() => import('@web/features/account/components/security-page'), 'SecurityPage');
 const SearchPage = screen(() => import('@web/features/directory/components/search-page'), 'SearchPage');
 const ProfilePage = screen(() => import('@web/features/directory/components/profile-page'), 'ProfilePage');
@@ -67,6 +68,7 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
                 withGraphql([
                   { path: '/', element: HomePage },
                   { path: '/sessions', element: SessionsPage },
+                  { path: '/devices', element: DevicesPage },
                   { path: '/security', element: SecurityPage },
                   { path: '/directory', element: SearchPage },
                   { path: '/directory/:id', element: ProfilePage },

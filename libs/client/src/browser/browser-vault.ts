@@ -121,6 +121,16 @@ export class BrowserDeviceVault {
     }
   }
 
+  /** The id this browser's device for the member was registered as, if it holds one (opens nothing else, creates nothing). */
+  static async registeredDeviceId(memberId: string): Promise<string | null> {
+    const database = await openDeviceDatabase(memberId);
+    try {
+      return (await database.get('device', 'device'))?.deviceId ?? null;
+    } finally {
+      database.close();
+    }
+  }
+
   /**
    * The member's device, created on first use (two tabs creating it at once end up with the same one). A protected
    * device needs its passphrase: `PassphraseRequiredError` without it, `WrongPassphraseError` for a wrong one.

@@ -43,6 +43,31 @@ export const accountEn = {
     revokedOthers_one: 'Signed out of {{count}} other session.',
     revokedOthers_other: 'Signed out of {{count}} other sessions.',
   },
+  devices: {
+    title: 'Devices',
+    intro:
+      'The browsers and programs that hold your chat keys. Messages are encrypted for each of them. Revoke a device you lost or no longer use: nobody can read new messages on it, and your partners are told its keys changed.',
+    thisBrowser: 'This browser',
+    others: 'Your other devices',
+    active: 'Your devices',
+    noOthers: 'You have no other device.',
+    none: 'No device holds chat keys for you yet. A browser becomes one the first time you open the chat in it.',
+    listLabel: 'Devices',
+    createdAt: 'Keys registered',
+    revokedAt: 'Revoked',
+    revokedTitle_one: '{{count}} revoked device',
+    revokedTitle_other: '{{count}} revoked devices',
+    revoke: 'Revoke',
+    revokeNamed: 'Revoke: {{device}}, keys registered {{date}}',
+    revokeDialog: {
+      title: 'Revoke this device?',
+      body: '{{device}} (keys registered {{date}}) will not be able to read new messages, and your partners will be told its keys changed. This cannot be undone.',
+      bodyHere:
+        'This browser (keys registered {{date}}) will not be able to read new messages, and its keys will be wiped from it. Your partners will be told its keys changed. This cannot be undone.',
+      confirm: 'Revoke the device',
+    },
+    revoked: '{{device}} is revoked.',
+  },
   security: {
     title: 'Two-factor authentication',
     intro:

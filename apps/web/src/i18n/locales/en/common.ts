@@ -11,6 +11,7 @@ export const common = {
       profile: 'My profile',
       account: 'Account',
       sessions: 'Sessions',
+      devices: 'Devices',
       security: 'Security',
       signOut: 'Sign out',
     },

@@ -13,6 +13,7 @@ export const common: Catalog<typeof en> = {
       profile: 'Мой профиль',
       account: 'Аккаунт',
       sessions: 'Сеансы',
+      devices: 'Устройства',
       security: 'Защита входа',
       signOut: 'Выйти',
     },
