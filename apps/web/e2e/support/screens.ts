@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { uniqueEmail } from './api';
 import { catalogs, LANGS, type Lang } from './catalog';
 import { DESKTOP, PHONE } from './context';
+import { registerDevice } from './devices';
 import { fillApplication, waitForApplicationLists } from './forms';
 import { enrollment, enrollOnScreen, readSetupKey } from './two-factor';
 import { openSignedIn, type Screen } from './screen';
@@ -144,6 +145,33 @@ const IDENTITY_SCREENS: Screen[] = [
       await openSignedIn(screen, account, '/sessions', en.account.sessions.title);
       await screen.page.getByRole('button', { name: en.account.sessions.revokeOthers, exact: true }).click();
       await expect(screen.page.getByRole('alertdialog')).toBeVisible();
+    },
+  },
+  {
+    name: 'devices',
+    title: (cat) => cat.account.devices.title,
+    async open(screen) {
+      const account = await screen.api.member('screen-devices');
+      const { accessToken: token } = await screen.api.signIn(account.email, account.password);
+      await registerDevice(screen.api, token, 'Office PC');
+      await registerDevice(screen.api, token, 'Phone');
+      await openSignedIn(screen, account, '/devices', en.account.devices.title);
+      await expect(screen.page.getByRole('list', { name: en.account.devices.listLabel })).toBeVisible();
+      return ['Office PC', 'Phone']; // the names the member gave them
+    },
+  },
+  {
+    name: 'devices-confirm',
+    title: (cat) => cat.account.devices.title,
+    modal: true,
+    async open(screen) {
+      const account = await screen.api.member('screen-devices-dialog');
+      const { accessToken: token } = await screen.api.signIn(account.email, account.password);
+      await registerDevice(screen.api, token, 'Phone');
+      await openSignedIn(screen, account, '/devices', en.account.devices.title);
+      await screen.page.getByRole('button', { name: /^Revoke: Phone/ }).click();
+      await expect(screen.page.getByRole('alertdialog')).toBeVisible();
+      return ['Phone'];
     },
   },
   {
