@@ -1,9 +1,7 @@
 import { SharedKeyCache, sealEnvelope, tweetnaclVerifier, type EnvelopeV1 } from '@app/crypto';
 import type { ChatMessage } from '@app/common/chat-protocol';
-import { ContactTrust } from './contact-trust';
 import { Inbox, type CursorStore, type ReceivedMessage } from './inbox';
-import { KeyDirectory } from './key-directory';
-import { fakeDevice, FakeChatServer, type FakeDevice } from './testing/fake-chat-server';
+import { directoryOf, fakeDevice, FakeChatServer, type FakeDevice } from './testing/fake-chat-server';
 
 /** A message of the conversation as the server would relay it, sealed by `sender` for `readers`. */
 async function relayed(
@@ -40,12 +38,7 @@ function inboxOf(server: FakeChatServer, me: FakeDevice, cursorStore?: CursorSto
   const delivered: ReceivedMessage[] = [];
   const own: string[] = [];
   const verifier = () => Promise.resolve(tweetnaclVerifier);
-  const directory = new KeyDirectory(
-    server,
-    new ContactTrust(),
-    { deviceId: me.listed.deviceId, publicKeys: me.secrets.publicKeys },
-    verifier,
-  );
+  const directory = directoryOf(server, me);
   const inbox = new Inbox(server, directory, {
     deviceId: me.listed.deviceId,
     secrets: me.secrets,

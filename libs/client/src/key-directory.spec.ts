@@ -1,7 +1,6 @@
-import { tweetnaclVerifier } from '@app/crypto';
 import { ContactTrust } from './contact-trust';
 import { KeyDirectory } from './key-directory';
-import { fakeDevice, FakeChatServer } from './testing/fake-chat-server';
+import { directoryOf, fakeDevice, FakeChatServer } from './testing/fake-chat-server';
 
 describe(KeyDirectory.name, () => {
   const setup = () => {
@@ -10,12 +9,7 @@ describe(KeyDirectory.name, () => {
     const partner = fakeDevice();
     server.devices = [me, partner];
     const trust = new ContactTrust();
-    const directory = new KeyDirectory(
-      server,
-      trust,
-      { deviceId: me.listed.deviceId, publicKeys: me.secrets.publicKeys },
-      () => Promise.resolve(tweetnaclVerifier),
-    );
+    const directory = directoryOf(server, me, trust);
     return { server, me, partner, trust, directory };
   };
 

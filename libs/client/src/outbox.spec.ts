@@ -2,7 +2,6 @@ import { SharedKeyCache, tweetnaclVerifier, type MessageBody } from '@app/crypto
 import { ErrorCode } from '@app/common/error-codes';
 import type { SendAck } from '@app/common/chat-protocol';
 import { ContactTrust } from './contact-trust';
-import { KeyDirectory } from './key-directory';
 import {
   LocalOutboxLock,
   LocalOutboxPeers,
@@ -14,7 +13,7 @@ import {
   type OutboxPeers,
   type OutboxStore,
 } from './outbox';
-import { fakeDevice, FakeChatServer, openAs, type FakeDevice } from './testing/fake-chat-server';
+import { directoryOf, fakeDevice, FakeChatServer, openAs, type FakeDevice } from './testing/fake-chat-server';
 import { ChatError } from './transport';
 
 const CANARY = 'canary-bus-route-7f3a';
@@ -35,12 +34,7 @@ function outboxOf(
   const rejected: Array<Parameters<OutboxEvents['rejected']>[0]> = [];
   const trust = options.trust ?? new ContactTrust();
   const verifier = () => Promise.resolve(tweetnaclVerifier);
-  const directory = new KeyDirectory(
-    server,
-    trust,
-    { deviceId: me.listed.deviceId, publicKeys: me.secrets.publicKeys },
-    verifier,
-  );
+  const directory = directoryOf(server, me, trust);
   const store = options.store ?? new MemoryOutboxStore();
   const outbox = new Outbox(server, directory, {
     deviceId: me.listed.deviceId,

@@ -20,11 +20,24 @@ const PKCS8_X25519 = new Uint8Array([
   0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20,
 ]);
 
-function subtleOrThrow(subtle: Subtle | undefined): Subtle {
+/** This runtime's WebCrypto, or an error saying it has none. */
+export function subtleOrThrow(subtle: Subtle | undefined): Subtle {
   if (!subtle) {
     throw new Error('this runtime has no WebCrypto');
   }
   return subtle;
+}
+
+/** The public halves of WebCrypto key pairs, base64 (the raw bytes, as registered). */
+export async function webCryptoPublicKeys(
+  keys: WebCryptoDeviceKeys,
+  subtle: Subtle,
+): Promise<PublicDeviceKeys> {
+  const raw = async (key: WebCryptoKey) => toBase64(new Uint8Array(await subtle.exportKey('raw', key)));
+  return {
+    identityKey: await raw(keys.identity.publicKey),
+    encryptionKey: await raw(keys.encryption.publicKey),
+  };
 }
 
 function asKeyPair(value: unknown): { publicKey: WebCryptoKey; privateKey: WebCryptoKey } {
@@ -74,15 +87,7 @@ export class WebCryptoDeviceSecrets implements DeviceSecrets {
       // Keys read back from storage that someone replaced with extractable ones: never used as if they were safe.
       throw new Error('device private keys must be non-extractable');
     }
-    const raw = async (key: WebCryptoKey) => toBase64(new Uint8Array(await api.exportKey('raw', key)));
-    return new WebCryptoDeviceSecrets(
-      keys,
-      {
-        identityKey: await raw(keys.identity.publicKey),
-        encryptionKey: await raw(keys.encryption.publicKey),
-      },
-      api,
-    );
+    return new WebCryptoDeviceSecrets(keys, await webCryptoPublicKeys(keys, api), api);
   }
 
   /**

@@ -2,7 +2,13 @@ import nacl from 'tweetnacl';
 import { bufferSource, fromBase64, toBase64, utf8 } from './bytes';
 import type { PublicDeviceKeys } from './device-keys';
 import { checkScryptCost, DEFAULT_SCRYPT, passphraseKey, type ScryptCost } from './passphrase';
-import { generateWebCryptoKeys, WebCryptoDeviceSecrets, type WebCryptoDeviceKeys } from './webcrypto-secrets';
+import {
+  generateWebCryptoKeys,
+  subtleOrThrow,
+  WebCryptoDeviceSecrets,
+  webCryptoPublicKeys,
+  type WebCryptoDeviceKeys,
+} from './webcrypto-secrets';
 import { webCryptoSubtle, type WebCryptoKey } from './verify';
 
 type Subtle = typeof globalThis.crypto.subtle;
@@ -40,13 +46,6 @@ export class WrongPassphraseError extends Error {
 const AAD_DOMAIN = 'counterpart/wrapped-device-keys/v1';
 const additionalData = (keys: PublicDeviceKeys, which: 'identity' | 'encryption') =>
   utf8(`${AAD_DOMAIN}\u0000${which}\u0000${keys.identityKey}\u0000${keys.encryptionKey}`);
-
-function subtleOrThrow(subtle: Subtle | undefined): Subtle {
-  if (!subtle) {
-    throw new Error('this runtime has no WebCrypto');
-  }
-  return subtle;
-}
 
 async function wrappingKey(subtle: Subtle, passphrase: string, salt: Uint8Array, cost: ScryptCost) {
   const raw = await passphraseKey(passphrase, salt, cost);
@@ -168,11 +167,7 @@ export async function createWrappedDeviceKeys(
   const cost = options.cost ?? DEFAULT_SCRYPT;
   checkScryptCost(cost);
   const extractable = await generateWebCryptoKeys(subtle, true);
-  const raw = async (key: WebCryptoKey) => toBase64(new Uint8Array(await subtle.exportKey('raw', key)));
-  const publicKeys = {
-    identityKey: await raw(extractable.identity.publicKey),
-    encryptionKey: await raw(extractable.encryption.publicKey),
-  };
+  const publicKeys = await webCryptoPublicKeys(extractable, subtle);
   const { record, key } = await wrap(subtle, extractable, publicKeys, passphrase, cost);
   const keys = await unwrap(subtle, record, { key }, false);
   return { record, secrets: await WebCryptoDeviceSecrets.fromKeys(keys, subtle) };

@@ -112,20 +112,20 @@ export class BrowserDeviceVault {
 
   /** Whether this browser holds a device for the member, and whether it needs a passphrase (opens nothing else). */
   static async state(memberId: string): Promise<BrowserDeviceState> {
-    const database = await openDeviceDatabase(memberId);
-    try {
-      const record = await database.get('device', 'device');
-      return !record ? 'none' : record.wrapped ? 'protected' : 'ready';
-    } finally {
-      database.close();
-    }
+    const record = await BrowserDeviceVault.peek(memberId);
+    return !record ? 'none' : record.wrapped ? 'protected' : 'ready';
   }
 
   /** The id this browser's device for the member was registered as, if it holds one (opens nothing else, creates nothing). */
   static async registeredDeviceId(memberId: string): Promise<string | null> {
+    return (await BrowserDeviceVault.peek(memberId))?.deviceId ?? null;
+  }
+
+  /** The member's device record, read and let go of (no keys unlocked, none created). */
+  private static async peek(memberId: string): Promise<DeviceRecord | undefined> {
     const database = await openDeviceDatabase(memberId);
     try {
-      return (await database.get('device', 'device'))?.deviceId ?? null;
+      return await database.get('device', 'device');
     } finally {
       database.close();
     }

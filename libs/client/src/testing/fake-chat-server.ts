@@ -18,6 +18,8 @@ import type {
   MessageSendPayload,
 } from '@app/common/chat-protocol';
 import { ErrorCode, type ErrorPayload } from '@app/common/error-codes';
+import { ContactTrust } from '../contact-trust';
+import { KeyDirectory } from '../key-directory';
 import { ChatError } from '../transport';
 
 const randomUUID = () => globalThis.crypto.randomUUID();
@@ -118,6 +120,20 @@ export class FakeChatServer {
     }
     return { ok: true, ...stored };
   }
+}
+
+/** The key directory of `me` on the fake server, verifying with tweetnacl. */
+export function directoryOf(
+  server: FakeChatServer,
+  me: FakeDevice,
+  trust = new ContactTrust(),
+): KeyDirectory {
+  return new KeyDirectory(
+    server,
+    trust,
+    { deviceId: me.listed.deviceId, publicKeys: me.secrets.publicKeys },
+    () => Promise.resolve(tweetnaclVerifier),
+  );
 }
 
 /** Opens an envelope as the given device would (verified against the sender's keys). */
