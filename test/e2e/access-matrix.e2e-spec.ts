@@ -1,4 +1,5 @@
 import { MemberStatus } from '@app/identity';
+import { FACTORY_PASSWORD } from '../factories/member.factory';
 import { createActor, createTarget, outcomeOf, ROLES, type RoleName, type TestActor } from '../utils/actors';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
@@ -53,6 +54,15 @@ const OPERATIONS: Operation[] = [
   {
     name: 'beginTotpEnrollment',
     prepare: () => Promise.resolve({ query: 'mutation { beginTotpEnrollment { otpauthUrl } }' }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'confirmPassword',
+    prepare: () =>
+      Promise.resolve({
+        query: 'mutation($password: String!) { confirmPassword(password: $password) }',
+        variables: { password: FACTORY_PASSWORD },
+      }),
     expect: SIGNED_IN,
   },
   {

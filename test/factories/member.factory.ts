@@ -10,8 +10,13 @@ export const FACTORY_PASSWORD = 'factory-password-2026';
 let factoryHash: Promise<string> | undefined;
 
 export function factoryPasswordHash(): Promise<string> {
-  factoryHash ??= argon2.hash(FACTORY_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 });
+  factoryHash ??= passwordHashOf(FACTORY_PASSWORD);
   return factoryHash;
+}
+
+/** An argon2id hash of `password` at the tests' cheap cost, for a member with a password of their own. */
+export function passwordHashOf(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 });
 }
 
 /** A valid member row with a unique e-mail; override any field. Not persisted. */

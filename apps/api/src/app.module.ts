@@ -21,6 +21,7 @@ import { ViewerGuard } from './auth/viewer';
 import { WebSessionController } from './auth/web-session.controller';
 import { requireAcceptableMediaType } from './graphql/graphql-over-http';
 import { graphqlOptions } from './graphql/graphql.options';
+import { PasswordConfirmationService } from './identity/password-confirmation.service';
 import { API_RESOLVERS } from './schema';
 import { WebClientModule } from './web/web-client.module';
 
@@ -44,7 +45,7 @@ import { WebClientModule } from './web/web-client.module';
     }),
   ],
   controllers: [WebSessionController],
-  providers: [...API_RESOLVERS, { provide: APP_GUARD, useClass: ViewerGuard }],
+  providers: [...API_RESOLVERS, PasswordConfirmationService, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
 export class AppModule implements OnApplicationBootstrap, NestModule {
   constructor(

@@ -10,9 +10,10 @@ import {
 } from '@app/identity';
 import { CurrentViewer, RequestInfo } from '../auth/viewer';
 import { LocaleCode } from '../reference/reference.model';
-import { SignInInput } from './identity.inputs';
+import { ConfirmPasswordArgs, SignInInput } from './identity.inputs';
 import { AuthPayloadModel, MemberModel, SessionModel, TotpEnrollmentModel } from './identity.models';
 import { toMemberModel } from './member.mapper';
+import { PasswordConfirmationService } from './password-confirmation.service';
 
 function payload(result: AuthResult): AuthPayloadModel {
   const { member, ...tokens } = result;
@@ -27,6 +28,7 @@ export class AuthResolver {
     private readonly totp: TotpService,
     private readonly membership: MembershipService,
     private readonly policy: AccessPolicy,
+    private readonly passwordConfirmation: PasswordConfirmationService,
   ) {}
 
   @Mutation(() => AuthPayloadModel)
@@ -49,6 +51,17 @@ export class AuthResolver {
   async signOut(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     await this.auth.signOut(this.policy.authenticated(viewer));
     return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Checks your password again (a locked screen) without opening a session; throttled with sign-in',
+  })
+  confirmPassword(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { password }: ConfirmPasswordArgs,
+  ): Promise<boolean> {
+    return this.passwordConfirmation.confirm(this.policy.authenticated(viewer), password);
   }
 
   @Query(() => [SessionModel], { description: 'Your open sessions' })

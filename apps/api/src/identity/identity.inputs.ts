@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsEnum,
   IsIn,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -60,6 +61,16 @@ export class SignInInput {
   @IsString()
   @MaxLength(200)
   deviceLabel?: string | null;
+}
+
+/** `confirmPassword(password)`: the signed-in member's password, bounded like sign-in's. */
+@ArgsType()
+export class ConfirmPasswordArgs {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password: string;
 }
 
 @InputType()
