@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Web features never import each other (shared/STYLE.md, "The web client"): app → features → components/lib/i18n. */
-const WEB_FEATURES = ['auth', 'account', 'home', 'apply', 'directory', 'profile'];
+const WEB_FEATURES = ['auth', 'account', 'home', 'apply', 'directory', 'profile', 'chat'];
 const featureBoundaries = WEB_FEATURES.map((feature) => ({
   files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
   rules: {

@@ -39,6 +39,8 @@ export interface ChatClientEvents extends OutboxEvents {
   revoked: (notice: { reason: string }) => void;
   /** After each (re)connect, once the catch-up `sync` is done. */
   synced: () => void;
+  /** The socket came up or went down (a dropped link, say): what waits in the outbox leaves once it is back. */
+  connection: (state: { connected: boolean }) => void;
 }
 
 export interface ChatClientOptions {
@@ -128,6 +130,7 @@ export class ChatClient {
       ownMessage: (message) => this.outbox.seen(message),
     });
     this.transport.onConnect(() => void this.catchUp().then(() => this.outbox.flush()));
+    this.transport.onConnection((connected) => this.events.emit('connection', { connected }));
     this.transport.on('message:new', (message) => this.inbox.receive(message));
     this.transport.on('receipt', (receipt) => this.events.emit('receipt', receipt));
     this.transport.on('typing', (signal) => this.events.emit('typing', signal));

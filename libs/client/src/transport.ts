@@ -90,6 +90,12 @@ export class ChatTransport {
     this.socket.on('connect', listener);
   }
 
+  /** The socket came up (`true`) or went down (`false`): a dropped link, the server gone, or `close()`. */
+  onConnection(listener: (connected: boolean) => void): void {
+    this.socket.on('connect', () => listener(true));
+    this.socket.on('disconnect', () => listener(false));
+  }
+
   /** Opens the socket; rejects with the server's handshake refusal (the socket then stays closed). */
   open(): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -45,6 +45,11 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/chat" className={navClass}>
+                    {t('app.nav.chat')}
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/profile" className={navClass}>
                     {t('app.nav.profile')}
                   </NavLink>

@@ -32,6 +32,15 @@ const DevicesPage = screen(() => import('@web/features/account/components/device
 const SecurityPage = screen(() => import('@web/features/account/components/security-page'), 'SecurityPage');
 const SearchPage = screen(() => import('@web/features/directory/components/search-page'), 'SearchPage');
 const ProfilePage = screen(() => import('@web/features/directory/components/profile-page'), 'ProfilePage');
+const ChatLayout = screen(() => import('@web/features/chat/components/chat-layout'), 'ChatLayout');
+const ConversationsPage = screen(
+  () => import('@web/features/chat/components/conversations-page'),
+  'ConversationsPage',
+);
+const ConversationPage = screen(
+  () => import('@web/features/chat/components/conversation-page'),
+  'ConversationPage',
+);
 const EditProfilePage = screen(
   () => import('@web/features/profile/components/edit-profile-page'),
   'EditProfilePage',
@@ -73,6 +82,14 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
                   { path: '/directory', element: SearchPage },
                   { path: '/directory/:id', element: ProfilePage },
                   { path: '/profile', element: EditProfilePage },
+                  {
+                    path: '/chat',
+                    element: ChatLayout,
+                    children: [
+                      { index: true, element: ConversationsPage },
+                      { path: ':conversationId', element: ConversationPage },
+                    ],
+                  },
                 ]),
               ],
             },

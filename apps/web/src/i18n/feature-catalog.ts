@@ -12,3 +12,16 @@ export function addFeatureCatalog<K extends FeatureKey>(key: K, en: Catalog[K], 
   i18next.addResourceBundle('en', 'translation', { [key]: en }, true, true);
   i18next.addResourceBundle('ru', 'translation', { [key]: ru }, true, true);
 }
+
+/** The namespaces a feature brings whole (their strings typed on their own: i18next.d.ts). */
+type FeatureNamespace = 'chat';
+
+/** Adds a feature's own namespace to both languages when its screens load (like `addFeatureCatalog`). */
+export function addFeatureNamespace<T extends object>(
+  namespace: FeatureNamespace,
+  en: T,
+  ru: Catalog<T>,
+): void {
+  i18next.addResourceBundle('en', namespace, en, true, true);
+  i18next.addResourceBundle('ru', namespace, ru, true, true);
+}

@@ -1,10 +1,15 @@
 import 'i18next';
+import type { chatEn } from '@web/features/chat/i18n/en';
 import type { en } from './locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    /**
+     * The chat's strings are a namespace of their own (`useTranslation('chat')`): one catalog this large typed in the
+     * default namespace makes every typed lookup too deep for tsc.
+     */
+    resources: { translation: typeof en; chat: typeof chatEn };
     returnNull: false;
   }
 }

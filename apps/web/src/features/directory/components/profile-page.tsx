@@ -8,8 +8,10 @@ import { Page } from '@web/components/page';
 import { isLocale } from '@web/i18n';
 import { resultError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
+import { useSession } from '@web/lib/use-session';
 import { ProfileQuery } from '../api/profile';
 import { backTarget } from '../lib/profile-back';
+import { MessageButton } from './message-button';
 import { ProfileDetails } from './profile-details';
 
 /** Answers that mean there is no profile here to show (an unknown id, or no id at all). */
@@ -17,12 +19,14 @@ const ABSENT = new Set(['NOT_FOUND', 'BAD_USER_INPUT']);
 
 /**
  * A counterpart's profile: what the viewer may see, contacts as their visibility allows, their clock and working hours
- * on both clocks. No "Message" action until chat exists in the browser. "Back to the search" returns to the search the
- * viewer came from (lib/profile-back).
+ * on both clocks; "Message" opens the direct conversation with them (not on one's own profile). "Back to the search"
+ * returns to the search the viewer came from (lib/profile-back).
  */
 export function ProfilePage({ viewerZone }: { viewerZone?: string }) {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const session = useSession();
+  const memberId = session.status === 'signed-in' ? session.member.id : '';
   const location = useLocation();
   const [params] = useSearchParams();
   const locale = isLocale(i18n.language) ? i18n.language : 'en';
@@ -39,6 +43,9 @@ export function ProfilePage({ viewerZone }: { viewerZone?: string }) {
   if (data) {
     return (
       <Page title={data.practitioner.displayName} before={back}>
+        {data.practitioner.id === memberId ? null : (
+          <MessageButton memberId={data.practitioner.id} name={data.practitioner.displayName} />
+        )}
         <ProfileDetails data={data} viewerZone={viewerZone} />
       </Page>
     );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useClient, type CombinedError } from 'urql';
 import { Alert } from '@web/components/alert';
@@ -50,11 +51,7 @@ export interface SearchResultsProps {
 }
 
 /** The name of a chosen filter, as its removal button says it. */
-function filterName(
-  t: ReturnType<typeof useTranslation>['t'],
-  labels: SearchLabels,
-  filter: ActiveFilter,
-): string {
+function filterName(t: TFunction, labels: SearchLabels, filter: ActiveFilter): string {
   switch (filter.kind) {
     case 'list':
       return labels.of(filter.key, filter.value);

@@ -4,6 +4,8 @@ export const profileEn = {
   title: 'Profile',
   loading: 'Loading the profile…',
   back: 'Back to the search',
+  message: 'Message',
+  messageNamed: 'Message {{name}}',
   toDirectory: 'Go to the directory',
   notFound: {
     title: 'No such profile',

@@ -6,6 +6,8 @@ export const profileRu: Catalog<typeof profileEn> = {
   title: 'Профиль',
   loading: 'Загружаем профиль…',
   back: 'Назад к поиску',
+  message: 'Написать',
+  messageNamed: 'Написать: {{name}}',
   toDirectory: 'Перейти в справочник',
   notFound: {
     title: 'Такого профиля нет',

@@ -8,6 +8,7 @@ export const common = {
     nav: {
       home: 'Home',
       directory: 'Directory',
+      chat: 'Chat',
       profile: 'My profile',
       account: 'Account',
       sessions: 'Sessions',

@@ -10,6 +10,7 @@ export const common: Catalog<typeof en> = {
     nav: {
       home: 'Главная',
       directory: 'Справочник',
+      chat: 'Чат',
       profile: 'Мой профиль',
       account: 'Аккаунт',
       sessions: 'Сеансы',

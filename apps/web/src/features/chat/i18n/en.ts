@@ -1,0 +1,10 @@
+import { chatCoreEn } from './core.en';
+import { exportEn } from './export.en';
+import { groupEn } from './group.en';
+import { safetyEn } from './safety.en';
+
+/**
+ * The English strings of the chat (the `chat.*` keys): its core screens, the safety numbers, groups and the export,
+ * each in its own file; loaded with the chat (./register.ts), not with sign-in.
+ */
+export const chatEn = { ...chatCoreEn, safety: safetyEn, group: groupEn, exporting: exportEn };

@@ -1,0 +1,4 @@
+/** The chat's export screens (English). */
+export const exportEn = {
+  title: 'Export',
+};

@@ -1,0 +1,4 @@
+/** The chat's group screens (English). */
+export const groupEn = {
+  title: 'Group',
+};

@@ -1,0 +1,4 @@
+/** The chat's safety screens (English). */
+export const safetyEn = {
+  title: 'Safety',
+};

@@ -1,0 +1,562 @@
+import {
+  ChatClient,
+  ChatError,
+  newClientMessageId,
+  SafetyNumberChangedError,
+  type ReceivedMessage,
+  type TrustState,
+} from '@app/client';
+import { BrowserDeviceVault, PassphraseRequiredError } from '@app/client/browser';
+import { WrongPassphraseError, type HandlingCaveat } from '@app/crypto';
+import type { AnyVariables, Client, TypedDocumentNode } from 'urql';
+import { ApiError, resultError } from '@web/lib/api-error';
+import {
+  ChatDevicesDocument,
+  ChatHistoryDocument,
+  ChatRegisterDeviceDocument,
+  ChatRevokeDeviceDocument,
+} from '@web/lib/graphql/graphql';
+import { setUpThisDevice, type DeviceRegistrationInput, type DeviceRegistry } from './this-device';
+import { Threads } from './threads';
+
+/** Where this browser's chat stands for the signed-in member. */
+export type ChatPhase =
+  /** Reading this browser's storage. */
+  | { phase: 'starting' }
+  /** No IndexedDB or WebCrypto here (a private window, an old browser): no keys can be kept. */
+  | { phase: 'unsupported' }
+  /** No device in this browser yet (or it was wiped): the member names it, and may protect it with a passphrase. */
+  | { phase: 'setup'; revoked: boolean }
+  /** The keys are under a passphrase. */
+  | { phase: 'passphrase' }
+  /** Opening the socket and catching up. */
+  | { phase: 'connecting' }
+  | { phase: 'ready' }
+  /** Idle too long: hidden until the member re-authenticates (passphrase, or the account password). */
+  | { phase: 'locked'; protectedKeys: boolean }
+  | { phase: 'failed'; code: string };
+
+export interface ChatState {
+  phase: ChatPhase;
+  /** The socket is up (messages leave at once); false: they wait in the outbox. */
+  online: boolean;
+  deviceId: string | null;
+  /** Bumped when trust, presence, typing or receipts change (what the screens read from here). */
+  version: number;
+}
+
+export interface Presence {
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+/** What a session needs of the page: its GraphQL client and the access token (refreshed when needed). */
+export interface ChatSessionDeps {
+  graphql: Client;
+  token: () => Promise<string | null>;
+  origin: string;
+}
+
+const HISTORY_PAGE = 100;
+const TYPING_SHOWN_MS = 6000;
+
+class NoSessionError extends Error {}
+
+/**
+ * This browser's chat for one member: the device (created, registered, unlocked), the end-to-end encrypted chat
+ * client on top of it, and what the screens show that the server does not own — decrypted lines, who is typing,
+ * presence, read receipts, trust. One per signed-in member and page; screens subscribe to it (use-chat.ts).
+ */
+export class ChatSession {
+  readonly threads = new Threads();
+  private state: ChatState = { phase: { phase: 'starting' }, online: false, deviceId: null, version: 0 };
+  private readonly listeners = new Set<() => void>();
+  private vault: BrowserDeviceVault | undefined;
+  private client: ChatClient | undefined;
+  private readonly presence = new Map<string, Presence>();
+  private readonly typing = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
+  private readonly receipts = new Map<string, Map<string, number>>();
+  private readonly historyLoads = new Map<string, Promise<void>>();
+  private readonly activityListeners = new Set<(conversationId: string) => void>();
+  private closed = false;
+
+  constructor(
+    readonly memberId: string,
+    private readonly deps: ChatSessionDeps,
+  ) {}
+
+  // ---- the store screens read ----
+
+  getState = (): ChatState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** A conversation's messages changed on the server side (new message, a conversation created or changed). */
+  onActivity(listener: (conversationId: string) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  // ---- the device ----
+
+  /** Reads this browser's storage and goes on as far as it can without asking the member. */
+  async start(): Promise<void> {
+    if (typeof indexedDB === 'undefined' || !globalThis.crypto?.subtle) {
+      this.setPhase({ phase: 'unsupported' });
+      return;
+    }
+    try {
+      const held = await BrowserDeviceVault.state(this.memberId);
+      if (held === 'protected') {
+        this.setPhase({ phase: 'passphrase' });
+      } else if (held === 'none') {
+        this.setPhase({ phase: 'setup', revoked: false });
+      } else {
+        await this.open({});
+      }
+    } catch {
+      this.setPhase({ phase: 'unsupported' });
+    }
+  }
+
+  /** Names this browser's device (and protects its keys with a passphrase, if given), registers it, connects. */
+  async createDevice(name: string, passphrase?: string): Promise<void> {
+    const vault = await BrowserDeviceVault.open(this.memberId, passphrase ? { passphrase } : {});
+    try {
+      await setUpThisDevice(vault, name, this.registry());
+    } catch (error) {
+      vault.close();
+      throw error;
+    }
+    await this.connectWith(vault);
+  }
+
+  /** Unlocks a protected device; `WrongPassphraseError` for a wrong passphrase. */
+  async unlock(passphrase: string): Promise<void> {
+    await this.open({ passphrase });
+  }
+
+  /** Idle too long: the keys and every decrypted line leave memory; the member re-authenticates to come back. */
+  lock(): void {
+    if (this.state.phase.phase !== 'ready' && this.state.phase.phase !== 'connecting') {
+      return;
+    }
+    const protectedKeys = this.vault?.protected ?? false;
+    this.shutDown();
+    this.setPhase({ phase: 'locked', protectedKeys });
+  }
+
+  /**
+   * Back from the lock: with the passphrase for protected keys; otherwise after the account password was confirmed
+   * (the caller asks the API first).
+   */
+  async resume(passphrase?: string): Promise<void> {
+    await this.open(passphrase === undefined ? {} : { passphrase });
+  }
+
+  /**
+   * Ends this browser's device: revoked on the server (partners stop encrypting for it and are told its keys
+   * changed), then its keys, trust decisions and outbox deleted here.
+   */
+  async wipe(): Promise<void> {
+    const deviceId = this.vault?.deviceId ?? (await BrowserDeviceVault.registeredDeviceId(this.memberId));
+    if (deviceId) {
+      const failure = await this.mutate(ChatRevokeDeviceDocument, { id: deviceId });
+      if (failure && failure.code !== 'NOT_FOUND') {
+        throw failure;
+      }
+    }
+    this.shutDown();
+    await BrowserDeviceVault.wipe(this.memberId);
+    this.setPhase({ phase: 'setup', revoked: false });
+  }
+
+  /** The page signs out, or another member signs in: lets go of everything (the device stays in the browser). */
+  close(): void {
+    this.closed = true;
+    this.shutDown();
+    this.listeners.clear();
+  }
+
+  // ---- messages ----
+
+  /** Sends a message: shown at once as waiting, sealed and kept in the outbox until the server stores it. */
+  send(
+    conversationId: string,
+    text: string,
+    caveat: HandlingCaveat,
+    options: { confirmKeyChanges?: boolean } = {},
+  ): void {
+    const client = this.requireClient();
+    const id = newClientMessageId();
+    const body = caveat === 'NONE' ? { text } : { text, caveat };
+    this.threads.waiting({ id, conversationId, senderId: this.memberId, body, queuedAt: Date.now() });
+    client.send(conversationId, body, { clientMessageId: id, ...options }).then(
+      (ack) => this.threads.stored(conversationId, id, ack),
+      (error: unknown) =>
+        this.threads.refused(
+          conversationId,
+          id,
+          error instanceof SafetyNumberChangedError
+            ? { code: 'SAFETY_NUMBER_CHANGED', message: error.message, memberIds: error.memberIds }
+            : error instanceof ChatError
+              ? error.payload
+              : { code: 'INTERNAL_SERVER_ERROR', message: 'not sent' },
+        ),
+    );
+    if (this.state.phase.phase === 'ready') {
+      void client.typing(conversationId, false).catch(() => undefined);
+    }
+  }
+
+  /** Loads the page of history before what is held (or the newest page), decrypted here. */
+  loadOlder(conversationId: string): Promise<void> {
+    const { oldestSeq, hasOlder } = this.threads.extent(conversationId);
+    return hasOlder
+      ? this.loadHistory(conversationId, oldestSeq ?? undefined, HISTORY_PAGE)
+      : Promise.resolve();
+  }
+
+  /**
+   * The newest message of a conversation this tab holds nothing of yet (the list shows its caveat): one message
+   * fetched and opened; scrolling back loads the rest.
+   */
+  loadNewest(conversationId: string, lastSeq: number): Promise<void> {
+    const held = this.threads.last(conversationId)?.seq ?? 0;
+    return lastSeq > 0 && held < lastSeq && this.threads.extent(conversationId).oldestSeq === null
+      ? this.loadHistory(conversationId, undefined, 1)
+      : Promise.resolve();
+  }
+
+  private loadHistory(conversationId: string, beforeSeq: number | undefined, last: number): Promise<void> {
+    const running = this.historyLoads.get(conversationId);
+    if (running) {
+      return running;
+    }
+    if (!this.client) {
+      return Promise.resolve();
+    }
+    const client = this.client;
+    const load = (async () => {
+      const result = await this.deps.graphql
+        .query(ChatHistoryDocument, { conversationId, beforeSeq, last }, { requestPolicy: 'network-only' })
+        .toPromise();
+      const failure = resultError(result.error);
+      if (failure || !result.data) {
+        throw failure ?? new ApiError('UNKNOWN');
+      }
+      const page = result.data.messages;
+      const opened = await Promise.all(page.messages.map((message) => client.decrypt(message)));
+      this.threads.history(conversationId, opened, page.hasMore);
+    })().finally(() => this.historyLoads.delete(conversationId));
+    this.historyLoads.set(conversationId, load);
+    return load;
+  }
+
+  /** Marks everything up to `seq` read (the server moves the member's cursor; others see the receipt). */
+  async markRead(conversationId: string, seq: number): Promise<void> {
+    const mine = this.receipts.get(conversationId)?.get(this.memberId) ?? 0;
+    if (!this.client?.connected || seq <= mine) {
+      return;
+    }
+    this.noteReceipt(conversationId, this.memberId, seq);
+    await this.client.read(conversationId, seq).catch(() => undefined);
+    this.activity(conversationId);
+  }
+
+  /** Tells the others this member is typing (or stopped). */
+  setTyping(conversationId: string, typing: boolean): void {
+    if (this.client?.connected) {
+      void this.client.typing(conversationId, typing).catch(() => undefined);
+    }
+  }
+
+  typingIn(conversationId: string): string[] {
+    return [...(this.typing.get(conversationId)?.keys() ?? [])];
+  }
+
+  presenceOf(memberId: string): Presence | undefined {
+    return this.presence.get(memberId);
+  }
+
+  /** Presence as GraphQL answered it when a screen opened; live events keep it current after. */
+  seedPresence(states: Array<{ memberId: string } & Presence>): void {
+    states.forEach(({ memberId, online, lastSeenAt }) => this.presence.set(memberId, { online, lastSeenAt }));
+    this.bump();
+  }
+
+  /** Read cursors as GraphQL answered them; live receipts move them forward. */
+  seedReceipts(conversationId: string, participants: Array<{ memberId: string; readSeq: number }>): void {
+    participants.forEach(({ memberId, readSeq }) =>
+      this.noteReceipt(conversationId, memberId, readSeq, false),
+    );
+    this.bump();
+  }
+
+  receiptsOf(conversationId: string): ReadonlyMap<string, number> {
+    return this.receipts.get(conversationId) ?? new Map();
+  }
+
+  // ---- trust ----
+
+  trustOf(memberId: string): TrustState | undefined {
+    return this.client?.trust.state(memberId);
+  }
+
+  /** Re-reads a conversation's devices: what changed since this device accepted them shows as `changed`. */
+  async refreshKeys(conversationId: string): Promise<void> {
+    await this.client?.keysOf(conversationId).catch(() => undefined);
+    this.bump();
+  }
+
+  safetyNumber(memberId: string): Promise<{ digits: string; theirKeys: string[] }> {
+    return this.requireClient().safetyNumber(memberId);
+  }
+
+  /** The member compared the safety number: these keys are the contact's. */
+  verify(memberId: string, theirKeys: string[]): void {
+    this.requireClient().trust.verify(memberId, theirKeys);
+    this.bump();
+  }
+
+  /** The member accepts a contact's changed keys without comparing (back to unverified). */
+  acceptKeyChange(memberId: string): void {
+    this.requireClient().trust.acceptChange(memberId);
+    this.bump();
+  }
+
+  // ---- inside ----
+
+  private async open(options: { passphrase?: string }): Promise<void> {
+    let vault: BrowserDeviceVault;
+    try {
+      vault = await BrowserDeviceVault.open(this.memberId, options);
+    } catch (error) {
+      if (error instanceof PassphraseRequiredError) {
+        this.setPhase({ phase: 'passphrase' });
+        return;
+      }
+      throw error;
+    }
+    if (!vault.deviceId) {
+      // Created, never registered (the page closed in between, or the answer was lost): naming it again finishes it.
+      vault.close();
+      this.setPhase({ phase: 'setup', revoked: false });
+      return;
+    }
+    await this.connectWith(vault);
+  }
+
+  private async connectWith(vault: BrowserDeviceVault): Promise<void> {
+    if (this.closed) {
+      vault.close();
+      return;
+    }
+    this.shutDown();
+    this.vault = vault;
+    const deviceId = vault.deviceId!;
+    this.state = { ...this.state, deviceId };
+    this.setPhase({ phase: 'connecting' });
+    const client = new ChatClient({
+      url: this.deps.origin,
+      token: async () => {
+        const token = await this.deps.token();
+        if (!token) {
+          throw new NoSessionError();
+        }
+        return token;
+      },
+      deviceId,
+      secrets: vault.secrets,
+      trust: vault.trust,
+      outbox: vault.outbox,
+      outboxLock: vault.outboxLock,
+      outboxPeers: vault.outboxPeers,
+      cursorStore: vault.cursors,
+    });
+    this.client = client;
+    this.listen(client);
+    try {
+      await client.connect();
+    } catch (error) {
+      if (this.client !== client) {
+        return;
+      }
+      if (error instanceof ChatError && error.code === 'FORBIDDEN' && (await this.deviceRevoked(deviceId))) {
+        await this.forgetRevokedDevice();
+        return;
+      }
+      this.shutDown();
+      this.setPhase({ phase: 'failed', code: error instanceof ChatError ? error.code : 'NETWORK' });
+      return;
+    }
+    if (this.client !== client) {
+      return;
+    }
+    for (const pending of await client.pendingMessages()) {
+      this.threads.waiting({
+        id: pending.clientMessageId,
+        conversationId: pending.conversationId,
+        senderId: this.memberId,
+        body: pending.body,
+        queuedAt: pending.queuedAt,
+      });
+    }
+    this.setPhase({ phase: 'ready' });
+  }
+
+  private listen(client: ChatClient): void {
+    client.on('message', (message: ReceivedMessage) => {
+      this.threads.received(message);
+      this.stopTyping(message.conversationId, message.senderId);
+      this.activity(message.conversationId);
+    });
+    client.on('sent', ({ conversationId, clientMessageId, ack }) =>
+      this.threads.stored(conversationId, clientMessageId, ack),
+    );
+    client.on('rejected', ({ conversationId, clientMessageId, error }) =>
+      this.threads.refused(conversationId, clientMessageId, error),
+    );
+    client.on('connection', ({ connected }) => {
+      this.state = { ...this.state, online: connected };
+      this.bump();
+    });
+    client.on('typing', ({ conversationId, memberId, typing }) => {
+      if (memberId === this.memberId) {
+        return;
+      }
+      if (typing) {
+        const people = this.typing.get(conversationId) ?? new Map<string, ReturnType<typeof setTimeout>>();
+        clearTimeout(people.get(memberId));
+        people.set(
+          memberId,
+          setTimeout(() => this.stopTyping(conversationId, memberId), TYPING_SHOWN_MS),
+        );
+        this.typing.set(conversationId, people);
+        this.bump();
+      } else {
+        this.stopTyping(conversationId, memberId);
+      }
+    });
+    client.on('receipt', ({ conversationId, memberId, readSeq }) =>
+      this.noteReceipt(conversationId, memberId, readSeq),
+    );
+    client.on('presence', ({ memberId, online, lastSeenAt }) => {
+      this.presence.set(memberId, { online, lastSeenAt });
+      this.bump();
+    });
+    client.on('keysChanged', () => this.bump());
+    client.on('conversation', ({ conversationId }) => this.activity(conversationId));
+    client.on('revoked', () => {
+      void this.deviceRevoked(this.state.deviceId ?? '').then((revoked) =>
+        revoked ? this.forgetRevokedDevice() : this.setPhase({ phase: 'failed', code: 'UNAUTHENTICATED' }),
+      );
+    });
+  }
+
+  /** Whether the server lists this device as revoked (another of the member's devices, or a coordinator, did it). */
+  private async deviceRevoked(deviceId: string): Promise<boolean> {
+    const result = await this.deps.graphql
+      .query(ChatDevicesDocument, { memberId: this.memberId }, { requestPolicy: 'network-only' })
+      .toPromise();
+    const device = result.data?.devices.find((candidate) => candidate.id === deviceId);
+    return Boolean(result.data) && (!device || device.revokedAt !== null);
+  }
+
+  /** Revoked elsewhere: its keys are worth nothing now; nothing of them stays in this browser. */
+  private async forgetRevokedDevice(): Promise<void> {
+    this.shutDown();
+    await BrowserDeviceVault.wipe(this.memberId).catch(() => undefined);
+    this.setPhase({ phase: 'setup', revoked: true });
+  }
+
+  private registry(): DeviceRegistry {
+    return {
+      register: async (input: DeviceRegistrationInput) => {
+        const result = await this.deps.graphql.mutation(ChatRegisterDeviceDocument, { input }).toPromise();
+        const failure = resultError(result.error);
+        if (failure || !result.data) {
+          throw failure ?? new ApiError('UNKNOWN');
+        }
+        return result.data.registerDevice.id;
+      },
+      devices: async () => {
+        const result = await this.deps.graphql
+          .query(ChatDevicesDocument, { memberId: this.memberId }, { requestPolicy: 'network-only' })
+          .toPromise();
+        const failure = resultError(result.error);
+        if (failure || !result.data) {
+          throw failure ?? new ApiError('UNKNOWN');
+        }
+        return result.data.devices;
+      },
+    };
+  }
+
+  private async mutate<Data, Variables extends AnyVariables>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+  ): Promise<ApiError | undefined> {
+    const result = await this.deps.graphql.mutation(document, variables).toPromise();
+    return resultError(result.error);
+  }
+
+  private requireClient(): ChatClient {
+    if (!this.client) {
+      throw new ApiError('UNAVAILABLE');
+    }
+    return this.client;
+  }
+
+  private shutDown(): void {
+    this.client?.close();
+    this.client = undefined;
+    this.vault?.close();
+    this.vault = undefined;
+    this.typing.forEach((people) => people.forEach((timer) => clearTimeout(timer)));
+    this.typing.clear();
+    this.state = { ...this.state, online: false };
+  }
+
+  private stopTyping(conversationId: string, memberId: string): void {
+    const people = this.typing.get(conversationId);
+    if (people?.has(memberId)) {
+      clearTimeout(people.get(memberId));
+      people.delete(memberId);
+      this.bump();
+    }
+  }
+
+  private noteReceipt(conversationId: string, memberId: string, readSeq: number, notify = true): void {
+    const cursors = this.receipts.get(conversationId) ?? new Map<string, number>();
+    if (readSeq > (cursors.get(memberId) ?? 0)) {
+      cursors.set(memberId, readSeq);
+      this.receipts.set(conversationId, cursors);
+      if (notify) {
+        this.bump();
+      }
+    }
+  }
+
+  private activity(conversationId: string): void {
+    this.activityListeners.forEach((listener) => listener(conversationId));
+  }
+
+  private setPhase(phase: ChatPhase): void {
+    if (this.closed) {
+      return;
+    }
+    this.state = { ...this.state, phase, version: this.state.version + 1 };
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private bump(): void {
+    this.state = { ...this.state, version: this.state.version + 1 };
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+export { WrongPassphraseError };
