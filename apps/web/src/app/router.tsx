@@ -88,6 +88,9 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
                     children: [
                       { index: true, element: ConversationsPage },
                       { path: ':conversationId', element: ConversationPage },
+                      // chat route: safety number
+                      // chat route: groups
+                      // chat route: export
                     ],
                   },
                 ]),
