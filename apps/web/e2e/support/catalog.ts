@@ -1,6 +1,8 @@
 import { accountEn } from '../../src/features/account/i18n/en';
 import { accountRu } from '../../src/features/account/i18n/ru';
 import { applyEn } from '../../src/features/apply/i18n/en';
+import { chatEn } from '../../src/features/chat/i18n/en';
+import { chatRu } from '../../src/features/chat/i18n/ru';
 import { directoryEn } from '../../src/features/directory/i18n/en';
 import { directoryRu } from '../../src/features/directory/i18n/ru';
 import { homeEn } from '../../src/features/home/i18n/en';
@@ -47,6 +49,9 @@ export const catalogs: Record<Lang, Catalog> = {
     practitionerForm: practitionerFormRu,
   },
 };
+
+/** The chat's own namespace (`useTranslation('chat')`), in both languages. */
+export const chatCatalogs: Record<Lang, typeof chatEn> = { en: chatEn, ru: chatRu };
 
 /** `{{name}}` placeholders filled in, as i18next does. */
 export function fill(text: string, values: Record<string, string | number>): string {

@@ -14,6 +14,19 @@ export function serverUrl(): string {
   return url;
 }
 
+/** Where its SQLite file, WAL and log are (the canary test reads them). */
+export const SERVER_FOLDER_VARIABLE = 'COUNTERPART_E2E_FOLDER';
+
+export function serverFolder(): string {
+  const folder = process.env[SERVER_FOLDER_VARIABLE];
+  if (!folder) {
+    throw new Error(
+      `${SERVER_FOLDER_VARIABLE} is not set: run the tests through playwright.config.ts (globalSetup)`,
+    );
+  }
+  return folder;
+}
+
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 360, height: 780 } as const;
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { startApiServer } from './api-server';
-import { SERVER_URL_VARIABLE } from './context';
+import { SERVER_FOLDER_VARIABLE, SERVER_URL_VARIABLE } from './context';
 
 /**
  * Starts the built API (it serves the built client at `/`) on a free port of 127.0.0.1 with a fresh SQLite file, as in
@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     keepData,
   });
   process.env[SERVER_URL_VARIABLE] = server.url;
+  process.env[SERVER_FOLDER_VARIABLE] = server.folder;
   console.log(`Browser tests: API at ${server.url} (log ${server.log})`);
   return async () => {
     await server.stop();

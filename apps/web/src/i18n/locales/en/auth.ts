@@ -28,6 +28,14 @@ export const auth = {
     intro: 'You can sign out of this browser only, or of every browser and device where you are signed in.',
     thisBrowser: 'Sign out of this browser',
     everywhere: 'Sign out everywhere',
+    keysLegend: 'The chat keys of this browser',
+    keep: 'Keep them',
+    keepHint: 'After you sign in again, the chat opens here with its messages as before.',
+    wipe: 'Wipe them',
+    wipeHint:
+      'For a computer others use: this browser stops being one of your devices and its keys are deleted. Partners are told its keys changed. Messages sent to it can no longer be read here.',
+    wipeFailed:
+      'The device could not be revoked on the server, so nothing was wiped and you are still signed in. Check the connection and try again.',
     signedOut: 'You are signed out.',
   },
   apply: { link: 'Apply to join' },

@@ -1,0 +1,227 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  chat,
+  chatMember,
+  directConversation,
+  expectInOrder,
+  keyChangeWarning,
+  message,
+  offlineBanner,
+  openChat,
+  openConversation,
+  sendMessage,
+} from './support/chat';
+import { fill } from './support/catalog';
+import { serverFolder } from './support/context';
+import { devicesOf, registerDevice } from './support/devices';
+import { expect, test } from './support/fixtures';
+import { en, title } from './support/ui';
+
+test.describe('chat', () => {
+  test('two members exchange encrypted messages with a caveat in real time, from a profile’s Message', async ({
+    page,
+    context,
+    newPage,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-live-a', 'Aigul Live');
+    const malika = await chatMember(api, 'chat-live-b', 'Malika Live');
+    const other = await newPage();
+    await openChat(page, context, aigul, 'Office PC');
+    await openChat(other, other.context(), malika, 'Phone');
+
+    await page.goto(`/directory/${malika.id}`);
+    await page.getByRole('button', { name: `Message ${malika.name}` }).click();
+    await expect(title(page, malika.name)).toBeVisible();
+    await sendMessage(page, 'Can you check two passport numbers?', 'INFORMAL_NOT_FOR_JUDICIAL_USE');
+    await expect(message(page, 'Can you check two passport numbers?')).toContainText(
+      chat.caveat.INFORMAL_NOT_FOR_JUDICIAL_USE,
+    );
+
+    await openConversation(other, aigul.name);
+    const received = message(other, 'Can you check two passport numbers?');
+    await expect(received).toContainText(chat.caveat.INFORMAL_NOT_FOR_JUDICIAL_USE);
+    await expect(received).toContainText(aigul.name);
+
+    // Live both ways: no reload; the first message now reads as read by her.
+    await sendMessage(other, 'Yes — send them over.');
+    await expect(message(page, 'Yes — send them over.')).toBeVisible();
+    await expect(message(page, 'Can you check two passport numbers?')).toContainText(chat.message.read);
+    await expect(message(page, 'Yes — send them over.')).not.toContainText(chat.caveat.label);
+  });
+
+  test('a member offline gets the three messages sent meanwhile, in order, once back', async ({
+    page,
+    context,
+    newPage,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-off-a', 'Aigul Offline');
+    const malika = await chatMember(api, 'chat-off-b', 'Malika Offline');
+    await directConversation(api, aigul, malika);
+    const other = await newPage();
+    await openChat(page, context, aigul, 'Office PC');
+    await openChat(other, other.context(), malika, 'Phone');
+    await openConversation(page, malika.name);
+    await openConversation(other, aigul.name);
+
+    await other.context().setOffline(true);
+    await expect(offlineBanner(other)).toBeVisible();
+    for (const text of [
+      'First: the bus leaves at six',
+      'Second: from the south station',
+      'Third: two drivers',
+    ]) {
+      await sendMessage(page, text);
+    }
+    await expect(message(page, 'Third: two drivers')).toContainText(chat.message.sent);
+    await expect(message(other, 'First: the bus leaves at six')).toHaveCount(0);
+
+    await other.context().setOffline(false);
+    await expect(offlineBanner(other)).toHaveCount(0, { timeout: 15_000 });
+    await expectInOrder(other, [
+      'First: the bus leaves at six',
+      'Second: from the south station',
+      'Third: two drivers',
+    ]);
+  });
+
+  test('a message written offline waits in the outbox through a reload and leaves once the network is back', async ({
+    page,
+    context,
+    newPage,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-outbox-a', 'Aigul Outbox');
+    const malika = await chatMember(api, 'chat-outbox-b', 'Malika Outbox');
+    await directConversation(api, aigul, malika);
+    const other = await newPage();
+    await openChat(page, context, aigul, 'Office PC');
+    await openChat(other, other.context(), malika, 'Phone');
+    await openConversation(page, malika.name);
+    await openConversation(other, aigul.name);
+
+    await context.setOffline(true);
+    await expect(offlineBanner(page)).toBeVisible();
+    await sendMessage(page, 'Written on the train, no signal');
+    await expect(message(page, 'Written on the train, no signal')).toContainText(chat.message.waiting);
+
+    // A reload while still offline finds it sealed in the outbox; back online, it leaves once.
+    await page.reload().catch(() => undefined);
+    await context.setOffline(false);
+    await page.goto('/chat');
+    await openConversation(page, malika.name);
+    // Stored: "Sent", or already "Read" by her.
+    await expect(message(page, 'Written on the train, no signal')).toContainText(
+      new RegExp(`${chat.message.sent}|${chat.message.read}`),
+      { timeout: 15_000 },
+    );
+    await expect(message(other, 'Written on the train, no signal')).toHaveCount(1);
+    await other.reload();
+    await expect(message(other, 'Written on the train, no signal')).toHaveCount(1);
+  });
+
+  test('a partner’s new device blocks sending until the member confirms the new keys', async ({
+    page,
+    context,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-keys-a', 'Aigul Keys');
+    const malika = await chatMember(api, 'chat-keys-b', 'Malika Keys');
+    const { accessToken: malikaToken } = await api.signIn(malika.email, malika.password);
+    await registerDevice(api, malikaToken, 'Malika’s laptop');
+    await directConversation(api, aigul, malika);
+    await openChat(page, context, aigul, 'Office PC');
+    await openConversation(page, malika.name);
+    await sendMessage(page, 'Before her new phone');
+    await expect(keyChangeWarning(page)).toHaveCount(0);
+
+    await registerDevice(api, malikaToken, 'Malika’s new phone');
+    await expect(keyChangeWarning(page)).toBeVisible();
+    await expect(page.getByRole('button', { name: chat.composer.send, exact: true })).toBeDisabled();
+    await expect(page.getByLabel(chat.composer.label, { exact: true })).toBeDisabled();
+
+    await page.getByRole('button', { name: fill(chat.keyChange.accept, { name: malika.name }) }).click();
+    await expect(keyChangeWarning(page)).toHaveCount(0);
+    await sendMessage(page, 'After confirming her new phone');
+    await expect(message(page, 'After confirming her new phone')).toContainText(chat.message.sent);
+  });
+
+  test('signing out with “wipe its keys” revokes this browser’s device and deletes its keys', async ({
+    page,
+    context,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-wipe', 'Aigul Wipe');
+    const { accessToken, member } = await api.signIn(aigul.email, aigul.password);
+    await openChat(page, context, aigul, 'Shared office PC');
+    const [device] = await devicesOf(api, accessToken, member.id);
+    expect(device).toMatchObject({ name: 'Shared office PC', revokedAt: null });
+
+    await page.goto('/sign-out');
+    await page.getByLabel(en.auth.signOut.wipe).check();
+    await page.getByRole('button', { name: en.auth.signOut.thisBrowser, exact: true }).click();
+    await expect(title(page, en.auth.signIn.title)).toBeVisible();
+
+    const after = await devicesOf(api, accessToken, member.id);
+    expect(after.find((candidate) => candidate.id === device.id)?.revokedAt).not.toBeNull();
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+    expect(databases).not.toContain(`counterpart-device-${member.id}`);
+  });
+
+  test('the chat locks itself after the idle time and opens again with the account password', async ({
+    page,
+    context,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-lock-a', 'Aigul Lock');
+    const malika = await chatMember(api, 'chat-lock-b', 'Malika Lock');
+    await directConversation(api, aigul, malika);
+    // A shortened idle time, as a member of a shared office might choose (3 s).
+    await context.addInitScript(() => localStorage.setItem('counterpart:chat-auto-lock-minutes', '0.05'));
+    await openChat(page, context, aigul, 'Office PC');
+    await openConversation(page, malika.name);
+    await sendMessage(page, 'Not for the next person at this desk');
+
+    await expect(title(page, chat.lock.title)).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('Not for the next person at this desk')).toHaveCount(0);
+    await page.getByLabel(chat.lock.password).fill('not the password');
+    await page.getByRole('button', { name: chat.lock.submit }).click();
+    await expect(page.getByText(chat.lock.wrongPassword)).toBeVisible();
+    await page.getByLabel(chat.lock.password).fill(aigul.password);
+    await page.getByRole('button', { name: chat.lock.submit }).click();
+    await expect(title(page, malika.name)).toBeVisible();
+    await expect(message(page, 'Not for the next person at this desk')).toBeVisible();
+  });
+
+  test('a canary typed in the browser never reaches the database file, its WAL or the server log', async ({
+    page,
+    context,
+    newPage,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-canary-a', 'Aigul Canary');
+    const malika = await chatMember(api, 'chat-canary-b', 'Malika Canary');
+    await directConversation(api, aigul, malika);
+    const other = await newPage();
+    await openChat(page, context, aigul, 'Office PC');
+    await openChat(other, other.context(), malika, 'Phone');
+    await openConversation(page, malika.name);
+    const canary = `CANARY-${aigul.id}-ПРОВЕРКА`;
+    await sendMessage(page, canary, 'DO_NOT_DISSEMINATE');
+    await openConversation(other, aigul.name);
+    await expect(message(other, canary)).toBeVisible();
+
+    const folder = serverFolder();
+    const files = ['counterpart.sqlite', 'counterpart.sqlite-wal', 'api.log'].map((name) =>
+      join(folder, name),
+    );
+    expect(files.filter((file) => existsSync(file)).length).toBeGreaterThanOrEqual(2);
+    for (const file of files.filter((candidate) => existsSync(candidate))) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes(Buffer.from(canary, 'utf8')), file).toBe(false);
+      expect(bytes.includes(Buffer.from(aigul.id.slice(0, 8) + '-ПРОВЕРКА', 'utf8')), file).toBe(false);
+    }
+  });
+});
