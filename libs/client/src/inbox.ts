@@ -57,6 +57,9 @@ export interface InboxOptions {
  * messages in order (a gap means something was missed, so sync fills it), each decrypted once — verified against
  * the sending device's registered key, a signed envelope delivered again under another message refused as a replay.
  */
+/** How long the delivery chain runs before it yields to the event loop. */
+const SLICE_MS = 12;
+
 export class Inbox {
   private readonly cursors = new Map<string, number>();
   private syncing: Promise<void> | null = null;
@@ -65,6 +68,11 @@ export class Inbox {
   private incoming: Promise<void> = Promise.resolve();
   /** (conversation, sending device, clientMessageId) → the message it was first opened as (replay detection). */
   private readonly opened = new Map<string, string>();
+  /** Cursors delivered but not stored yet, and the write storing them (one per burst, not one per message). */
+  private readonly unsaved = new Map<string, number>();
+  private saving: Promise<void> | null = null;
+  /** When the current run of the delivery chain started (see `breathe`). */
+  private sliceStarted = 0;
 
   constructor(
     private readonly transport: InboxTransport,
@@ -180,6 +188,40 @@ export class Inbox {
     }
   }
 
+  /**
+   * A catch-up opens hundreds of messages in one chain, and what resolves in microtasks (tweetnacl's work, cached
+   * keys) would run as one task: the page could not paint or take a click until the end. After ~12 ms of it, the
+   * chain yields to the event loop (a timer's turn), so no task of the catch-up runs long.
+   */
+  private async breathe(): Promise<void> {
+    const now = performance.now();
+    if (now - this.sliceStarted < SLICE_MS) {
+      return;
+    }
+    await new Promise((next) => setTimeout(next, 0));
+    this.sliceStarted = performance.now();
+  }
+
+  /**
+   * Stores a delivered cursor. A catch-up delivers hundreds in a row: they are written together once the deliveries
+   * pause (a timer's turn), each conversation's furthest seq in one write, so storage is not the catch-up's cost.
+   */
+  private persist(conversationId: string, seq: number): void {
+    const store = this.options.cursorStore;
+    if (!store) {
+      return;
+    }
+    this.unsaved.set(conversationId, Math.max(seq, this.unsaved.get(conversationId) ?? 0));
+    this.saving ??= (async () => {
+      while (this.unsaved.size > 0) {
+        await new Promise((next) => setTimeout(next, 0));
+        const batch = [...this.unsaved];
+        this.unsaved.clear();
+        await Promise.all(batch.map(([id, at]) => store.save(id, at).catch(() => undefined)));
+      }
+    })().finally(() => (this.saving = null));
+  }
+
   private accept(message: ChatMessage): void {
     const known = this.cursors.get(message.conversationId) ?? 0;
     if (message.seq <= known) {
@@ -190,11 +232,12 @@ export class Inbox {
       this.options.ownMessage(message);
     }
     this.incoming = this.incoming
+      .then(() => this.breathe())
       .then(() => this.decrypt(message))
       .then((received) => {
         this.options.deliver(received);
         // Stored once delivered: a page closed before that catches up on it again.
-        void this.options.cursorStore?.save(message.conversationId, message.seq).catch(() => undefined);
+        this.persist(message.conversationId, message.seq);
       })
       .catch((error: unknown) => {
         // A listener's own bug: surface it like an event emitter would, without stopping the chain.

@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { startApiServer } from '../../../web/e2e/support/api-server';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../../web/e2e/support/chromium';
 import { benchContext } from '../common/context';
+import { benchChatScreens } from './chat-screens';
 import { benchClientCrypto } from './client-crypto';
 import { benchDirectory } from './directory-bench';
 import { attributeModules } from './modules';
@@ -46,6 +47,8 @@ const TOP_MODULES = 15;
  * on loopback and on Regular 3G.
  * Chat client (client-crypto.ts): opening a room-of-10 message in the page with WebCrypto and with tweetnacl, a
  * catch-up on 500 from nothing cached, unlocking a device under a passphrase (the browser tests' harness page).
+ * Chat screens (chat-screens.ts): a room of 10 with 500 messages opened in the app (socket catch-up, verify, decrypt,
+ * render; long tasks), and a message sent in one browser shown in another (p95).
  * The API runs as the browser tests run it: a free port of 127.0.0.1, a fresh SQLite file, the demo network. The exit
  * code is non-zero when a judged target is missed or a figure is not sane. BENCH_SMOKE=1 (CI): no emulation, one
  * sign-in pair, 2,000 practitioners; judges the bytes (a build's bytes do not vary) and the directory's loopback p95
@@ -225,6 +228,7 @@ async function main(): Promise<number> {
 
     // Before the directory's 100,000 practitioners are written: the page's timings want a quiet API beside them.
     const clientCrypto = await benchClientCrypto(server.url, { root, smoke });
+    const chatScreens = await benchChatScreens(browser, server.url, { smoke });
 
     const directory = await benchDirectory(browser, server.url, join(server.folder, 'counterpart.sqlite'), {
       root,
@@ -234,8 +238,8 @@ async function main(): Promise<number> {
       practitioners: settings.practitioners,
       mapsDir,
     });
-    problems.push(...directory.problems, ...clientCrypto.problems);
-    const checks = [...signInChecks, ...directory.checks, ...clientCrypto.checks];
+    problems.push(...directory.problems, ...clientCrypto.problems, ...chatScreens.problems);
+    const checks = [...signInChecks, ...directory.checks, ...clientCrypto.checks, ...chatScreens.checks];
     printChecks(
       smoke ? 'Targets (smoke: no emulation; the sign-in times are not judged)' : 'Targets',
       checks,
@@ -264,6 +268,7 @@ async function main(): Promise<number> {
           loads,
           directory: directory.report,
           clientCrypto: clientCrypto.report,
+          chatScreens: chatScreens.report,
         },
         null,
         2,

@@ -39,6 +39,8 @@ export function MessageList({
   onRetry: (line: ChatLine) => void;
 }) {
   const { t } = useTranslation('chat');
+  // One set of Intl formatters for every row (each makes its own otherwise: a cost per row mounted).
+  const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const anchor = useRef<{ firstId: string | undefined; total: number; top: number } | null>(null);
@@ -163,6 +165,7 @@ export function MessageList({
                 online={online}
                 read={lines[item.index - 1].seq !== null && readBy(lines[item.index - 1].seq!)}
                 onRetry={onRetry}
+                format={format}
               />
             )}
           </div>
@@ -179,6 +182,7 @@ function MessageRow({
   online,
   read,
   onRetry,
+  format,
 }: {
   session: ChatSession;
   line: ChatLine;
@@ -186,9 +190,9 @@ function MessageRow({
   online: boolean;
   read: boolean;
   onRetry: (line: ChatLine) => void;
+  format: ReturnType<typeof useFormat>;
 }) {
   const { t } = useTranslation('chat');
-  const format = useFormat();
   const mine = line.senderId === session.memberId;
   const sender = mine ? t('message.you') : personName(t, people, line.senderId);
   return (

@@ -22,7 +22,7 @@ function message(seq: number, overrides: Partial<ReceivedMessage> = {}): Receive
 
 describe(Threads.name, () => {
   it('should keep stored lines in seq order, then waiting ones in the order written', () => {
-    const threads = new Threads();
+    const threads = new Threads((flush) => flush());
     threads.received(message(3));
     threads.waiting({
       id: 'mine-2',
@@ -50,7 +50,7 @@ describe(Threads.name, () => {
   });
 
   it('should turn a waiting line into a stored one once, whether the ack or the message comes first', () => {
-    const threads = new Threads();
+    const threads = new Threads((flush) => flush());
     const line = {
       id: 'mine',
       conversationId: CONVERSATION,
@@ -79,7 +79,7 @@ describe(Threads.name, () => {
   });
 
   it('should keep an undecryptable message with its reason, and a refused one until discarded', () => {
-    const threads = new Threads();
+    const threads = new Threads((flush) => flush());
     threads.received(message(1, { body: null, problem: 'BAD_SIGNATURE' }));
     threads.waiting({
       id: 'x',
@@ -99,7 +99,7 @@ describe(Threads.name, () => {
   });
 
   it('should tell a conversation’s subscribers of its own changes only, with a new snapshot each time', () => {
-    const threads = new Threads();
+    const threads = new Threads((flush) => flush());
     let calls = 0;
     threads.subscribe(CONVERSATION, () => (calls += 1));
     const before = threads.lines(CONVERSATION);

@@ -45,6 +45,15 @@ export class Threads {
   private readonly threads = new Map<string, Thread>();
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly anyListeners = new Set<(conversationId: string) => void>();
+  /** Conversations changed since subscribers were last told. */
+  private readonly dirty = new Set<string>();
+  private flushing = false;
+
+  /**
+   * @param schedule when subscribers hear of changes: once per animation frame by default, so a catch-up of 500
+   * messages renders a few times, not 500 (tests pass a synchronous one).
+   */
+  constructor(private readonly schedule: (flush: () => void) => void = nextFrame) {}
 
   /** A message the client delivered or a history page opened: stored, replacing the pending line it was. */
   received(message: ReceivedMessage): void {
@@ -181,7 +190,29 @@ export class Threads {
     if (thread) {
       thread.lines = null;
     }
-    this.listeners.get(conversationId)?.forEach((listener) => listener());
-    this.anyListeners.forEach((listener) => listener(conversationId));
+    this.dirty.add(conversationId);
+    if (!this.flushing) {
+      this.flushing = true;
+      this.schedule(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    const changed = [...this.dirty];
+    this.dirty.clear();
+    for (const conversationId of changed) {
+      this.listeners.get(conversationId)?.forEach((listener) => listener());
+      this.anyListeners.forEach((listener) => listener(conversationId));
+    }
+  }
+}
+
+/** The next animation frame where there is one (a hidden tab has none: a timer then), else a timer. */
+function nextFrame(flush: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+    requestAnimationFrame(flush);
+  } else {
+    setTimeout(flush, 16);
   }
 }

@@ -9,7 +9,8 @@ import { Threads } from '../lib/threads';
  * public surface, so a component cannot use something the fake lacks without the test failing to compile.
  */
 export class FakeChatSession {
-  readonly threads = new Threads();
+  // Subscribers told at once (the real one waits for the next frame).
+  readonly threads = new Threads((flush) => flush());
   readonly calls: Array<[string, ...unknown[]]> = [];
   readonly trust = new Map<string, TrustState>();
   readonly presence = new Map<string, Presence>();
