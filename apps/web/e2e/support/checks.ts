@@ -84,7 +84,7 @@ export function shownStrings(page: Page): Promise<ShownString[]> {
 /**
  * What may stay in Latin letters on a Russian screen — kept short on purpose: proper names (the product, browsers and
  * systems a session names, authenticator apps the set-up suggests, the example names in the application's hints),
- * abbreviations Russian writes in Latin letters, and patterns for e-mails, one-time codes, Roman numerals and IANA time
+ * abbreviations Russian writes in Latin letters, the keys as Russian keyboards label them (Enter, Shift), and patterns for e-mails, one-time codes, Roman numerals and IANA time
  * zone names.
  * Text marked with another `lang` (the switcher's "English") is the other language on purpose.
  */
@@ -102,6 +102,8 @@ const ALLOWED_WORDS = [
   'QR',
   'IP',
   'UTC',
+  'Shift',
+  'Enter',
 ];
 const ALLOWED_PATTERNS = [
   /[^\s@()]+@[^\s@()]+\.[a-z]{2,}/gi, // e-mail addresses

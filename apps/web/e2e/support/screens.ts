@@ -6,6 +6,7 @@ import { registerDevice } from './devices';
 import { fillApplication, waitForApplicationLists } from './forms';
 import { enrollment, enrollOnScreen, readSetupKey } from './two-factor';
 import { openSignedIn, type Screen } from './screen';
+import { CHAT_SCREENS } from './screens-chat';
 import { DIRECTORY_SCREENS } from './screens-directory';
 import { NETWORK_SCREENS } from './screens-network';
 import { PROFILE_SCREENS } from './screens-profile';
@@ -244,6 +245,7 @@ export const SCREENS: Screen[] = [
   ...NETWORK_SCREENS,
   ...DIRECTORY_SCREENS,
   ...PROFILE_SCREENS,
+  ...CHAT_SCREENS,
 ];
 
 export const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;

@@ -10,7 +10,7 @@ import { ChatConversationsDocument, type ChatPersonFragment } from '@web/lib/gra
 import type { ChatSession } from '../lib/chat-session';
 import { conversationTitle, others, personName } from '../lib/conversation';
 import { useActivityRefetch } from '../lib/use-activity';
-import { useChatSession, useChatState, useLines, usePeople } from '../lib/use-chat';
+import { useChatSession, useChatState, useLastKnown, useLines, usePeople } from '../lib/use-chat';
 import { Composer } from './composer';
 import { usePresenceSeed } from './conversations-page';
 import { KeyChangeWarning } from './key-change-warning';
@@ -33,7 +33,8 @@ export function ConversationPage() {
     requestPolicy: 'cache-and-network',
   });
   useActivityRefetch(session, () => refetch({ requestPolicy: 'network-only' }), conversationId);
-  const conversation = data?.conversations.find((candidate) => candidate.id === conversationId);
+  const known = useLastKnown(data);
+  const conversation = known?.conversations.find((candidate) => candidate.id === conversationId);
   const partnerIds = useMemo(
     () => (conversation ? others(conversation, session.memberId) : []),
     [conversation, session.memberId],

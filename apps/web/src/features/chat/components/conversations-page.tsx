@@ -17,7 +17,7 @@ import {
 import type { ChatSession } from '../lib/chat-session';
 import { conversationTitle, others } from '../lib/conversation';
 import { useActivityRefetch } from '../lib/use-activity';
-import { useChatSession, useChatState, usePeople } from '../lib/use-chat';
+import { useChatSession, useChatState, useLastKnown, usePeople } from '../lib/use-chat';
 import { AutoLockSetting } from './auto-lock-setting';
 import { CaveatBadge } from './caveat';
 import { PresenceDot } from './presence';
@@ -32,7 +32,7 @@ export function ConversationsPage() {
   const session = useChatSession();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ChatConversationsDocument });
   useActivityRefetch(session, () => refetch({ requestPolicy: 'network-only' }));
-  const conversations = data?.conversations;
+  const conversations = useLastKnown(data)?.conversations;
   const partnerIds = useMemo(
     () => (conversations ?? []).flatMap((conversation) => others(conversation, session.memberId)),
     [conversations, session.memberId],

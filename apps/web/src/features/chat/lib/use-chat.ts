@@ -63,3 +63,15 @@ export function usePeople(ids: readonly string[]): Map<string, ChatPersonFragmen
   }, [client, key]);
   return people?.key === key ? people.map : undefined;
 }
+
+/**
+ * The last value a query answered: offline, a refetch fails and urql drops its data, but what was on screen stays
+ * true enough to keep showing (the banner says the chat is not connected).
+ */
+export function useLastKnown<T>(value: T | undefined): T | undefined {
+  const [last, setLast] = useState(value);
+  if (value !== undefined && value !== last) {
+    setLast(value);
+  }
+  return value ?? last;
+}
