@@ -19,7 +19,7 @@ import { expect, test } from './support/fixtures';
 import { en, title } from './support/ui';
 
 test.describe('chat', () => {
-  test('two members exchange encrypted messages with a caveat in real time, from a profile’s Message', async ({
+  test('two members exchange encrypted messages with a caveat in real time, compare safety numbers and verify each other', async ({
     page,
     context,
     newPage,
@@ -49,6 +49,35 @@ test.describe('chat', () => {
     await expect(message(page, 'Yes — send them over.')).toBeVisible();
     await expect(message(page, 'Can you check two passport numbers?')).toContainText(chat.message.read);
     await expect(message(page, 'Yes — send them over.')).not.toContainText(chat.caveat.label);
+
+    // Both compare the safety number (the same 60 digits on both screens) and mark each other verified.
+    const digits: string[] = [];
+    for (const [viewer, partner] of [
+      [page, malika],
+      [other, aigul],
+    ] as const) {
+      await viewer.getByRole('link', { name: chat.header.safetyNumber, exact: true }).click();
+      await expect(title(viewer, fill(chat.safety.title, { name: partner.name }))).toBeVisible();
+      const groups = viewer.getByRole('list', { name: chat.safety.number }).getByRole('listitem');
+      await expect(groups).toHaveCount(12);
+      digits.push((await groups.allTextContents()).join(' '));
+    }
+    expect(digits[0]).toMatch(/^(\d{5} ){11}\d{5}$/);
+    expect(digits[1]).toBe(digits[0]);
+    for (const [viewer, partner] of [
+      [page, malika],
+      [other, aigul],
+    ] as const) {
+      await viewer.getByLabel(fill(chat.safety.compare.label, { name: partner.name })).fill(digits[0]);
+      await expect(viewer.getByText(chat.safety.compare.match)).toBeVisible();
+      await viewer
+        .getByRole('button', { name: fill(chat.safety.verify.action, { name: partner.name }) })
+        .click();
+      await expect(viewer.getByText(fill(chat.safety.verify.done, { name: partner.name }))).toBeVisible();
+      await viewer.getByRole('link', { name: chat.safety.back }).first().click();
+      await expect(title(viewer, partner.name)).toBeVisible();
+      await expect(viewer.getByText(chat.trust.verified, { exact: true })).toBeVisible();
+    }
   });
 
   test('a member offline gets the three messages sent meanwhile, in order, once back', async ({

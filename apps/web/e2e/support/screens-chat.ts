@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { ChatClient } from '@app/client';
 import { generateDeviceKeys, registrationOf, TweetnaclDeviceSecrets } from '@app/crypto';
 import { signInContext, type Account, type Api } from './api';
-import { catalogs, chatCatalogs, type Catalog } from './catalog';
+import { catalogs, chatCatalogs, fill, type Catalog } from './catalog';
 import {
   chat,
   chatMember,
@@ -93,6 +93,26 @@ function conversationScreen(
   };
 }
 
+/** The safety number with the partner (its heading names them in each language). */
+function safetyNumberScreen(): Screen {
+  let partnerName = '';
+  return {
+    name: 'chat-safety-number',
+    title: (cat) => fill(chatOf(cat).safety.title, { name: partnerName }),
+    async open(screen) {
+      const { viewer, partner, texts } = await conversationWithCaveat(screen, 'screen-chat-safety');
+      partnerName = partner.name;
+      await openConversation(screen.page, partner.name);
+      await expect(message(screen.page, texts.answer)).toBeVisible();
+      await screen.page.getByRole('link', { name: chat.header.safetyNumber, exact: true }).click();
+      await expect(
+        screen.page.getByRole('list', { name: chat.safety.number }).getByRole('listitem'),
+      ).toHaveCount(12);
+      return [viewer.name, partner.name];
+    },
+  };
+}
+
 /** The chat's screens (issue 17), audited like every other (screens.spec.ts). */
 export const CHAT_SCREENS: Screen[] = [
   {
@@ -161,6 +181,7 @@ export const CHAT_SCREENS: Screen[] = [
       'Written without a connection: it waits here, encrypted.',
     ];
   }),
+  safetyNumberScreen(),
   {
     name: 'chat-locked',
     title: (cat) => chatOf(cat).lock.title,

@@ -313,7 +313,7 @@ export class ChatSession {
   }
 
   safetyNumber(memberId: string): Promise<{ digits: string; theirKeys: string[] }> {
-    return this.requireClient().safetyNumber(memberId);
+    return this.client ? this.client.safetyNumber(memberId) : Promise.reject(new ApiError('UNAVAILABLE'));
   }
 
   /** The member compared the safety number: these keys are the contact's. */
