@@ -80,6 +80,52 @@ test.describe('chat', () => {
     }
   });
 
+  test('an owner creates a group by name, its members read it, and a member removed no longer gets new messages', async ({
+    page,
+    context,
+    newPage,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-group-a', 'Aigul Group');
+    const malika = await chatMember(api, 'chat-group-b', 'Malika Group');
+    const erkin = await chatMember(api, 'chat-group-c', 'Erkin Group');
+    const other = await newPage();
+    const third = await newPage();
+    await openChat(page, context, aigul, 'Office PC');
+    await openChat(other, other.context(), malika, 'Phone');
+    await openChat(third, third.context(), erkin, 'Laptop');
+
+    await page.getByRole('link', { name: chat.list.newGroup }).click();
+    await page.getByLabel(chat.group.create.name).fill('Operation Northern Route');
+    for (const person of [malika, erkin]) {
+      await page.getByLabel(chat.group.search.label).fill(person.name);
+      await page.getByRole('button', { name: new RegExp(`^Add ${person.name}`) }).click();
+    }
+    await page.getByRole('button', { name: chat.group.create.submit }).click();
+    await expect(title(page, 'Operation Northern Route')).toBeVisible();
+    await sendMessage(page, 'The route changes on Monday.', 'DO_NOT_DISSEMINATE');
+
+    for (const member of [other, third]) {
+      await openConversation(member, 'Operation Northern Route');
+      await expect(message(member, 'The route changes on Monday.')).toContainText(
+        chat.caveat.DO_NOT_DISSEMINATE,
+      );
+    }
+
+    await page.getByRole('link', { name: chat.header.members }).click();
+    await page
+      .getByRole('button', { name: fill(chat.group.details.removeNamed, { name: erkin.name }) })
+      .click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: chat.group.details.removeDialog.confirm }).click();
+    await expect(page.getByText(fill(chat.group.details.removed, { name: erkin.name }))).toBeVisible();
+    await page.getByRole('link', { name: chat.group.details.back }).click();
+    await sendMessage(page, 'Only for the two of you now.');
+    await expect(message(other, 'Only for the two of you now.')).toBeVisible();
+    await expect(message(third, 'The route changes on Monday.')).toBeVisible();
+    await expect(message(third, 'Only for the two of you now.')).toHaveCount(0);
+  });
+
   test('a member offline gets the three messages sent meanwhile, in order, once back', async ({
     page,
     context,

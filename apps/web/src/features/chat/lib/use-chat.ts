@@ -31,7 +31,7 @@ const PEOPLE_PAGE = 50;
 
 /**
  * The profiles behind member ids (names, their clock, availability), fetched 50 at a time as the API allows;
- * `undefined` while loading. Ids the viewer may not see (a suspended member, say) are simply absent.
+ * `undefined` until the first answer. Ids the viewer may not see (a suspended member, say) are simply absent.
  */
 export function usePeople(ids: readonly string[]): Map<string, ChatPersonFragment> | undefined {
   const client = useClient();
@@ -61,7 +61,8 @@ export function usePeople(ids: readonly string[]): Map<string, ChatPersonFragmen
       current = false;
     };
   }, [client, key]);
-  return people?.key === key ? people.map : undefined;
+  // While other ids load, the names already known stay (a participant added does not blank the others).
+  return people?.map;
 }
 
 /**
