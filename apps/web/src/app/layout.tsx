@@ -14,14 +14,14 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
   const { t } = useTranslation();
   const state = useSession();
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex min-h-screen flex-col print:min-h-0">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-white focus:p-3"
+        className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-md focus:bg-white focus:p-3"
       >
         {t('app.skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white px-4">
+      <header className="border-b border-slate-200 bg-white px-4 print:hidden">
         {/* Brand, then the navigation right after it (it does not move when a tab's text turns bold), the languages at
             the far end; on a phone the navigation takes its own row under them. */}
         <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-1 py-2">
@@ -64,7 +64,7 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
         </div>
         <OfflineNotice />
       </header>
-      <main id="main" className="flex-1 px-4 py-6">
+      <main id="main" className="flex-1 px-4 py-6 print:p-0">
         <Outlet />
       </main>
     </div>

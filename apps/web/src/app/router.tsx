@@ -41,6 +41,16 @@ const ConversationPage = screen(
   () => import('@web/features/chat/components/conversation-page'),
   'ConversationPage',
 );
+const SafetyNumberPage = screen(
+  () => import('@web/features/chat/components/safety-number-page'),
+  'SafetyNumberPage',
+);
+const ExportPage = screen(() => import('@web/features/chat/components/export-page'), 'ExportPage');
+const NewGroupPage = screen(() => import('@web/features/chat/components/new-group-page'), 'NewGroupPage');
+const ConversationDetailsPage = screen(
+  () => import('@web/features/chat/components/conversation-details-page'),
+  'ConversationDetailsPage',
+);
 const EditProfilePage = screen(
   () => import('@web/features/profile/components/edit-profile-page'),
   'EditProfilePage',
@@ -88,9 +98,10 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
                     children: [
                       { index: true, element: ConversationsPage },
                       { path: ':conversationId', element: ConversationPage },
-                      // chat route: safety number
-                      // chat route: groups
-                      // chat route: export
+                      { path: ':conversationId/safety/:memberId', element: SafetyNumberPage },
+                      { path: 'new-group', element: NewGroupPage },
+                      { path: ':conversationId/details', element: ConversationDetailsPage },
+                      { path: ':conversationId/export', element: ExportPage },
                     ],
                   },
                 ]),

@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
-import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
+import { CombinedError, createRequest, Provider, type Client, type OperationResult } from 'urql';
 import { vi } from 'vitest';
-import { concat, fromValue, never } from 'wonka';
+import { concat, fromValue, never, pipe, take, toPromise } from 'wonka';
 
 /** A GraphQL error as the API sends it: a code in `extensions`, and the fields it names for BAD_USER_INPUT. */
 export interface FakeGraphqlError {
@@ -59,7 +59,7 @@ export function fakeClient(resolve: Resolver) {
     return fromValue({ ...base, data: undefined, error } as unknown as OperationResult);
   };
   const order: string[] = [];
-  const executeQuery = vi.fn((request: Request) => {
+  const executeQuery = vi.fn((request: Request, _context?: object) => {
     order.push(nameOf(request.query));
     return concat([answer(request), never]);
   });
@@ -71,6 +71,13 @@ export function fakeClient(resolve: Resolver) {
     executeQuery,
     executeMutation,
     executeSubscription: vi.fn(() => never),
+    // The one-shot forms (`client.query(…).toPromise()`, as the chat's usePeople calls it): the first answer.
+    query: (query: DocumentNode, variables?: object, context?: object) => ({
+      toPromise: () => pipe(executeQuery(createRequest(query, variables ?? {}), context), take(1), toPromise),
+    }),
+    mutation: (query: DocumentNode, variables?: object) => ({
+      toPromise: () => pipe(executeMutation(createRequest(query, variables ?? {})), take(1), toPromise),
+    }),
   } as unknown as Client;
   /** The names of the operations sent, queries and mutations alike, in order. */
   const sent = () => [...order];

@@ -66,7 +66,7 @@ function ChatGate({ session }: { session: ChatSession }) {
       return (
         <ChatContext value={session}>
           {online ? null : (
-            <div className="mx-auto mb-4 max-w-3xl">
+            <div className="mx-auto mb-4 max-w-3xl print:hidden">
               <Alert tone="warning" title={t('offline.title')}>
                 {t('offline.body')}
               </Alert>

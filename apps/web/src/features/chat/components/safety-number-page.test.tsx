@@ -1,10 +1,7 @@
 import '../i18n/register';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DocumentNode } from 'graphql';
-import { createRequest, type Client } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pipe, take, toPromise } from 'wonka';
 import { i18next } from '@web/i18n';
 import { fakeClient, renderAt, type Resolver } from '@web/test/fake-client';
 import { ChatContext } from '../lib/use-chat';
@@ -39,21 +36,8 @@ const resolve: Resolver = (operation) => {
   throw new Error(`unexpected ${operation}`);
 };
 
-/**
- * The fake client, with the `client.query(…).toPromise()` form that usePeople uses (fakeClient answers only
- * executeQuery): the first answer of the same stream.
- */
-function clientWithQuery(): Client {
-  const { client } = fakeClient(resolve);
-  return Object.assign(client, {
-    query: (query: DocumentNode, variables: object) => ({
-      toPromise: () => pipe(client.executeQuery(createRequest(query, variables)), take(1), toPromise),
-    }),
-  });
-}
-
 function open(fake: FakeChatSession) {
-  const client = clientWithQuery();
+  const { client } = fakeClient(resolve);
   return renderAt(client, PATH, [
     {
       path: '/chat/:conversationId/safety/:memberId',
