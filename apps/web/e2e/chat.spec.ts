@@ -270,6 +270,42 @@ test.describe('chat', () => {
     await expect(message(page, 'Not for the next person at this desk')).toBeVisible();
   });
 
+  test('the export for the record carries each message’s caveat, on the page and in the JSON file', async ({
+    page,
+    context,
+    api,
+  }) => {
+    const aigul = await chatMember(api, 'chat-export-a', 'Aigul Export');
+    const malika = await chatMember(api, 'chat-export-b', 'Malika Export');
+    const { accessToken: malikaToken } = await api.signIn(malika.email, malika.password);
+    await registerDevice(api, malikaToken, 'Malika’s phone');
+    await directConversation(api, aigul, malika);
+    await openChat(page, context, aigul, 'Office PC');
+    await openConversation(page, malika.name);
+    await sendMessage(page, 'The informal answer on the two passports.', 'INFORMAL_NOT_FOR_JUDICIAL_USE');
+    await sendMessage(page, 'A plain follow-up.');
+    await expect(message(page, 'A plain follow-up.')).toContainText(chat.message.sent);
+
+    await page.getByRole('link', { name: chat.header.export }).click();
+    await expect(title(page, chat.exporting.title)).toBeVisible();
+    const record = page.getByRole('main');
+    await expect(record.getByText('The informal answer on the two passports.')).toBeVisible();
+    await expect(record).toContainText(chat.caveat.INFORMAL_NOT_FOR_JUDICIAL_USE);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: chat.exporting.download }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      messages: Array<{ text: string | null; caveat: string | null; senderName: string }>;
+      participants: Array<{ name: string; verification: string | null }>;
+    };
+    expect(file.messages.map((entry) => [entry.text, entry.caveat])).toEqual([
+      ['The informal answer on the two passports.', 'INFORMAL_NOT_FOR_JUDICIAL_USE'],
+      ['A plain follow-up.', 'NONE'],
+    ]);
+    expect(file.participants.find((entry) => entry.name === malika.name)?.verification).toBe('unverified');
+  });
+
   test('a canary typed in the browser never reaches the database file, its WAL or the server log', async ({
     page,
     context,
