@@ -34,7 +34,10 @@ test.describe('a counterpart’s profile', () => {
     ).toHaveAttribute('href', `mailto:${COUNTERPART.membersEmail}`);
     await expect(contacts.getByText(COUNTERPART.coordinatorsPhone)).toHaveCount(0);
     await expect(contacts.getByText(view.contacts.coordinatorsOnly)).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /message/i })).toHaveCount(0);
+    // "Message" opens the direct conversation with them (chat.spec.ts follows it).
+    await expect(
+      page.getByRole('button', { name: `Message ${COUNTERPART.displayName}`, exact: true }),
+    ).toBeVisible();
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await contacts
