@@ -8,26 +8,14 @@ import type { ChatConversationFragment, ChatPersonFragment } from '@web/lib/grap
 import { fakeClient, renderAt } from '@web/test/fake-client';
 import type { ConversationExport } from '../lib/export';
 import { ChatContext } from '../lib/use-chat';
+import { receivedMessage } from '../testing/factories';
 import { FakeChatSession } from '../testing/fake-session';
+
+const message = (seq: number, overrides: Partial<ReceivedMessage> = {}) =>
+  receivedMessage(seq, overrides, 'karimi');
 import { ExportPage } from './export-page';
 
 const CONVERSATION = 'c-1';
-
-function message(seq: number, overrides: Partial<ReceivedMessage> = {}): ReceivedMessage {
-  return {
-    conversationId: CONVERSATION,
-    messageId: `m-${seq}`,
-    seq,
-    senderId: 'karimi',
-    senderDeviceId: 'd-1',
-    clientMessageId: `cm-${seq}`,
-    envelope: {},
-    sentAt: `2026-12-01T10:0${seq % 10}:00.000Z`,
-    body: { text: `message ${seq}` },
-    problem: null,
-    ...overrides,
-  };
-}
 
 const participant = (memberId: string, role: 'OWNER' | 'MEMBER' = 'MEMBER') => ({
   memberId,

@@ -5,22 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
 import { fakeClient, graphqlError, renderAt, type Answer } from '@web/test/fake-client';
 import { ChatContext } from '../lib/use-chat';
+import { chatPerson as person } from '../testing/factories';
 import { FakeChatSession } from '../testing/fake-session';
 import { NewGroupPage } from './new-group-page';
-
-const person = (id: string, displayName: string, country: string, position: string) => ({
-  __typename: 'Practitioner',
-  id,
-  displayName,
-  nativeName: null,
-  country,
-  position,
-  timeZone: 'Asia/Almaty',
-  localTime: '2026-06-01T14:30:00+05:00',
-  availableNow: true,
-  available24x7: false,
-  agency: { __typename: 'Agency', name: 'Prosecutor General’s Office' },
-});
 
 const AIGERIM = person('aigerim', 'Aigerim Nurlanovna', 'KZ', 'Prosecutor');
 const BAHROM = person('bahrom', 'Bahrom Aliyev', 'UZ', 'Investigator');

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivedMessage } from '@app/client';
+import { receivedMessage as message } from '../testing/factories';
 import { Threads } from './threads';
 
 const CONVERSATION = 'c-1';
-
-function message(seq: number, overrides: Partial<ReceivedMessage> = {}): ReceivedMessage {
-  return {
-    conversationId: CONVERSATION,
-    messageId: `m-${seq}`,
-    seq,
-    senderId: 'them',
-    senderDeviceId: 'd-1',
-    clientMessageId: `cm-${seq}`,
-    envelope: {},
-    sentAt: `2026-12-01T10:0${seq % 10}:00.000Z`,
-    body: { text: `message ${seq}` },
-    problem: null,
-    ...overrides,
-  };
-}
 
 describe(Threads.name, () => {
   it('should keep stored lines in seq order, then waiting ones in the order written', () => {
