@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   chat,
   chatMember,
+  pairInConversation,
   directConversation,
   expectInOrder,
   keyChangeWarning,
@@ -132,14 +133,7 @@ test.describe('chat', () => {
     newPage,
     api,
   }) => {
-    const aigul = await chatMember(api, 'chat-off-a', 'Aigul Offline');
-    const malika = await chatMember(api, 'chat-off-b', 'Malika Offline');
-    await directConversation(api, aigul, malika);
-    const other = await newPage();
-    await openChat(page, context, aigul, 'Office PC');
-    await openChat(other, other.context(), malika, 'Phone');
-    await openConversation(page, malika.name);
-    await openConversation(other, aigul.name);
+    const { other } = await pairInConversation({ page, context, newPage, api }, 'chat-off', 'Offline');
 
     await other.context().setOffline(true);
     await expect(offlineBanner(other)).toBeVisible();
@@ -168,14 +162,11 @@ test.describe('chat', () => {
     newPage,
     api,
   }) => {
-    const aigul = await chatMember(api, 'chat-outbox-a', 'Aigul Outbox');
-    const malika = await chatMember(api, 'chat-outbox-b', 'Malika Outbox');
-    await directConversation(api, aigul, malika);
-    const other = await newPage();
-    await openChat(page, context, aigul, 'Office PC');
-    await openChat(other, other.context(), malika, 'Phone');
-    await openConversation(page, malika.name);
-    await openConversation(other, aigul.name);
+    const { malika, other } = await pairInConversation(
+      { page, context, newPage, api },
+      'chat-outbox',
+      'Outbox',
+    );
 
     await context.setOffline(true);
     await expect(offlineBanner(page)).toBeVisible();

@@ -51,6 +51,31 @@ export async function directConversation(api: Api, a: Account, b: Account): Prom
   return answer.startDirectConversation.id;
 }
 
+/**
+ * Aigul (this page) and Malika (a page of her own browser), each with the chat set up, in their direct conversation,
+ * each looking at it.
+ */
+export async function pairInConversation(
+  {
+    page,
+    context,
+    newPage,
+    api,
+  }: { page: Page; context: BrowserContext; newPage: () => Promise<Page>; api: Api },
+  label: string,
+  surname: string,
+): Promise<{ aigul: Account & { name: string }; malika: Account & { name: string }; other: Page }> {
+  const aigul = await chatMember(api, `${label}-a`, `Aigul ${surname}`);
+  const malika = await chatMember(api, `${label}-b`, `Malika ${surname}`);
+  await directConversation(api, aigul, malika);
+  const other = await newPage();
+  await openChat(page, context, aigul, 'Office PC');
+  await openChat(other, other.context(), malika, 'Phone');
+  await openConversation(page, malika.name);
+  await openConversation(other, aigul.name);
+  return { aigul, malika, other };
+}
+
 /** Opens a conversation from the list, by the partner's (or group's) name. */
 export async function openConversation(page: Page, name: string): Promise<void> {
   await page.goto('/chat');
