@@ -120,6 +120,9 @@ test.describe('chat', () => {
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: chat.group.details.removeDialog.confirm }).click();
     await expect(page.getByText(fill(chat.group.details.removed, { name: erkin.name }))).toBeVisible();
+    // Erkin, reading the group, is told he is out of it; what he received stays on his screen, sending stops.
+    await expect(third.getByText(chat.conversation.noLongerIn)).toBeVisible();
+    await expect(third.getByLabel(chat.composer.label, { exact: true })).toHaveCount(0);
     await page.getByRole('link', { name: chat.group.details.back }).click();
     await sendMessage(page, 'Only for the two of you now.');
     await expect(message(other, 'Only for the two of you now.')).toBeVisible();

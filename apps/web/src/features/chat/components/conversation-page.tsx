@@ -34,7 +34,12 @@ export function ConversationPage() {
   });
   useActivityRefetch(session, () => refetch({ requestPolicy: 'network-only' }), conversationId);
   const known = useLastKnown(data);
-  const conversation = known?.conversations.find((candidate) => candidate.id === conversationId);
+  const listed = known?.conversations.find((candidate) => candidate.id === conversationId);
+  // Removed from a group (or left it elsewhere) while reading it: what arrived stays readable here, sending stops.
+  const lastListed = useLastKnown(listed);
+  const former = lastListed?.id === conversationId ? lastListed : undefined;
+  const conversation = listed ?? former;
+  const noLongerIn = !listed && former !== undefined;
   const partnerIds = useMemo(
     () => (conversation ? others(conversation, session.memberId) : []),
     [conversation, session.memberId],
@@ -119,11 +124,15 @@ export function ConversationPage() {
           ? t('conversation.typing', { names: typingNames.join(', '), count: typingNames.length })
           : ''}
       </p>
-      <Composer
-        disabledReason={changed.length > 0 ? t('composer.blocked') : undefined}
-        onSend={(text, caveat) => session.send(conversationId, text, caveat)}
-        onTyping={onTyping}
-      />
+      {noLongerIn ? (
+        <Alert tone="info">{t('conversation.noLongerIn')}</Alert>
+      ) : (
+        <Composer
+          disabledReason={changed.length > 0 ? t('composer.blocked') : undefined}
+          onSend={(text, caveat) => session.send(conversationId, text, caveat)}
+          onTyping={onTyping}
+        />
+      )}
     </Page>
   );
 }

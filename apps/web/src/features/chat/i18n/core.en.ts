@@ -99,6 +99,8 @@ export const chatCoreEn = {
     title: 'Conversation',
     back: '← All conversations',
     notFound: 'This conversation does not exist, or you are no longer in it.',
+    noLongerIn:
+      'You are no longer in this conversation. The messages above stay readable here until you leave this page; you cannot send.',
     messages: 'Messages',
     loadOlder: 'Show earlier messages',
     loadingOlder: 'Loading earlier messages…',
