@@ -94,6 +94,12 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'members', prepare: () => Promise.resolve({ query: '{ members { totalCount } }' }), expect: STAFF },
   {
+    name: 'networkStatistics',
+    prepare: () =>
+      Promise.resolve({ query: '{ networkStatistics { countries applicantsWaiting { count } } }' }),
+    expect: STAFF,
+  },
+  {
     name: 'member',
     prepare: async (api) => {
       const { member } = await createTarget(api);

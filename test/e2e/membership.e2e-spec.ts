@@ -46,6 +46,30 @@ describe('membership lifecycle rules', () => {
     expect(after.body.data.vettingQueue.map((m: { id: string }) => m.id)).not.toContain(member.id);
   });
 
+  it('should renew a vetting before it lapses, and refuse to reject a member whose vetting still runs', async () => {
+    const { member } = await createTarget(api, { vettedUntil: new Date(Date.now() + 10 * DAY) });
+    const until = new Date(Date.now() + 700 * DAY).toISOString();
+    const renewed = await call(VET, {
+      memberId: member.id,
+      decision: 'APPROVE',
+      reason: 'Renewed early',
+      vettedUntil: until,
+    });
+    expect(renewed.body.data.vetMember).toEqual({ status: 'VETTED', vettedUntil: until, active: true });
+    const audit = await api.graphql(
+      'query($filter: AuditLogFilterInput) { auditLog(filter: $filter, first: 1) { edges { node { action data } } } }',
+      { filter: { targetId: member.id, action: 'MEMBER_APPROVED' } },
+      admin,
+    );
+    expect(JSON.parse(audit.body.data.auditLog.edges[0].node.data)).toMatchObject({
+      renewal: true,
+      vettedUntil: until,
+    });
+
+    const rejected = await call(VET, { memberId: member.id, decision: 'REJECT', reason: 'Not now' });
+    expect(rejected.body.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
   it('should refuse a vetting period in the past or beyond 36 months', async () => {
     const { member } = await createTarget(api, { status: MemberStatus.PENDING, vettedUntil: null });
     for (const vettedUntil of [new Date(Date.now() - DAY), new Date(Date.now() + 40 * 31 * DAY)]) {

@@ -19,6 +19,7 @@ import { MessagingModule } from '@app/messaging';
 import { ClusterModule, RealtimeModule } from '@app/realtime';
 import { ViewerGuard } from './auth/viewer';
 import { WebSessionController } from './auth/web-session.controller';
+import { ExportsController } from './exports/exports.controller';
 import { requireAcceptableMediaType } from './graphql/graphql-over-http';
 import { graphqlOptions } from './graphql/graphql.options';
 import { PasswordConfirmationService } from './identity/password-confirmation.service';
@@ -44,7 +45,7 @@ import { WebClientModule } from './web/web-client.module';
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [WebSessionController],
+  controllers: [WebSessionController, ExportsController],
   providers: [...API_RESOLVERS, PasswordConfirmationService, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
 export class AppModule implements OnApplicationBootstrap, NestModule {

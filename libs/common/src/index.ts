@@ -1,5 +1,6 @@
 export * from './api-paths';
 export * from './clock/clock';
+export * from './csv';
 export * from './errors/domain.exception';
 export * from './errors/error-codes';
 export * from './health/extra-health-check';

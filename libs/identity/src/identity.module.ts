@@ -12,10 +12,12 @@ import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { AccountResetEntity, AuthAttemptEntity, InvitationEntity } from './entities/invitation.entity';
 import { MemberEntity } from './entities/member.entity';
 import { RefreshTokenEntity, SessionEntity } from './entities/session.entity';
+import { DataExportService } from './exports/data-export.service';
 import { IdentityEvents } from './identity-events';
 import { AccountRecoveryService } from './membership/account-recovery.service';
 import { MembershipService } from './membership/membership.service';
 import { ProfileAdministrationService } from './membership/profile-administration.service';
+import { NetworkStatisticsService } from './statistics/network-statistics.service';
 
 export const IDENTITY_ENTITIES = [
   MemberEntity,
@@ -39,6 +41,8 @@ const SERVICES = [
   MembershipService,
   AccountRecoveryService,
   ProfileAdministrationService,
+  NetworkStatisticsService,
+  DataExportService,
 ];
 
 @Module({

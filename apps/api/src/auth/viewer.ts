@@ -13,6 +13,32 @@ function requestOf(context: ExecutionContext): ViewerRequest {
   return GqlExecutionContext.create(context).getContext<{ req: ViewerRequest }>().req;
 }
 
+/** Resolves `Authorization: Bearer <accessToken>` to the viewer: null when absent, invalid, expired or revoked. */
+async function resolveViewer(auth: AuthService, header: string | undefined): Promise<Viewer> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!match) {
+    return null;
+  }
+  try {
+    return await auth.authenticate(match[1]);
+  } catch (error) {
+    if (error instanceof DomainException) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The viewer of a plain HTTP request (the CSV exports), by the same bearer-token rule as GraphQL and looked up once
+ * per request. Like the guard below it never refuses: the services decide who may do what.
+ */
+export function viewerOfRequest(auth: AuthService, req: Request): Promise<Viewer> {
+  const viewerRequest = req as ViewerRequest;
+  viewerRequest.viewerLookup ??= resolveViewer(auth, req.headers.authorization);
+  return viewerRequest.viewerLookup;
+}
+
 /**
  * Reads `Authorization: Bearer <accessToken>` once per request and resolves the viewer (null when anonymous or when
  * the token is invalid, expired or revoked). It never rejects a request: the services decide who may do what.
@@ -26,24 +52,8 @@ export class ViewerGuard implements CanActivate {
       return true;
     }
     const req = requestOf(context);
-    req.viewerLookup ??= this.resolve(req.headers.authorization);
-    req.viewer = await req.viewerLookup;
+    req.viewer = await viewerOfRequest(this.auth, req);
     return true;
-  }
-
-  private async resolve(header: string | undefined): Promise<Viewer> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) {
-      return null;
-    }
-    try {
-      return await this.auth.authenticate(match[1]);
-    } catch (error) {
-      if (error instanceof DomainException) {
-        return null;
-      }
-      throw error;
-    }
   }
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDate,
   IsEmail,
   IsEnum,
@@ -215,6 +216,16 @@ export class MembersFilterInput {
   @IsOptional()
   @IsDate()
   vettingExpiresBefore?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only members whose profile was not confirmed for 12 months (never confirmed: since created); ' +
+      'false: only fresh ones; members without a profile match neither',
+  })
+  @IsOptional()
+  @IsBoolean()
+  staleProfile?: boolean | null;
 }
 
 @InputType()

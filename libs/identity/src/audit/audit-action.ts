@@ -16,4 +16,8 @@ export enum AuditAction {
   TOTP_ENABLED = 'TOTP_ENABLED',
   RECOVERY_CODE_USED = 'RECOVERY_CODE_USED',
   PROFILE_EDITED_BY_COORDINATOR = 'PROFILE_EDITED_BY_COORDINATOR',
+  /** Staff downloaded the members CSV (data: the filter and the actor's scope). */
+  MEMBERS_EXPORTED = 'MEMBERS_EXPORTED',
+  /** Staff downloaded the audit log CSV (data: the filter and the actor's scope). */
+  AUDIT_EXPORTED = 'AUDIT_EXPORTED',
 }

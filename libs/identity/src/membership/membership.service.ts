@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DomainException, ErrorCode, fieldError, FieldErrorCode } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
-import { TransactionService } from '@app/database';
+import { readTimestamp, TransactionService } from '@app/database';
 import {
   AgencyType,
   findOrCreateAgency,
@@ -27,6 +27,7 @@ import { InvitationEntity } from '../entities/invitation.entity';
 import { MemberEntity, newMember } from '../entities/member.entity';
 import { IdentityEvents } from '../identity-events';
 import { MemberRole, MemberStatus } from '../member.enums';
+import { PROFILE_CONFIRMED_SQL, staleProfileCutoff } from './stale-profile';
 
 export interface ApplicationInput {
   email: string;
@@ -55,6 +56,29 @@ export interface MemberFilter {
   status?: MemberStatus | null;
   countries?: string[] | null;
   vettingExpiresBefore?: Date | null;
+  /** true: only members whose profile was not confirmed for 12 months; false: only fresh ones; absent: either. */
+  staleProfile?: boolean | null;
+}
+
+/** One member as the members export lists them: the account and the profile facts staff work from. */
+export interface MemberExportRow {
+  id: string;
+  displayName: string | null;
+  email: string;
+  country: string | null;
+  role: MemberRole;
+  status: MemberStatus;
+  vettedAt: Date | null;
+  vettedUntil: Date | null;
+  /** When the member last confirmed their profile (null: never, or no profile). */
+  profileConfirmedAt: Date | null;
+  createdAt: Date;
+}
+
+/** Where a page of the members export ends: the next page starts after this (createdAt, id). */
+export interface MemberExportCursor {
+  createdAt: Date;
+  id: string;
 }
 
 export interface MemberWithCountry {
@@ -184,16 +208,66 @@ export class MembershipService {
     page: { limit: number; offset: number },
   ): Promise<{ rows: MemberWithCountry[]; totalCount: number; hasMore: boolean }> {
     const actor = this.policy.staff(viewer);
-    return this.query(actor, page, (qb) => {
-      if (filter.status) {
-        qb.andWhere('m.status = :status', { status: filter.status });
-      }
-      if (filter.countries?.length) {
-        qb.andWhere('p.country IN (:...filterCountries)', { filterCountries: filter.countries });
-      }
-      if (filter.vettingExpiresBefore) {
-        qb.andWhere('m.vetted_until < :expiresBefore', { expiresBefore: filter.vettingExpiresBefore });
-      }
+    const now = new Date();
+    return this.query(actor, page, (qb) => applyMemberFilter(qb, filter, now));
+  }
+
+  /**
+   * One page of the members export for a staff actor, scoped and filtered exactly as `members`, in the same order
+   * (createdAt, id), starting after `after`. Keyset paging: a member added while the export runs never shifts a page.
+   */
+  async exportPage(
+    actor: Actor,
+    filter: MemberFilter,
+    after: MemberExportCursor | null,
+    limit: number,
+    now = new Date(),
+  ): Promise<MemberExportRow[]> {
+    const scope = this.policy.scope(actor);
+    if (scope?.length === 0) {
+      return [];
+    }
+    const qb = this.baseQuery();
+    if (scope) {
+      qb.andWhere('p.country IN (:...scope)', { scope });
+    }
+    applyMemberFilter(qb, filter, now);
+    if (after) {
+      qb.andWhere(
+        new Brackets((where) =>
+          where
+            .where('m.created_at > :afterCreatedAt')
+            .orWhere('(m.created_at = :afterCreatedAt AND m.id > :afterId)'),
+        ),
+        { afterCreatedAt: after.createdAt, afterId: after.id },
+      );
+    }
+    const raw = await qb
+      .addSelect('p.country', 'country')
+      .addSelect('p.display_name', 'display_name')
+      .addSelect('p.confirmed_at', 'profile_confirmed_at')
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit)
+      .getRawAndEntities<{
+        country: string | null;
+        display_name: string | null;
+        profile_confirmed_at: Date | string | null;
+      }>();
+    return raw.entities.map((member, index) => {
+      const row = raw.raw[index];
+      return {
+        id: member.id,
+        displayName: row.display_name,
+        email: member.email,
+        country: row.country,
+        role: member.role,
+        status: member.status,
+        vettedAt: member.vettedAt,
+        vettedUntil: member.vettedUntil,
+        profileConfirmedAt: readTimestamp(row.profile_confirmed_at),
+        createdAt: member.createdAt,
+      };
     });
   }
 
@@ -247,11 +321,14 @@ export class MembershipService {
       viewer,
       input.memberId,
       async (manager, actor, member, country) => {
-        const lapsed =
-          member.status === MemberStatus.VETTED &&
-          member.vettedUntil !== null &&
-          member.vettedUntil <= new Date();
-        if (member.status !== MemberStatus.PENDING && !lapsed) {
+        const vetted = member.status === MemberStatus.VETTED;
+        const lapsed = vetted && member.vettedUntil !== null && member.vettedUntil <= new Date();
+        // An approval of a vetted member renews their vetting (before it lapses, too: the desk's "Renew vetting");
+        // a rejection is for applicants and lapsed vettings only.
+        const decidable =
+          member.status === MemberStatus.PENDING ||
+          (input.decision === VettingDecision.APPROVE ? vetted : lapsed);
+        if (!decidable) {
           throw new DomainException(
             ErrorCode.CONFLICT,
             `This member is ${member.status.toLowerCase()}, not awaiting vetting.`,
@@ -291,7 +368,7 @@ export class MembershipService {
         );
         return {
           action: AuditAction.MEMBER_APPROVED,
-          data: { vettedUntil: vettedUntil.toISOString(), renewal: lapsed, country },
+          data: { vettedUntil: vettedUntil.toISOString(), renewal: vetted, country },
           revoke: false,
         };
       },
@@ -611,5 +688,24 @@ export class MembershipService {
     });
     const { languages, expertise, competences } = input;
     await replaceProfileLists(manager, memberId, { languages, expertise, competences });
+  }
+}
+
+/** The `members` filter on the member (`m`) ⟕ profile (`p`) query; shared by the list and the export. */
+function applyMemberFilter(qb: SelectQueryBuilder<MemberEntity>, filter: MemberFilter, now: Date): void {
+  if (filter.status) {
+    qb.andWhere('m.status = :status', { status: filter.status });
+  }
+  if (filter.countries?.length) {
+    qb.andWhere('p.country IN (:...filterCountries)', { filterCountries: filter.countries });
+  }
+  if (filter.vettingExpiresBefore) {
+    qb.andWhere('m.vetted_until < :expiresBefore', { expiresBefore: filter.vettingExpiresBefore });
+  }
+  if (typeof filter.staleProfile === 'boolean') {
+    // A member without a profile is neither stale nor fresh: the comparison with NULL leaves them out both ways.
+    qb.andWhere(`${PROFILE_CONFIRMED_SQL} ${filter.staleProfile ? '<' : '>='} :staleCutoff`, {
+      staleCutoff: staleProfileCutoff(now),
+    });
   }
 }
