@@ -10,6 +10,7 @@ const libs = [
   'crypto',
   'database',
   'directory',
+  'folding',
   'identity',
   'messaging',
   'realtime',

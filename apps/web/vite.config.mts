@@ -19,8 +19,9 @@ const BRAND = '#1d4ed8';
 /**
  * Installable, and opens without a network: a web manifest, and a service worker (workbox, generated at build time)
  * that precaches the app shell only: index.html, the hashed scripts and style sheets (the language catalogs are among
- * them), the icons and the manifest. Navigations outside the API's paths get the cached index.html. No runtime
- * caching: nothing the API answers (profiles, contacts, sessions) is ever written to Cache Storage. The worker is
+ * them), the icons and the manifest — but the message search's folding chunk, cached when the search first fetches it.
+ * Navigations outside the API's paths get the cached index.html. Nothing the API answers (profiles, contacts,
+ * sessions) is ever written to Cache Storage. The worker is
  * registered from src/pwa/register.ts once the page has loaded (no inline script: the CSP is script-src 'self').
  */
 const pwa = VitePWA({
@@ -47,9 +48,18 @@ const pwa = VitePWA({
   },
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,png}'],
+    // Loaded when the message search first opens, not in the background after install; then kept for offline use.
+    globIgnores: ['**/assets/folding-*.js'],
     navigateFallback: '/index.html',
     navigateFallbackDenylist: [API_PATH_PATTERN],
-    runtimeCaching: [],
+    // A static, hashed script only (never an API answer); the newest one kept.
+    runtimeCaching: [
+      {
+        urlPattern: ({ url }) => /^\/assets\/folding-[\w-]+\.js$/.test(url.pathname),
+        handler: 'CacheFirst',
+        options: { cacheName: 'counterpart-folding', expiration: { maxEntries: 1 } },
+      },
+    ],
     cleanupOutdatedCaches: true,
     // The first worker controls the page that installed it (so the app opens offline next time without a second visit
     // first). A new deployment's worker waits until the tabs of the old one are closed: taking over at once would
@@ -75,6 +85,8 @@ export default defineConfig({
       { find: /^@app\/crypto$/, replacement: here('../../libs/crypto/src/index.ts') },
       { find: /^@app\/client$/, replacement: here('../../libs/client/src/index.ts') },
       { find: /^@app\/client\/browser$/, replacement: here('../../libs/client/src/browser/index.ts') },
+      // Imported by `import()` only (the chat's message search): its own chunk, any-ascii's tables with it.
+      { find: /^@app\/folding$/, replacement: here('../../libs/folding/src/index.ts') },
       { find: /^@web\//, replacement: `${here('./src')}/` },
     ],
   },
@@ -89,7 +101,14 @@ export default defineConfig({
         // What the first screen needs, in one script: left alone, the bundler splits the entry's code shared with the
         // lazy screens into preloaded chunks — four more responses to sign-in, each with its headers and its own
         // compression dictionary (docs/BENCHMARKS.md, "Why sign-in grew").
-        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+        // The message search's folding and its transliteration tables (≈ 155 kB gzip) in one chunk of their own, named
+        // so the service worker can leave it out of the precache: it loads when the search is first opened.
+        codeSplitting: {
+          groups: [
+            { name: 'index', tags: ['$initial'] },
+            { name: 'folding', test: /[\\/](?:libs[\\/]folding|node_modules[\\/]any-ascii)[\\/]/ },
+          ],
+        },
       },
     },
   },
@@ -97,7 +116,7 @@ export default defineConfig({
   // browser requests from origins it does not serve; the proxy presents the API's own origin, as if it served the page.
   server: {
     proxy: Object.fromEntries(
-      ['/graphql', '/auth', '/socket.io', '/health'].map((path) => [
+      ['/graphql', '/auth', '/exports', '/socket.io', '/health'].map((path) => [
         path,
         {
           target: API_URL,

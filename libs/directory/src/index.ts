@@ -14,7 +14,9 @@ export * from './reference/expertise';
 export * from './reference/languages';
 export * from './reference/locale';
 export * from './reference/reference-data.service';
-export * from './search/fold';
+// The directory's search keys are folded by libs/folding; its words are re-exported for the directory's callers.
+export { foldToken, foldWords } from '@app/folding';
+export * from './search/search-key';
 export * from './search/scorer';
 export * from './search/search-key.writer';
 export * from './search/memory/search-index';

@@ -10,6 +10,7 @@ import { benchContext } from '../common/context';
 import { benchChatScreens } from './chat-screens';
 import { benchClientCrypto } from './client-crypto';
 import { benchDirectory } from './directory-bench';
+import { benchMessageSearch, benchMessageSearchOnly } from './message-search';
 import { attributeModules } from './modules';
 import { REGULAR_3G, type PageLoad } from './page-load';
 import {
@@ -49,12 +50,18 @@ const TOP_MODULES = 15;
  * catch-up on 500 from nothing cached, unlocking a device under a passphrase (the browser tests' harness page).
  * Chat screens (chat-screens.ts): a room of 10 with 500 messages opened in the app (socket catch-up, verify, decrypt,
  * render; long tasks), and a message sent in one browser shown in another (p95).
+ * Message search (message-search.ts): 5,000 messages sealed in a device's IndexedDB (smoke 500), the search screen's
+ * index built, and 120 queries timed from input to results laid out (p95); BENCH_ONLY=message-search runs it alone.
  * The API runs as the browser tests run it: a free port of 127.0.0.1, a fresh SQLite file, the demo network. The exit
  * code is non-zero when a judged target is missed or a figure is not sane. BENCH_SMOKE=1 (CI): no emulation, one
  * sign-in pair, 2,000 practitioners; judges the bytes (a build's bytes do not vary) and the directory's loopback p95
  * at three times its target, and every figure's sanity; not the sign-in times.
  */
 async function main(): Promise<number> {
+  // BENCH_ONLY=message-search: that measurement alone (message-search.ts), without the builds and loads below.
+  if (process.env.BENCH_ONLY === 'message-search') {
+    return benchMessageSearchOnly();
+  }
   const { root, smoke, dir } = benchContext();
   const settings = {
     runs: Number(process.env.BENCH_RUNS ?? (smoke ? 1 : 5)),
@@ -229,6 +236,7 @@ async function main(): Promise<number> {
     // Before the directory's 100,000 practitioners are written: the page's timings want a quiet API beside them.
     const clientCrypto = await benchClientCrypto(server.url, { root, smoke });
     const chatScreens = await benchChatScreens(browser, server.url, { smoke });
+    const messageSearch = await benchMessageSearch(browser, server.url, { root, smoke });
 
     const directory = await benchDirectory(browser, server.url, join(server.folder, 'counterpart.sqlite'), {
       root,
@@ -238,8 +246,19 @@ async function main(): Promise<number> {
       practitioners: settings.practitioners,
       mapsDir,
     });
-    problems.push(...directory.problems, ...clientCrypto.problems, ...chatScreens.problems);
-    const checks = [...signInChecks, ...directory.checks, ...clientCrypto.checks, ...chatScreens.checks];
+    problems.push(
+      ...directory.problems,
+      ...clientCrypto.problems,
+      ...chatScreens.problems,
+      ...messageSearch.problems,
+    );
+    const checks = [
+      ...signInChecks,
+      ...directory.checks,
+      ...clientCrypto.checks,
+      ...chatScreens.checks,
+      ...messageSearch.checks,
+    ];
     printChecks(
       smoke ? 'Targets (smoke: no emulation; the sign-in times are not judged)' : 'Targets',
       checks,
@@ -269,6 +288,7 @@ async function main(): Promise<number> {
           directory: directory.report,
           clientCrypto: clientCrypto.report,
           chatScreens: chatScreens.report,
+          messageSearch: messageSearch.report,
         },
         null,
         2,

@@ -3,6 +3,8 @@ import { accountRu } from '../../src/features/account/i18n/ru';
 import { applyEn } from '../../src/features/apply/i18n/en';
 import { chatEn } from '../../src/features/chat/i18n/en';
 import { chatRu } from '../../src/features/chat/i18n/ru';
+import { deskEn } from '../../src/features/desk/i18n/en';
+import { deskRu } from '../../src/features/desk/i18n/ru';
 import { directoryEn } from '../../src/features/directory/i18n/en';
 import { directoryRu } from '../../src/features/directory/i18n/ru';
 import { homeEn } from '../../src/features/home/i18n/en';
@@ -52,6 +54,9 @@ export const catalogs: Record<Lang, Catalog> = {
 
 /** The chat's own namespace (`useTranslation('chat')`), in both languages. */
 export const chatCatalogs: Record<Lang, typeof chatEn> = { en: chatEn, ru: chatRu };
+
+/** The coordinators' desk's own namespace (`useTranslation('desk')`), in both languages. */
+export const deskCatalogs: Record<Lang, typeof deskEn> = { en: deskEn, ru: deskRu };
 
 /** `{{name}}` placeholders filled in, as i18next does. */
 export function fill(text: string, values: Record<string, string | number>): string {

@@ -100,6 +100,7 @@ const ALLOWED_WORDS = [
   'Alisher Navoi',
   'TOTP',
   'QR',
+  'CSV',
   'IP',
   'UTC',
   'Shift',

@@ -183,6 +183,33 @@ export const CHAT_SCREENS: Screen[] = [
   }),
   safetyNumberScreen(),
   {
+    // "Search my messages" (issue 18): a Latin query finding a Cyrillic message and a Latin one with a caveat.
+    name: 'chat-search',
+    title: (cat) => chatOf(cat).search.title,
+    async open(screen) {
+      const viewer = await chatMember(screen.api, 'screen-chat-search-viewer', 'Aigul Search');
+      const partner = await chatMember(screen.api, 'screen-chat-search-partner', 'Malika Search');
+      const conversationId = await directConversation(screen.api, viewer, partner);
+      await openChat(screen.page, screen.context, viewer, 'Office PC');
+      const texts = [
+        'Маршрут автобуса меняется в понедельник.',
+        'Informally: the avtobus company in Osh is under investigation.',
+      ];
+      await partnerSays(screen.api, partner, conversationId, [
+        { text: texts[0] },
+        { text: texts[1], caveat: 'INFORMAL_NOT_FOR_JUDICIAL_USE' },
+      ]);
+      await screen.page.getByRole('link', { name: chat.search.open }).click();
+      await expect(title(screen.page, chat.search.title)).toBeVisible();
+      await screen.page.getByRole('searchbox', { name: chat.search.label }).fill('avtobus');
+      const hits = screen.page.getByRole('list', { name: chat.search.results }).getByRole('listitem');
+      await expect(hits).toHaveCount(2);
+      // The highlight cuts each text into pieces (the marked word, the rest): each piece is test data too.
+      const pieces = texts.flatMap((text) => text.split(/(avtobus|автобуса)/).map((piece) => piece.trim()));
+      return [viewer.name, partner.name, 'avtobus', ...texts, ...pieces.filter(Boolean)];
+    },
+  },
+  {
     name: 'chat-locked',
     title: (cat) => chatOf(cat).lock.title,
     async open(screen) {

@@ -7,6 +7,8 @@ import { fillApplication, waitForApplicationLists } from './forms';
 import { enrollment, enrollOnScreen, readSetupKey } from './two-factor';
 import { openSignedIn, type Screen } from './screen';
 import { CHAT_SCREENS } from './screens-chat';
+import { DESK_SCREENS } from './screens-desk';
+import { DESK_REPORT_SCREENS } from './screens-desk-reports';
 import { DIRECTORY_SCREENS } from './screens-directory';
 import { NETWORK_SCREENS } from './screens-network';
 import { PROFILE_SCREENS } from './screens-profile';
@@ -246,6 +248,8 @@ export const SCREENS: Screen[] = [
   ...DIRECTORY_SCREENS,
   ...PROFILE_SCREENS,
   ...CHAT_SCREENS,
+  ...DESK_SCREENS,
+  ...DESK_REPORT_SCREENS,
 ];
 
 export const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;

@@ -54,6 +54,14 @@ export function Layout({ onLocaleChange }: { onLocaleChange: (locale: Locale) =>
                     {t('app.nav.profile')}
                   </NavLink>
                 </li>
+                {/* The coordinators' desk, for staff only (the desk itself asks the server again). */}
+                {state.member.role === 'COORDINATOR' || state.member.role === 'ADMIN' ? (
+                  <li>
+                    <NavLink to="/desk" className={navClass}>
+                      {t('app.nav.desk')}
+                    </NavLink>
+                  </li>
+                ) : null}
                 <AccountMenu buttonClass={navClass} />
               </ul>
             </nav>

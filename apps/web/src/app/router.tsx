@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { SignInPage } from '@web/features/auth/components/sign-in-page';
 import { SignOutPage } from '@web/features/auth/components/sign-out-page';
 import type { Locale } from '@web/i18n';
@@ -47,6 +47,10 @@ const SafetyNumberPage = screen(
 );
 const ExportPage = screen(() => import('@web/features/chat/components/export-page'), 'ExportPage');
 const NewGroupPage = screen(() => import('@web/features/chat/components/new-group-page'), 'NewGroupPage');
+const MessageSearchPage = screen(
+  () => import('@web/features/chat/components/message-search-page'),
+  'MessageSearchPage',
+);
 const ConversationDetailsPage = screen(
   () => import('@web/features/chat/components/conversation-details-page'),
   'ConversationDetailsPage',
@@ -55,6 +59,19 @@ const EditProfilePage = screen(
   () => import('@web/features/profile/components/edit-profile-page'),
   'EditProfilePage',
 );
+const DeskLayout = screen(() => import('@web/features/desk/components/desk-layout'), 'DeskLayout');
+const DeskQueuePage = screen(() => import('@web/features/desk/components/queue-page'), 'QueuePage');
+const DeskMembersPage = screen(() => import('@web/features/desk/components/members-page'), 'MembersPage');
+const DeskMemberPage = screen(() => import('@web/features/desk/components/member-page'), 'MemberPage');
+const DeskInvitationsPage = screen(
+  () => import('@web/features/desk/components/invitations-page'),
+  'InvitationsPage',
+);
+const DeskDashboardPage = screen(
+  () => import('@web/features/desk/components/dashboard-page'),
+  'DashboardPage',
+);
+const DeskAuditPage = screen(() => import('@web/features/desk/components/audit-page'), 'AuditPage');
 
 /** Screens that talk GraphQL sit under the (lazily loaded) client's Provider. */
 const withGraphql = (children: RouteObject[]): RouteObject => ({
@@ -93,10 +110,24 @@ export function createRouter(onLocaleChange: (locale: Locale) => void) {
                   { path: '/directory/:id', element: ProfilePage },
                   { path: '/profile', element: EditProfilePage },
                   {
+                    path: '/desk',
+                    element: DeskLayout,
+                    children: [
+                      { index: true, element: <Navigate to="queue" replace /> },
+                      { path: 'queue', element: DeskQueuePage },
+                      { path: 'members', element: DeskMembersPage },
+                      { path: 'members/:memberId', element: DeskMemberPage },
+                      { path: 'invitations', element: DeskInvitationsPage },
+                      { path: 'dashboard', element: DeskDashboardPage },
+                      { path: 'audit', element: DeskAuditPage },
+                    ],
+                  },
+                  {
                     path: '/chat',
                     element: ChatLayout,
                     children: [
                       { index: true, element: ConversationsPage },
+                      { path: 'search', element: MessageSearchPage },
                       { path: ':conversationId', element: ConversationPage },
                       { path: ':conversationId/safety/:memberId', element: SafetyNumberPage },
                       { path: 'new-group', element: NewGroupPage },

@@ -14,7 +14,7 @@ export function addFeatureCatalog<K extends FeatureKey>(key: K, en: Catalog[K], 
 }
 
 /** The namespaces a feature brings whole (their strings typed on their own: i18next.d.ts). */
-type FeatureNamespace = 'chat';
+type FeatureNamespace = 'chat' | 'desk';
 
 /** Adds a feature's own namespace to both languages when its screens load (like `addFeatureCatalog`). */
 export function addFeatureNamespace<T extends object>(

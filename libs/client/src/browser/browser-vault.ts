@@ -20,6 +20,7 @@ import {
   type DeviceRecord,
 } from './device-database';
 import { IndexedDbOutboxStore } from './indexeddb-outbox';
+import { SealedMessageCache } from './message-cache';
 import { broadcastOutboxPeers, webLocksOutboxLock } from './tabs';
 
 /** This browser holds a device for the member whose keys are under a passphrase: `open` needs it. */
@@ -59,6 +60,11 @@ export class BrowserDeviceVault {
   readonly outboxPeers: OutboxPeers | undefined;
   /** What `ChatClient` takes as `cursorStore`: the last seq seen per conversation, kept between reloads. */
   readonly cursors: CursorStore;
+  /**
+   * The messages this device decrypted, sealed under the cache's own AES-GCM key (non-extractable; wrapped under the
+   * device's keys when they are under a passphrase), for the local search. Never plaintext on the disk.
+   */
+  readonly messages: SealedMessageCache;
   readonly #channels: Array<{ close(): void }> = [];
   readonly #database: DeviceDatabase;
   #record: DeviceRecord;
@@ -75,6 +81,11 @@ export class BrowserDeviceVault {
     this.#record = record;
     this.secrets = secrets;
     this.outbox = new IndexedDbOutboxStore(database);
+    this.messages = new SealedMessageCache(database, () => ({
+      keys: secrets.keys,
+      encryptionKey: secrets.publicKeys.encryptionKey,
+      protected: this.protected,
+    }));
     this.cursors = {
       load: () => readAll(database, 'cursors'),
       // Tabs move the same cursors: a write never moves one back.
@@ -170,7 +181,10 @@ export class BrowserDeviceVault {
     }
   }
 
-  /** Deletes everything this browser holds for the member (keys, trust, outbox); other tabs' vaults close. */
+  /**
+   * Deletes everything this browser holds for the member (keys, trust, outbox, the message cache and its key); other
+   * tabs' vaults close.
+   */
   static wipe(memberId: string): Promise<void> {
     return deleteDeviceDatabase(memberId);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { Clock, DomainException, fieldError, FieldErrorCode, type FieldError } from '@app/common';
+import { foldWords } from '@app/folding';
 import { searchConfig, type SearchConfig } from '@app/config';
 import { PractitionerLanguageEntity } from '../entities/practitioner-attributes.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
@@ -10,7 +11,6 @@ import { ACTIVE_MEMBER_SQL } from '../profile/active-member';
 import { isAvailable, type Schedule } from '../profile/availability';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../reference/languages';
 import { ReferenceDataService } from '../reference/reference-data.service';
-import { foldWords } from './fold';
 import { SearchIndexService } from './memory/search-index.service';
 import { candidatePieces, MAX_QUERY_WORDS, scoreKey } from './scorer';
 import {

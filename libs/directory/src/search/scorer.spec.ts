@@ -1,5 +1,6 @@
-import { DIGRAPH_FOLDS, foldToken, foldWords, searchKeyFor } from './fold';
-import { candidatePieces, prefixForms, scoreKey, SCORES, withinOneEdit } from './scorer';
+import { foldWords } from '@app/folding';
+import { candidatePieces, scoreKey, SCORES, withinOneEdit } from './scorer';
+import { searchKeyFor } from './search-key';
 
 const key = searchKeyFor({
   displayName: 'Erkin Yuldashev',
@@ -53,7 +54,7 @@ describe(candidatePieces.name, () => {
   });
 });
 
-describe(prefixForms.name, () => {
+describe('prefix forms in the scorer', () => {
   const belousova = searchKeyFor({
     displayName: 'Olga Belousova',
     nativeName: 'Ольга Белоусова',
@@ -62,19 +63,10 @@ describe(prefixForms.name, () => {
     agencyName: null,
   });
 
-  it('should read a query that stops inside a folded letter group both ways', () => {
-    expect(prefixForms('belo')).toEqual(['belo', 'belu']);
-    expect(prefixForms('bekmuk')).toContain('bekmuh');
-    expect(prefixForms('er')).toEqual(['er']);
+  it('should score a query that stops inside a folded letter group as a prefix (libs/folding prefixForms)', () => {
     expect(scoreKey(foldWords('Бело'), belousova)).toBe(SCORES.name.prefix);
     expect(scoreKey(foldWords('Belou'), belousova)).toBe(SCORES.name.prefix);
     expect(scoreKey(foldWords('Bela'), belousova)).toBeNull();
     expect(candidatePieces('belo')).toEqual(['belo', 'belu']);
-  });
-
-  it('should keep DIGRAPH_FOLDS in step with the folding rules', () => {
-    for (const [group, folded] of DIGRAPH_FOLDS) {
-      expect(foldToken(`a${group}a`)).toBe(`a${folded}a`);
-    }
   });
 });

@@ -1,4 +1,5 @@
-import { DIGRAPH_FOLDS, parseSearchKey } from './fold';
+import { prefixForms } from '@app/folding';
+import { parseSearchKey } from './search-key';
 
 /**
  * The one scorer both databases share: the index only proposes candidates, this decides what matches and in which
@@ -12,8 +13,6 @@ export const SCORES = {
 
 /** One typo is tolerated from this length on (the candidate pieces below need it). */
 export const FUZZY_MIN_LENGTH = 7;
-/** Query words this long or longer also match through `prefixForms`. */
-export const PREFIX_FORMS_MIN_LENGTH = 3;
 /** Queries are cut to this many words. */
 export const MAX_QUERY_WORDS = 6;
 
@@ -40,28 +39,6 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 export type TierWeights = { readonly exact: number; readonly prefix: number; readonly fuzzy: number };
-
-/**
- * The prefixes a query word stands for: itself and, when it ends partway through a letter group the folding rewrites,
- * the rewritten form ("belo" typed towards "belousova" → "belu", since the key holds "belusova").
- */
-export function prefixForms(word: string): string[] {
-  const forms = [word];
-  if (word.length < PREFIX_FORMS_MIN_LENGTH) {
-    return forms;
-  }
-  for (const [group, folded] of DIGRAPH_FOLDS) {
-    for (let cut = 1; cut < group.length; cut += 1) {
-      if (word.endsWith(group.slice(0, cut))) {
-        const form = `${word.slice(0, -cut)}${folded}`.replace(/(.)\1+/g, '$1');
-        if (!forms.includes(form)) {
-          forms.push(form);
-        }
-      }
-    }
-  }
-  return forms;
-}
 
 /**
  * How well one profile word matches one query word: exact, prefix (of any of the word's `prefixForms`), one typo

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { TransactionService } from '@app/database';
 import { AgencyEntity } from '../entities/agency.entity';
 import { PractitionerEntity } from '../entities/practitioner.entity';
-import { searchKeyFor } from './fold';
+import { searchKeyFor } from './search-key';
 
 /** Recomputes a profile's folded search key from its names, position and agency (inside the caller's transaction). */
 export async function refreshSearchKey(manager: EntityManager, memberId: string): Promise<void> {

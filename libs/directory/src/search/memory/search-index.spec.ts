@@ -1,6 +1,7 @@
+import { foldWords } from '@app/folding';
 import { isAvailable } from '../../profile/availability';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../../reference/languages';
-import { foldWords, searchKeyFor } from '../fold';
+import { searchKeyFor } from '../search-key';
 import { scoreKey } from '../scorer';
 import {
   byCountThenCode,

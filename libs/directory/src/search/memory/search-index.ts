@@ -1,7 +1,8 @@
+import { prefixForms } from '@app/folding';
 import { isAvailable, type Schedule } from '../../profile/availability';
 import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../../reference/languages';
-import { parseSearchKey } from '../fold';
-import { FUZZY_MIN_LENGTH, prefixForms, SCORES, withinOneEdit, wordTier } from '../scorer';
+import { FUZZY_MIN_LENGTH, SCORES, withinOneEdit, wordTier } from '../scorer';
+import { parseSearchKey } from '../search-key';
 import {
   byCountThenCode,
   compareText,

@@ -201,6 +201,9 @@ function ConversationHeader({
         <Link to={`/chat/${conversationId}/export`} className="font-medium text-brand-700 underline">
           {t('header.export')}
         </Link>
+        <Link to="/chat/search" className="font-medium text-brand-700 underline">
+          {t('search.open')}
+        </Link>
       </p>
     </div>
   );

@@ -85,6 +85,9 @@ export function ConversationsPage() {
         <Button variant="secondary" asChild>
           <Link to="/directory">{t('list.newDirect')}</Link>
         </Button>
+        <Button variant="secondary" asChild>
+          <Link to="/chat/search">{t('search.open')}</Link>
+        </Button>
       </div>
       {body}
       <AutoLockSetting />

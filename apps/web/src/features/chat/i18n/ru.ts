@@ -4,6 +4,7 @@ import type { chatEn } from './en';
 import { exportRu } from './export.ru';
 import { groupRu } from './group.ru';
 import { safetyRu } from './safety.ru';
+import { searchRu } from './search.ru';
 
 /** The Russian strings of the chat (see ./en.ts). */
 export const chatRu: Catalog<typeof chatEn> = {
@@ -11,4 +12,5 @@ export const chatRu: Catalog<typeof chatEn> = {
   safety: safetyRu,
   group: groupRu,
   exporting: exportRu,
+  search: searchRu,
 };

@@ -4,10 +4,11 @@ import {
   newClientMessageId,
   SafetyNumberChangedError,
   type ReceivedMessage,
+  type SendAck,
   type TrustState,
 } from '@app/client';
-import { BrowserDeviceVault, PassphraseRequiredError } from '@app/client/browser';
-import { WrongPassphraseError, type HandlingCaveat } from '@app/crypto';
+import { BrowserDeviceVault, PassphraseRequiredError, type CachedMessage } from '@app/client/browser';
+import { WrongPassphraseError, type HandlingCaveat, type MessageBody } from '@app/crypto';
 import type { AnyVariables, Client, TypedDocumentNode } from 'urql';
 import { ApiError, resultError } from '@web/lib/api-error';
 import {
@@ -16,8 +17,9 @@ import {
   ChatRegisterDeviceDocument,
   ChatRevokeDeviceDocument,
 } from '@web/lib/graphql/graphql';
+import { MessageSearch } from './message-search';
 import { setUpThisDevice, type DeviceRegistrationInput, type DeviceRegistry } from './this-device';
-import { Threads } from './threads';
+import { Threads, type ChatLine } from './threads';
 
 /** Where this browser's chat stands for the signed-in member. */
 export type ChatPhase =
@@ -59,6 +61,28 @@ export interface ChatSessionDeps {
 
 const HISTORY_PAGE = 100;
 const TYPING_SHOWN_MS = 6000;
+/** Messages decrypted within this long are sealed into the device's cache together, in one transaction. */
+const CACHE_BATCH_MS = 50;
+
+/** What the sealed cache keeps of a message this device opened or sent; nothing of one it could not open. */
+function cacheable(message: {
+  conversationId: string;
+  seq: number | null;
+  senderId: string;
+  sentAt: string | null;
+  body: MessageBody | null;
+}): CachedMessage[] {
+  const { conversationId, seq, senderId, sentAt, body } = message;
+  if (!body || seq === null || sentAt === null) {
+    return [];
+  }
+  const { text, caveat } = body;
+  return [
+    caveat && caveat !== 'NONE'
+      ? { conversationId, seq, senderId, sentAt, text, caveat }
+      : { conversationId, seq, senderId, sentAt, text },
+  ];
+}
 
 class NoSessionError extends Error {}
 
@@ -78,6 +102,11 @@ export class ChatSession {
   private readonly receipts = new Map<string, Map<string, number>>();
   private readonly historyLoads = new Map<string, Promise<void>>();
   private readonly activityListeners = new Set<(conversationId: string) => void>();
+  /** Decrypted messages on their way into the device's sealed cache (one batch per CACHE_BATCH_MS). */
+  private cacheQueue: CachedMessage[] = [];
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The local search's index, while the chat is unlocked (dropped with the rest of what was decrypted). */
+  private search: MessageSearch | undefined;
   private closed = false;
 
   constructor(
@@ -195,7 +224,7 @@ export class ChatSession {
     const body = caveat === 'NONE' ? { text } : { text, caveat };
     this.threads.waiting({ id, conversationId, senderId: this.memberId, body, queuedAt: Date.now() });
     client.send(conversationId, body, { clientMessageId: id, ...options }).then(
-      (ack) => this.threads.stored(conversationId, id, ack),
+      (ack) => this.storedOwn(conversationId, id, ack),
       (error: unknown) =>
         this.threads.refused(
           conversationId,
@@ -251,9 +280,24 @@ export class ChatSession {
       const page = result.data.messages;
       const opened = await Promise.all(page.messages.map((message) => client.decrypt(message)));
       this.threads.history(conversationId, opened, page.hasMore);
+      this.remember(opened.flatMap(cacheable));
     })().finally(() => this.historyLoads.delete(conversationId));
     this.historyLoads.set(conversationId, load);
     return load;
+  }
+
+  /**
+   * "Search my messages": this device's sealed cache, decrypted into an in-memory index when the screen first asks
+   * (`start`), kept while the chat stays unlocked. Only while it is ready (the chat screens are).
+   */
+  messageSearch(): MessageSearch {
+    const vault = this.vault;
+    if (!vault) {
+      throw new ApiError('UNAVAILABLE');
+    }
+    // The folding module (and any-ascii's tables) arrive only now, in a chunk of their own.
+    this.search ??= new MessageSearch(vault.messages, () => import('@app/folding'));
+    return this.search;
   }
 
   /** Marks everything up to `seq` read (the server moves the member's cursor; others see the receipt). */
@@ -414,11 +458,12 @@ export class ChatSession {
   private listen(client: ChatClient): void {
     client.on('message', (message: ReceivedMessage) => {
       this.threads.received(message);
+      this.remember(cacheable(message));
       this.stopTyping(message.conversationId, message.senderId);
       this.activity(message.conversationId);
     });
     client.on('sent', ({ conversationId, clientMessageId, ack }) =>
-      this.threads.stored(conversationId, clientMessageId, ack),
+      this.storedOwn(conversationId, clientMessageId, ack),
     );
     client.on('rejected', ({ conversationId, clientMessageId, error }) =>
       this.threads.refused(conversationId, clientMessageId, error),
@@ -514,10 +559,45 @@ export class ChatSession {
     return this.client;
   }
 
+  /** One of this member's messages stored by the server: in its place in the thread, and into the cache. */
+  private storedOwn(conversationId: string, clientMessageId: string, ack: SendAck): void {
+    const line: ChatLine | undefined = this.threads.stored(conversationId, clientMessageId, ack);
+    if (line) {
+      this.remember(cacheable(line));
+    }
+  }
+
+  /** Seals these messages into the device's cache (batched) and makes them searchable at once. */
+  private remember(messages: CachedMessage[]): void {
+    if (messages.length === 0 || !this.vault) {
+      return;
+    }
+    this.search?.add(messages);
+    this.cacheQueue.push(...messages);
+    this.cacheTimer ??= setTimeout(() => void this.flushCache(), CACHE_BATCH_MS);
+  }
+
+  private async flushCache(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    const batch = this.cacheQueue;
+    this.cacheQueue = [];
+    if (batch.length > 0 && this.vault) {
+      // A batch that fails to write (storage full, the database deleted by a wipe) is cached the next time the
+      // message is loaded; it never becomes an unhandled rejection.
+      await this.vault.messages.put(batch).catch(() => undefined);
+    }
+  }
+
   private shutDown(): void {
+    // The search's decrypted index leaves memory now; what waits for the cache is sealed and written first, then the
+    // vault closes (a wipe closes it at once instead: its database is deleted under it).
+    this.search?.close();
+    this.search = undefined;
+    const vault = this.vault;
+    void this.flushCache().finally(() => vault?.close());
     this.client?.close();
     this.client = undefined;
-    this.vault?.close();
     this.vault = undefined;
     this.typing.forEach((people) => people.forEach((timer) => clearTimeout(timer)));
     this.typing.clear();

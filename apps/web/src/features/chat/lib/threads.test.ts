@@ -43,7 +43,10 @@ describe(Threads.name, () => {
       queuedAt: 1,
     };
     threads.waiting(line);
-    threads.stored(CONVERSATION, 'mine', { messageId: 'm-5', seq: 5, sentAt: '2026-12-01T10:05:00.000Z' });
+    const ack = { messageId: 'm-5', seq: 5, sentAt: '2026-12-01T10:05:00.000Z' };
+    // The line it became (the session seals it into the device's cache); nothing the second time.
+    expect(threads.stored(CONVERSATION, 'mine', ack)).toMatchObject({ seq: 5, body: { text: 'hi' } });
+    expect(threads.stored(CONVERSATION, 'mine', ack)).toBeUndefined();
     threads.received(
       message(5, { clientMessageId: 'mine', senderId: 'me', body: null, problem: 'NOT_A_RECIPIENT' }),
     );

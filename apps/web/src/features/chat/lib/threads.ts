@@ -105,18 +105,22 @@ export class Threads {
     this.changed(line.conversationId);
   }
 
-  /** The server stored it: shown in its place at once, before the message itself comes back. */
-  stored(conversationId: string, id: string, ack: SendAck): void {
+  /**
+   * The server stored it: shown in its place at once, before the message itself comes back. Answers the line it
+   * became (undefined when it was not waiting here: already stored, or written in another tab).
+   */
+  stored(conversationId: string, id: string, ack: SendAck): ChatLine | undefined {
     const thread = this.thread(conversationId);
     const pending = thread.outgoing.get(id);
     if (!pending) {
-      return;
+      return undefined;
     }
     thread.outgoing.delete(id);
     if (!thread.stored.has(ack.seq)) {
       thread.stored.set(ack.seq, { ...pending, seq: ack.seq, sentAt: ack.sentAt, status: 'stored' });
     }
     this.changed(conversationId);
+    return thread.stored.get(ack.seq);
   }
 
   refused(conversationId: string, id: string, failure: SendFailure): void {

@@ -1,6 +1,8 @@
 import type { TrustState } from '@app/client';
 import type { HandlingCaveat } from '@app/crypto';
 import type { ChatSession, ChatState, Presence } from '../lib/chat-session';
+import type { IndexedMessage } from '../lib/message-index';
+import { MessageSearch } from '../lib/message-search';
 import { Threads } from '../lib/threads';
 
 /**
@@ -18,6 +20,10 @@ export class FakeChatSession {
   readonly typing = new Map<string, string[]>();
   /** What `safetyNumber` answers per member. */
   readonly safetyNumbers = new Map<string, { digits: string; theirKeys: string[] }>();
+  /** This device's cache of decrypted messages, as the search reads it (`cacheFails`: it cannot be opened). */
+  readonly cache: IndexedMessage[] = [];
+  cacheFails = false;
+  private search: MessageSearch | undefined;
   private state: ChatState = { phase: { phase: 'ready' }, online: true, deviceId: 'this-device', version: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly activity = new Set<(conversationId: string) => void>();
@@ -128,6 +134,21 @@ export class FakeChatSession {
     this.bump();
   }
 
+  /** The real search over `cache`, with the real folding (fetched by `import()`, as in the app). */
+  messageSearch(): MessageSearch {
+    this.search ??= new MessageSearch(
+      {
+        count: () => Promise.resolve(this.cache.length),
+        readAll: () =>
+          this.cacheFails
+            ? Promise.reject(new Error('the cache does not open'))
+            : Promise.resolve({ messages: [...this.cache], unreadable: 0 }),
+      },
+      () => import('@app/folding'),
+    );
+    return this.search;
+  }
+
   /** As the components take it. */
   asSession(): ChatSession {
     return this as unknown as ChatSession;
@@ -157,5 +178,6 @@ type ScreenSurface = Pick<
   | 'safetyNumber'
   | 'verify'
   | 'acceptKeyChange'
+  | 'messageSearch'
 >;
 export const fakeCoversScreens: (fake: FakeChatSession) => ScreenSurface = (fake) => fake;

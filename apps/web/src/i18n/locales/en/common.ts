@@ -9,6 +9,7 @@ export const common = {
       home: 'Home',
       directory: 'Directory',
       chat: 'Chat',
+      desk: 'Desk',
       profile: 'My profile',
       account: 'Account',
       sessions: 'Sessions',

@@ -11,6 +11,7 @@ export const common: Catalog<typeof en> = {
       home: 'Главная',
       directory: 'Справочник',
       chat: 'Чат',
+      desk: 'Координация',
       profile: 'Мой профиль',
       account: 'Аккаунт',
       sessions: 'Сеансы',

@@ -1,4 +1,4 @@
-import { foldToken, foldWords, parseSearchKey, searchKeyFor } from './fold';
+import { foldToken, foldWords } from './fold';
 
 describe(foldToken.name, () => {
   it.each([
@@ -16,6 +16,7 @@ describe(foldToken.name, () => {
     ['Seitkaliyev', 'Seitkaliev'],
     ['Məmmədov', 'Memmedov'],
     ['ÖZTÜRK', 'ozturk'],
+    ['автобус', 'avtobus'],
   ])('should fold %s and %s to the same key', (a, b) => {
     expect(foldToken(a)).toBe(foldToken(b));
     expect(foldToken(a)).toMatch(/^[a-z0-9]+$/);
@@ -27,21 +28,7 @@ describe(foldToken.name, () => {
   });
 });
 
-describe(searchKeyFor.name, () => {
-  it('should keep name words before the separator and other words after it, folded once', () => {
-    const key = searchKeyFor({
-      displayName: 'Erkin Yuldashev',
-      nativeName: 'Эркин Юлдашев',
-      nameVariants: ['Erkin Iuldashev'],
-      position: 'Senior Prosecutor',
-      agencyName: 'General Prosecutor’s Office',
-    });
-    expect(parseSearchKey(key)).toEqual({
-      names: ['erkin', 'iuldasev'],
-      other: ['senior', 'prosecutor', 'general', 'prosecutors', 'ofice'],
-    });
-  });
-
+describe(foldWords.name, () => {
   it('should split on punctuation and dashes', () => {
     expect(foldWords('Ministry of Internal Affairs — Anti-Trafficking Unit')).toEqual([
       'ministri',
@@ -52,5 +39,19 @@ describe(searchKeyFor.name, () => {
       'trafiking',
       'unit',
     ]);
+  });
+
+  it('should fold Cyrillic and Persian text to the words of its Latin spelling, once each', () => {
+    expect(foldWords('Маршрут автобуса меняется, автобуса нет')).toEqual(
+      foldWords('Marshrut avtobusa menyaetsya avtobusa net'),
+    );
+    expect(foldWords('محمدی')).toEqual(foldWords('Mhmdy'));
+  });
+
+  it('should keep an apostrophe inside its word and answer nothing for nothing', () => {
+    expect(foldWords('O’Brien')).toEqual(['obrien']);
+    expect(foldWords('')).toEqual([]);
+    expect(foldWords(null)).toEqual([]);
+    expect(foldWords(' -- ')).toEqual([]);
   });
 });
