@@ -70,6 +70,43 @@ describe('membership lifecycle rules', () => {
     expect(rejected.body.errors[0].extensions.code).toBe('CONFLICT');
   });
 
+  it("should let only an admin act on a staff account in a coordinator's countries", async () => {
+    // A UZ coordinator whose profile is in UZ, in the acting coordinator's scope: no take-over by reset or re-vetting.
+    const { member: colleague } = await createTarget(api, {
+      role: MemberRole.COORDINATOR,
+      coordinatorCountries: ['UZ', 'TJ'],
+    });
+    const { member: root } = await createTarget(api, { role: MemberRole.ADMIN });
+    const RESET = 'mutation($input: MemberReasonInput!) { issueAccountReset(input: $input) { code } }';
+    const CORRECT =
+      'mutation($input: UpdateMemberProfileInput!) { updateMemberProfile(input: $input) { id } }';
+    for (const target of [colleague, root]) {
+      for (const [query, input] of [
+        [SUSPEND, { memberId: target.id, reason: 'Take over' }],
+        [RESET, { memberId: target.id, reason: 'Take over' }],
+        [VET, { memberId: target.id, decision: 'APPROVE', reason: 'Shorten it' }],
+        [CORRECT, { memberId: target.id, reason: 'Rename', position: 'Clerk' }],
+      ] as const) {
+        const response = await call(query, input);
+        expect({ query, code: response.body.errors?.[0]?.extensions?.code }).toEqual({
+          query,
+          code: 'FORBIDDEN',
+        });
+      }
+      const unchanged = await api.graphql(
+        'query($id: ID!) { member(id: $id) { status vettedUntil } }',
+        { id: target.id },
+        admin,
+      );
+      expect(unchanged.body.data.member).toEqual({
+        status: 'VETTED',
+        vettedUntil: target.vettedUntil?.toISOString() ?? null,
+      });
+    }
+    const byAdmin = await call(SUSPEND, { memberId: colleague.id, reason: 'Left the service' }, admin);
+    expect(byAdmin.body.data.suspendMember).toEqual({ status: 'SUSPENDED' });
+  });
+
   it('should refuse a vetting period in the past or beyond 36 months', async () => {
     const { member } = await createTarget(api, { status: MemberStatus.PENDING, vettedUntil: null });
     for (const vettedUntil of [new Date(Date.now() - DAY), new Date(Date.now() + 40 * 31 * DAY)]) {

@@ -13,7 +13,8 @@ type Leaf =
 
 /**
  * Every key and value of every record of every object store of every IndexedDB database of the page's origin, as
- * leaves: what a copy of the browser's profile on the disk would give.
+ * leaves: everything the app stores, read through the page (a CryptoKey shows only its kind and extractability; the
+ * bytes of an unprotected device's keys are in the browser profile on disk — docs/SECURITY.md, "Keys in the browser").
  */
 function storedLeaves(page: Page): Promise<Leaf[]> {
   return page.evaluate(async () => {

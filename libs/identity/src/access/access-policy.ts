@@ -88,6 +88,18 @@ export class AccessPolicy {
   }
 
   /** A member acting on another member, never on themselves (no self-vetting, self-suspension or self-reset). */
+  /**
+   * Staff accounts are an administrator's to act on: a coordinator who could reset, suspend or re-vet a coordinator
+   * (or the admin whose profile lies in their countries) could take over that account and its wider scope.
+   */
+  managesRole(actor: Actor, targetRole: MemberRole): void {
+    if (actor.role !== MemberRole.ADMIN && targetRole !== MemberRole.MEMBER) {
+      throw DomainException.forbidden(
+        "Only an administrator can act on a coordinator's or administrator's account.",
+      );
+    }
+  }
+
   notSelf(actor: Actor, memberId: string): void {
     if (actor.memberId === memberId) {
       throw DomainException.forbidden('You cannot do this to your own account.');

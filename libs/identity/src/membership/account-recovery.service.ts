@@ -55,11 +55,16 @@ export class AccountRecoveryService {
     const expiresAt = new Date(now.getTime() + this.auth.accountResetTtlHours * 3600 * 1000);
     await this.transactions.run(
       async (manager) => {
-        if (!(await manager.existsBy(MemberEntity, { id: input.memberId }))) {
+        const target = await manager.findOne(MemberEntity, {
+          where: { id: input.memberId },
+          select: { id: true, role: true },
+        });
+        if (!target) {
           throw DomainException.notFound('No such member.');
         }
         const country = await countryOf(manager, input.memberId);
         this.policy.coordinatorFor(actor, country);
+        this.policy.managesRole(actor, target.role);
         // Only the newest code works.
         await manager.update(
           AccountResetEntity,

@@ -544,6 +544,7 @@ export class MembershipService {
       async (manager) => {
         const { member, country } = await this.load(manager, memberId);
         this.policy.coordinatorFor(actor, country);
+        this.policy.managesRole(actor, member.role);
         const outcome = await change(manager, actor, member, country);
         await this.audit.append(manager, {
           actorId: actor.memberId,

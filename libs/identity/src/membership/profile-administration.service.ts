@@ -3,6 +3,7 @@ import { PractitionerService, type ProfileChanges } from '@app/directory';
 import { AccessPolicy, type Viewer } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
+import { MemberEntity } from '../entities/member.entity';
 
 /** Coordinators correct profiles of their countries (admins of any); each edit is audited with the fields changed. */
 @Injectable()
@@ -21,6 +22,13 @@ export class ProfileAdministrationService {
         this.policy.coordinatorFor(actor, before.country);
         if (actor.memberId === memberId) {
           return;
+        }
+        const target = await manager.findOne(MemberEntity, {
+          where: { id: memberId },
+          select: { id: true, role: true },
+        });
+        if (target) {
+          this.policy.managesRole(actor, target.role);
         }
         await this.audit.append(manager, {
           actorId: actor.memberId,
