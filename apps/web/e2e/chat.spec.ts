@@ -123,6 +123,7 @@ test.describe('chat', () => {
     // Erkin, reading the group, is told he is out of it; what he received stays on his screen, sending stops.
     await expect(third.getByText(chat.conversation.noLongerIn)).toBeVisible();
     await expect(third.getByLabel(chat.composer.label, { exact: true })).toHaveCount(0);
+    await expect(third.getByRole('link', { name: chat.header.members })).toHaveCount(0);
     await page.getByRole('link', { name: chat.group.details.back }).click();
     await sendMessage(page, 'Only for the two of you now.');
     await expect(message(other, 'Only for the two of you now.')).toBeVisible();

@@ -95,6 +95,7 @@ export function ConversationPage() {
         kind={conversation.kind}
         partnerIds={partnerIds}
         people={people}
+        noLongerIn={noLongerIn}
       />
       {changed.length > 0 ? (
         <KeyChangeWarning
@@ -111,13 +112,18 @@ export function ConversationPage() {
         people={people}
         online={online}
         readBy={readBy}
-        hasOlder={hasOlder && conversation.lastSeq > 0}
-        onRetry={(line) => {
-          session.threads.discard(conversationId, line.id);
-          if (line.body) {
-            session.send(conversationId, line.body.text, line.body.caveat ?? 'NONE');
-          }
-        }}
+        // No longer in it: the server answers no history and takes no message, so neither is offered.
+        hasOlder={!noLongerIn && hasOlder && conversation.lastSeq > 0}
+        onRetry={
+          noLongerIn
+            ? undefined
+            : (line) => {
+                session.threads.discard(conversationId, line.id);
+                if (line.body) {
+                  session.send(conversationId, line.body.text, line.body.caveat ?? 'NONE');
+                }
+              }
+        }
       />
       <p aria-live="polite" className="min-h-5 text-sm text-slate-700">
         {typingNames.length > 0
@@ -153,12 +159,18 @@ function ConversationHeader({
   kind,
   partnerIds,
   people,
+  noLongerIn,
 }: {
   session: ChatSession;
   conversationId: string;
   kind: 'DIRECT' | 'GROUP';
   partnerIds: string[];
   people: Map<string, ChatPersonFragment> | undefined;
+  /**
+   * The member is no longer in it: the safety number, details and export pages look the conversation up in the
+   * member's list and would say it does not exist, so only the search of what this device holds is offered.
+   */
+  noLongerIn: boolean;
 }) {
   const { t } = useTranslation('chat');
   const partner = kind === 'DIRECT' ? partnerIds[0] : undefined;
@@ -183,24 +195,30 @@ function ConversationHeader({
           </p>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <TrustMark session={session} memberId={partner} />
-            <Link
-              to={`/chat/${conversationId}/safety/${partner}`}
-              className="font-medium text-brand-700 underline"
-            >
-              {t('header.safetyNumber')}
-            </Link>
+            {noLongerIn ? null : (
+              <Link
+                to={`/chat/${conversationId}/safety/${partner}`}
+                className="font-medium text-brand-700 underline"
+              >
+                {t('header.safetyNumber')}
+              </Link>
+            )}
           </p>
         </>
       ) : (
         <p>{t('header.people', { count: partnerIds.length + 1 })}</p>
       )}
       <p className="flex flex-wrap gap-x-4 gap-y-1">
-        <Link to={`/chat/${conversationId}/details`} className="font-medium text-brand-700 underline">
-          {kind === 'GROUP' ? t('header.members') : t('header.details')}
-        </Link>
-        <Link to={`/chat/${conversationId}/export`} className="font-medium text-brand-700 underline">
-          {t('header.export')}
-        </Link>
+        {noLongerIn ? null : (
+          <>
+            <Link to={`/chat/${conversationId}/details`} className="font-medium text-brand-700 underline">
+              {kind === 'GROUP' ? t('header.members') : t('header.details')}
+            </Link>
+            <Link to={`/chat/${conversationId}/export`} className="font-medium text-brand-700 underline">
+              {t('header.export')}
+            </Link>
+          </>
+        )}
         <Link to="/chat/search" className="font-medium text-brand-700 underline">
           {t('search.open')}
         </Link>

@@ -36,7 +36,8 @@ export function MessageList({
   readBy: (seq: number) => boolean;
   hasOlder: boolean;
   /** Sends a refused message again, as a new one. */
-  onRetry: (line: ChatLine) => void;
+  /** Absent: nothing can be sent here any more (e.g. no longer in the conversation), so no "Send again". */
+  onRetry?: (line: ChatLine) => void;
 }) {
   const { t } = useTranslation('chat');
   // One set of Intl formatters for every row (each makes its own otherwise: a cost per row mounted).
@@ -189,7 +190,7 @@ function MessageRow({
   people: Map<string, ChatPersonFragment> | undefined;
   online: boolean;
   read: boolean;
-  onRetry: (line: ChatLine) => void;
+  onRetry?: (line: ChatLine) => void;
   format: ReturnType<typeof useFormat>;
 }) {
   const { t } = useTranslation('chat');
@@ -234,7 +235,7 @@ function OwnStatus({
   line: ChatLine;
   online: boolean;
   read: boolean;
-  onRetry: (line: ChatLine) => void;
+  onRetry?: (line: ChatLine) => void;
 }) {
   const { t } = useTranslation('chat');
   if (line.status === 'stored') {
@@ -251,9 +252,11 @@ function OwnStatus({
   return (
     <span className="flex flex-wrap items-center gap-2 font-semibold text-red-800">
       {t(`message.refused.${code === 'SAFETY_NUMBER_CHANGED' ? 'SAFETY_NUMBER_CHANGED' : 'OTHER'}`)}
-      <Button variant="link" onClick={() => onRetry(line)} className="text-xs">
-        {t('message.retry')}
-      </Button>
+      {onRetry ? (
+        <Button variant="link" onClick={() => onRetry(line)} className="text-xs">
+          {t('message.retry')}
+        </Button>
+      ) : null}
       <Button
         variant="link"
         onClick={() => session.threads.discard(line.conversationId, line.id)}

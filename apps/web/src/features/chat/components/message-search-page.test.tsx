@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
 import type { ChatConversationFragment } from '@web/lib/graphql/graphql';
-import { fakeClient, renderAt } from '@web/test/fake-client';
+import { fakeClient, renderAt, type Answer } from '@web/test/fake-client';
 import type { IndexedMessage } from '../lib/message-index';
 import { ChatContext } from '../lib/use-chat';
 import { chatPerson } from '../testing/factories';
@@ -55,10 +55,10 @@ const cached = (text: string, overrides: Partial<IndexedMessage> = {}): IndexedM
   };
 };
 
-function show(fake: FakeChatSession) {
+function show(fake: FakeChatSession, conversations: Answer = { data: { conversations: CONVERSATIONS } }) {
   const { client } = fakeClient((operation, variables) => {
     if (operation === 'ChatConversations') {
-      return { data: { conversations: CONVERSATIONS } };
+      return conversations;
     }
     if (operation === 'ChatPeople') {
       const ids = variables.ids as string[];
@@ -127,6 +127,31 @@ describe(MessageSearchPage.name, () => {
       '2026-12-01T09:30:00.000Z',
     );
     expect(hit.querySelector('mark')).toHaveTextContent(/^автобуса$/);
+    expect(hit).toHaveTextContent('Маршрут автобуса меняется в понедельник');
+  });
+
+  it('should not call a hit’s conversation one the member left while the conversations are loading', async () => {
+    const fake = new FakeChatSession('me');
+    fake.cache.push(cached('Маршрут автобуса меняется в понедельник'));
+    show(fake, 'loading');
+    await screen.findByText('1 message on this device can be searched.');
+    await userEvent.type(box(), 'avtobus');
+
+    const [hit] = within(results()).getAllByRole('listitem');
+    expect(within(hit).getByText('Loading the conversation…')).toBeInTheDocument();
+    expect(hit).not.toHaveTextContent('A conversation you are no longer in');
+  });
+
+  it('should show a hit from a conversation the member left as text, with no link to a page that is gone', async () => {
+    const fake = new FakeChatSession('me');
+    fake.cache.push(cached('Маршрут автобуса меняется в понедельник', { conversationId: 'left-1' }));
+    show(fake);
+    await screen.findByText('1 message on this device can be searched.');
+    await userEvent.type(box(), 'avtobus');
+
+    const [hit] = within(results()).getAllByRole('listitem');
+    expect(await within(hit).findByText('A conversation you are no longer in')).toBeInTheDocument();
+    expect(within(hit).queryByRole('link')).not.toBeInTheDocument();
     expect(hit).toHaveTextContent('Маршрут автобуса меняется в понедельник');
   });
 

@@ -103,7 +103,8 @@ export function MessageSearchPage() {
                 search={search}
                 message={message}
                 words={found.words}
-                conversation={byId.get(message.conversationId)}
+                // Undefined until the conversations are known; null for one the member is no longer in.
+                conversation={conversations ? (byId.get(message.conversationId) ?? null) : undefined}
                 memberId={session.memberId}
                 people={people}
               />
@@ -185,7 +186,8 @@ function SearchHit({
   search: MessageSearch;
   message: IndexedMessage;
   words: readonly string[];
-  conversation: ChatConversationFragment | undefined;
+  /** undefined: the conversations are still loading; null: the member is no longer in this one. */
+  conversation: ChatConversationFragment | null | undefined;
   memberId: string;
   people: Map<string, ChatPersonFragment> | undefined;
 }) {
@@ -193,13 +195,12 @@ function SearchHit({
   const format = useFormat();
   const title = conversation
     ? conversationTitle(t, conversation, memberId, people)
-    : t('search.leftConversation');
+    : conversation === null
+      ? t('search.leftConversation')
+      : t('search.conversationLoading');
   const sender = message.senderId === memberId ? t('search.you') : personName(t, people, message.senderId);
-  return (
-    <Link
-      to={`/chat/${message.conversationId}`}
-      className="flex min-w-0 flex-col gap-1 rounded-md border border-slate-200 bg-white p-3 hover:bg-slate-50"
-    >
+  const body = (
+    <>
       <span className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span className="min-w-0 flex-1 font-semibold break-words text-slate-900">{title}</span>
         <time dateTime={message.sentAt} className="text-sm text-slate-700">
@@ -219,6 +220,17 @@ function SearchHit({
           ),
         )}
       </span>
+    </>
+  );
+  // A conversation the member left has no page to open (/chat/:id would say it does not exist): the hit is text only.
+  return conversation === null ? (
+    <div className="flex min-w-0 flex-col gap-1 rounded-md border border-slate-200 bg-white p-3">{body}</div>
+  ) : (
+    <Link
+      to={`/chat/${message.conversationId}`}
+      className="flex min-w-0 flex-col gap-1 rounded-md border border-slate-200 bg-white p-3 hover:bg-slate-50"
+    >
+      {body}
     </Link>
   );
 }

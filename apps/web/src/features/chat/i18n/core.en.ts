@@ -100,7 +100,7 @@ export const chatCoreEn = {
     back: '← All conversations',
     notFound: 'This conversation does not exist, or you are no longer in it.',
     noLongerIn:
-      'You are no longer in this conversation. The messages above stay readable here until you leave this page; you cannot send.',
+      'You are no longer in this conversation: you cannot send here. What you received stays on this device (Search my messages finds it).',
     messages: 'Messages',
     loadOlder: 'Show earlier messages',
     loadingOlder: 'Loading earlier messages…',

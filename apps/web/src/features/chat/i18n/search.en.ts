@@ -23,6 +23,7 @@ export const searchEn = {
   results: 'Messages found',
   you: 'You',
   leftConversation: 'A conversation you are no longer in',
+  conversationLoading: 'Loading the conversation…',
   failed: 'The messages kept on this device could not be opened for the search.',
   unreadable_one: '{{count}} stored message could not be opened and is left out.',
   unreadable_other: '{{count}} stored messages could not be opened and are left out.',

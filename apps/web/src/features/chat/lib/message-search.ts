@@ -114,6 +114,10 @@ export class MessageSearch {
     }
     this.set({ status: 'indexing', count });
     const { messages, unreadable } = await this.source.readAll();
+    // Closed while the cache was read: keep none of it (the loop below does not run for an empty cache).
+    if (this.closed) {
+      return;
+    }
     mark('chat-search:read');
     const index = new MessageIndex(folding);
     for (let start = 0; start < messages.length; start += SLICE) {
@@ -122,6 +126,9 @@ export class MessageSearch {
       if (this.closed) {
         return;
       }
+    }
+    if (this.closed) {
+      return;
     }
     index.add(this.early);
     this.early = [];

@@ -1,10 +1,11 @@
 import '../i18n/register';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DeskMemberFragment } from '@web/lib/graphql/graphql';
 import { fakeClient, graphqlError, type Answer } from '@web/test/fake-client';
 import { deskMember, deskProfile, deskViewer, renderDesk } from '../testing/factories';
+import { vettingBounds } from '../lib/vetting';
 import type { DeskViewer } from '../lib/viewer';
 import { MemberPage } from './member-page';
 
@@ -98,6 +99,56 @@ describe(MemberPage.name, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Me Myself' })).toBeInTheDocument();
     expect(actionNames()).toEqual([]);
     expect(screen.getByText(/This is your own account/)).toBeInTheDocument();
+  });
+
+  it('should offer a coordinator nothing on another coordinator or an administrator, and say who can act', async () => {
+    open(
+      deskMember('dilnoza', {
+        displayName: 'Dilnoza Karimova',
+        role: 'COORDINATOR',
+        coordinatorCountries: ['UZ'],
+      }),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dilnoza Karimova' })).toBeInTheDocument();
+    expect(actionNames()).toEqual([]);
+    expect(
+      screen.getByText('Only an administrator can act on a coordinator’s or administrator’s account.'),
+    ).toBeInTheDocument();
+  });
+
+  it('should offer an administrator the actions on a coordinator', async () => {
+    open(
+      deskMember('dilnoza', {
+        displayName: 'Dilnoza Karimova',
+        role: 'COORDINATOR',
+        coordinatorCountries: ['UZ'],
+      }),
+      deskViewer({ role: 'ADMIN', coordinatorCountries: [] }),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dilnoza Karimova' })).toBeInTheDocument();
+    expect(actionNames()).toContain('Suspend');
+    expect(actionNames()).toContain('Change the role');
+  });
+
+  it('should suggest the current end when it is later, and warn that an earlier day shortens the vetting', async () => {
+    const until = new Date(Date.now() + 30 * 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    open(deskMember('aziz', { displayName: 'Aziz Rakhimov', vettedUntil: `${until}T12:00:00.000Z` }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Renew the vetting' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Renew the vetting of Aziz Rakhimov?' });
+    const date = within(dialog).getByLabelText('Vetted until');
+    expect(date).toHaveValue(until);
+    expect(within(dialog).queryByText(/shortens the vetting/)).not.toBeInTheDocument();
+
+    fireEvent.change(date, { target: { value: vettingBounds().initial } });
+    expect(within(dialog).getByText(/renewing with it shortens the vetting/)).toBeInTheDocument();
+  });
+
+  it('should say that renewing a vetting without an end sets one', async () => {
+    open(deskMember('aziz', { displayName: 'Aziz Rakhimov', vettedUntil: null }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Renew the vetting' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Renew the vetting of Aziz Rakhimov?' });
+    expect(within(dialog).getByText(/has no end date now: renewing it sets one/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Vetted until')).toHaveValue(vettingBounds().initial);
   });
 
   it('should suspend only with a reason, after the confirmation, and say what it did', async () => {

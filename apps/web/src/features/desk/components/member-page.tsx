@@ -86,7 +86,7 @@ export function MemberPage() {
 
 /** The API refused the member: outside the viewer's countries. No action, only whom to ask. */
 function OutOfScope({ back }: { back: ReactNode }) {
-  const { t } = useTranslation('desk');
+  const { t, i18n } = useTranslation('desk');
   const viewer = useDeskViewer();
   const format = useFormat();
   const countries = viewer.coordinatorCountries.map((code) => format.country(code));
@@ -95,7 +95,7 @@ function OutOfScope({ back }: { back: ReactNode }) {
       <Alert tone="info">
         {countries.length > 0
           ? t('outOfScope.body', {
-              countries: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(countries),
+              countries: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(countries),
             })
           : t('outOfScope.noCountries')}
       </Alert>
@@ -251,7 +251,9 @@ function MemberDetail({ member, back }: { member: Member; back: ReactNode }) {
         {member.id === viewer.id ? (
           <p className="text-slate-700">{t('member.self')}</p>
         ) : actions.length === 0 ? (
-          <p className="text-slate-700">{t('member.noActions')}</p>
+          <p className="text-slate-700">
+            {t(viewer.role !== 'ADMIN' && member.role !== 'MEMBER' ? 'member.staffOnly' : 'member.noActions')}
+          </p>
         ) : (
           <ul className="flex flex-wrap gap-2">
             {button('approve', t('member.do.approve'), 'primary')}
@@ -291,6 +293,7 @@ function MemberDetail({ member, back }: { member: Member; back: ReactNode }) {
       <ApproveDialog
         member={open === 'approve' || open === 'renew' ? { id: member.id, name } : null}
         renew={open === 'renew'}
+        currentUntil={member.vettedUntil}
         onClose={() => setOpen(null)}
         focusAfterDone={focusNotice}
         onDone={(vetted) => {

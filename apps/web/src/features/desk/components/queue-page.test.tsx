@@ -1,5 +1,5 @@
 import '../i18n/register';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
@@ -189,6 +189,85 @@ describe(QueuePage.name, () => {
     ]);
     expect(await screen.findByText('The application of Bahrom Aliyev is rejected.')).toBeInTheDocument();
     expect(names()).toEqual(['Dilnoza Karimova']);
+  });
+
+  it('should offer only Renew on a member whose vetting lapsed, suggesting 24 months ahead once the end has passed', async () => {
+    const lapsedMember = deskMember('rustam', {
+      displayName: 'Rustam Nazarov',
+      status: 'VETTED',
+      vettedUntil: daysAgo(5),
+    });
+    const { client } = server([APPLICANTS[0], lapsedMember]);
+    renderDesk(client, '/desk/queue', <QueuePage />);
+    expect(
+      await screen.findByRole('button', { name: 'Renew the vetting of Rustam Nazarov' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reject Rustam Nazarov' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reject Dilnoza Karimova' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Renew the vetting of Rustam Nazarov' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Renew the vetting of Rustam Nazarov?' });
+    // The end has passed: 24 months from today is the later day.
+    expect(within(dialog).getByLabelText('Vetted until')).toHaveValue(vettingBounds().initial);
+    expect(within(dialog).queryByText(/shortens the vetting/)).not.toBeInTheDocument();
+  });
+
+  it('should tell the reject dialog that the refusal is for good with this e-mail address', async () => {
+    const { client } = server(APPLICANTS);
+    renderDesk(client, '/desk/queue', <QueuePage />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Reject Bahrom Aliyev' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Reject the application of Bahrom Aliyev?' });
+    expect(dialog).toHaveAccessibleDescription(expect.stringContaining('refused for good'));
+    expect(dialog).toHaveAccessibleDescription(expect.stringContaining('this e-mail address'));
+    expect(dialog).not.toHaveAccessibleDescription(expect.stringContaining('apply again'));
+  });
+
+  it('should ask for the profiles of a long queue in batches of 50 and show every one of them', async () => {
+    const many = Array.from({ length: 120 }, (_, index) =>
+      deskMember(`m${index}`, { displayName: null, status: 'PENDING', vettedAt: null, vettedUntil: null }),
+    );
+    const profiles = many.map(({ id }) => deskProfile(id, { displayName: `Profile ${id}` }));
+    const asked: string[][] = [];
+    const { client } = fakeClient((operation, variables) => {
+      switch (operation) {
+        case 'DeskQueue':
+          return { data: { vettingQueue: many } };
+        case 'DeskProfiles': {
+          const ids = variables.ids as string[];
+          asked.push(ids);
+          return { data: { practitionersByIds: profiles.filter(({ id }) => ids.includes(id)) } };
+        }
+        default:
+          throw new Error(`unexpected ${operation}`);
+      }
+    });
+    renderDesk(client, '/desk/queue', <QueuePage />);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Profile m119' })).toBeInTheDocument();
+    expect(asked.map((ids) => ids.length)).toEqual([50, 50, 20]);
+    expect(names()).toContain('Profile m0');
+    expect(names()).toContain('Profile m60');
+  });
+
+  it('should say the profile is loading until it is known, and only then that there is none', async () => {
+    let answer: Answer = 'loading';
+    const { client } = fakeClient((operation) => {
+      switch (operation) {
+        case 'DeskQueue':
+          return { data: { vettingQueue: [APPLICANTS[1]] } };
+        case 'DeskProfiles':
+          return answer;
+        default:
+          throw new Error(`unexpected ${operation}`);
+      }
+    });
+    renderDesk(client, '/desk/queue', <QueuePage />);
+    expect(await screen.findByText('Loading the profile…')).toBeInTheDocument();
+    expect(screen.queryByText('No practitioner profile.')).not.toBeInTheDocument();
+    answer = { data: { practitionersByIds: [] } };
+    cleanup();
+    renderDesk(client, '/desk/queue', <QueuePage />);
+    expect(await screen.findByText('No practitioner profile.')).toBeInTheDocument();
+    expect(screen.queryByText('Loading the profile…')).not.toBeInTheDocument();
   });
 
   it('should say so when no one is waiting, in Russian too', async () => {

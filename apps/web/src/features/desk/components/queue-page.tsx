@@ -11,7 +11,7 @@ import type { DeskMemberFragment } from '@web/lib/graphql/graphql';
 import { DeskQueueQuery } from '../api/desk';
 import { actionsFor } from '../lib/member-actions';
 import { useNow } from '../lib/use-now';
-import { nameOf, useProfiles, type ProfileSummary } from '../lib/use-profiles';
+import { nameOf, useProfiles, type ProfileState, type ProfileSummary } from '../lib/use-profiles';
 import { daysSince } from '../lib/vetting';
 import { useDeskViewer } from '../lib/viewer';
 import { DeskFailure } from './desk-failure';
@@ -31,8 +31,8 @@ const lapsed = (member: Waiting, now: Date) =>
 /**
  * The vetting queue: applicants of the viewer's countries, oldest first, and members whose vetting lapsed, each with
  * what to check them by (agency, position, languages; the full profile a link away) and how long they have waited.
- * Approve asks for the day the vetting ends and a reason; Reject for a reason. A decided row leaves the list at once
- * and a notice says what was done.
+ * Approve (Renew, for a lapsed member) asks for the day the vetting ends and a reason; Reject, offered for applicants
+ * only, for a reason. A decided row leaves the list at once and a notice says what was done.
  */
 export function QueuePage() {
   const { t } = useTranslation('desk');
@@ -92,9 +92,11 @@ export function QueuePage() {
                 profile={profiles.get(member.id)}
                 lapsed={lapsed(member, now)}
                 now={now}
-                canDecide={actionsFor(viewer, member).some(
+                profileState={profiles.state(member.id)}
+                canApprove={actionsFor(viewer, member).some(
                   (action) => action === 'approve' || action === 'renew',
                 )}
+                canReject={actionsFor(viewer, member).includes('reject')}
                 onApprove={() => setDeciding({ kind: 'approve', member })}
                 onReject={() => setDeciding({ kind: 'reject', member })}
               />
@@ -105,6 +107,7 @@ export function QueuePage() {
       <ApproveDialog
         member={deciding?.kind === 'approve' ? chosen : null}
         renew={deciding ? lapsed(deciding.member, now) : false}
+        currentUntil={deciding?.member.vettedUntil ?? null}
         onClose={() => setDeciding(null)}
         focusAfterDone={() => noticeRef.current?.focus()}
         onDone={(member) =>
@@ -133,7 +136,9 @@ function QueueCard({
   profile,
   lapsed: isLapsed,
   now,
-  canDecide,
+  profileState,
+  canApprove,
+  canReject,
   onApprove,
   onReject,
 }: {
@@ -141,7 +146,9 @@ function QueueCard({
   profile: ProfileSummary | undefined;
   lapsed: boolean;
   now: Date;
-  canDecide: boolean;
+  profileState: ProfileState;
+  canApprove: boolean;
+  canReject: boolean;
   onApprove: () => void;
   onReject: () => void;
 }) {
@@ -190,25 +197,37 @@ function QueueCard({
           </p>
         </>
       ) : (
-        <p className="text-sm text-slate-700">{t('queue.noProfile')}</p>
+        <p className="text-sm text-slate-700">
+          {t(
+            profileState === 'loading'
+              ? 'queue.profileLoading'
+              : profileState === 'failed'
+                ? 'queue.profileFailed'
+                : 'queue.noProfile',
+          )}
+        </p>
       )}
-      {canDecide ? (
+      {canApprove || canReject ? (
         <div className="flex flex-wrap gap-2">
-          <Button
-            type="button"
-            onClick={onApprove}
-            aria-label={t(isLapsed ? 'queue.renewNamed' : 'queue.approveNamed', { name })}
-          >
-            {t(isLapsed ? 'vet.renew' : 'queue.approve')}
-          </Button>
-          <Button
-            type="button"
-            variant="caution"
-            onClick={onReject}
-            aria-label={t('queue.rejectNamed', { name })}
-          >
-            {t('queue.reject')}
-          </Button>
+          {canApprove ? (
+            <Button
+              type="button"
+              onClick={onApprove}
+              aria-label={t(isLapsed ? 'queue.renewNamed' : 'queue.approveNamed', { name })}
+            >
+              {t(isLapsed ? 'vet.renew' : 'queue.approve')}
+            </Button>
+          ) : null}
+          {canReject ? (
+            <Button
+              type="button"
+              variant="caution"
+              onClick={onReject}
+              aria-label={t('queue.rejectNamed', { name })}
+            >
+              {t('queue.reject')}
+            </Button>
+          ) : null}
         </div>
       ) : null}
     </li>

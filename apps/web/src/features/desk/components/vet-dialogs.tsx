@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type OperationResult } from 'urql';
 import { Field } from '@web/components/field';
+import { Alert } from '@web/components/alert';
 import { ApiError, resultError, type FieldError } from '@web/lib/api-error';
 import { fieldErrorText } from '@web/lib/error-text';
 import { errorAt } from '@web/lib/form-errors';
@@ -9,7 +10,7 @@ import { useFormat } from '@web/lib/format';
 import type { DeskMemberFragment } from '@web/lib/graphql/graphql';
 import { DeskVetMemberMutation } from '../api/desk';
 import { useNow } from '../lib/use-now';
-import { vettedUntilOf, vettedUntilProblem, vettingBounds } from '../lib/vetting';
+import { shortens, suggestedUntil, vettedUntilOf, vettedUntilProblem, vettingBounds } from '../lib/vetting';
 import { ActionDialog } from './action-dialog';
 
 interface VetDialogProps {
@@ -32,7 +33,9 @@ function outcome(
 
 /**
  * Approving an applicant, or renewing a vetting (`renew`): the day the vetting ends (from tomorrow to 36 months
- * ahead, 24 months suggested; checked here and by the API) and the reason, then vetMember APPROVE.
+ * ahead; checked here and by the API) and the reason, then vetMember APPROVE. The day suggested is 24 months ahead,
+ * or the current end when that is later; a day before the current end is allowed but said to shorten the vetting,
+ * and renewing a vetting without an end is said to set one.
  */
 export function ApproveDialog({
   member,
@@ -40,13 +43,21 @@ export function ApproveDialog({
   onDone,
   focusAfterDone,
   renew = false,
-}: VetDialogProps & { renew?: boolean }) {
+  currentUntil = null,
+}: VetDialogProps & {
+  renew?: boolean;
+  /** When renewing, the day the vetting ends now (an instant); null for a vetting without an end. */
+  currentUntil?: string | null;
+}) {
   const { t } = useTranslation('desk');
   const { t: common } = useTranslation();
   const format = useFormat();
   const now = useNow();
   const bounds = vettingBounds(now);
-  const [date, setDate] = useState(bounds.initial);
+  const suggested = suggestedUntil(bounds, renew ? currentUntil : null);
+  // Null until the coordinator picks a day: the suggestion follows the member the dialog is opened for.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const date = chosen ?? suggested;
   const [, vet] = useMutation(DeskVetMemberMutation);
   const name = member?.name ?? '';
 
@@ -61,7 +72,7 @@ export function ApproveDialog({
       open={member !== null}
       onOpenChange={(open) => {
         if (!open) {
-          setDate(bounds.initial);
+          setChosen(null);
           onClose();
         }
       }}
@@ -73,21 +84,27 @@ export function ApproveDialog({
       fieldPaths={['vettedUntil']}
       validate={() => [vettedUntilProblem(date, bounds)].filter((problem) => problem !== undefined)}
       fields={(errors, clear) => (
-        <Field
-          type="date"
-          name="vettedUntil"
-          label={t('vet.until')}
-          hint={t('vet.untilHint', { max: format.date(vettedUntilOf(bounds.max)) })}
-          required
-          min={bounds.min}
-          max={bounds.max}
-          value={date}
-          error={dateError(errorAt(errors, 'vettedUntil'))}
-          onChange={(event) => {
-            setDate(event.target.value);
-            clear('vettedUntil');
-          }}
-        />
+        <>
+          {renew && currentUntil === null ? <Alert tone="info">{t('vet.noEndYet')}</Alert> : null}
+          <Field
+            type="date"
+            name="vettedUntil"
+            label={t('vet.until')}
+            hint={t('vet.untilHint', { max: format.date(vettedUntilOf(bounds.max)) })}
+            required
+            min={bounds.min}
+            max={bounds.max}
+            value={date}
+            error={dateError(errorAt(errors, 'vettedUntil'))}
+            onChange={(event) => {
+              setChosen(event.target.value);
+              clear('vettedUntil');
+            }}
+          />
+          {renew && shortens(date, currentUntil) && currentUntil ? (
+            <Alert tone="warning">{t('vet.shortens', { date: format.date(currentUntil) })}</Alert>
+          ) : null}
+        </>
       )}
       onConfirm={async (reason) => {
         if (!member) {
@@ -99,7 +116,7 @@ export function ApproveDialog({
           }),
         );
         if ('member' in result) {
-          setDate(bounds.initial);
+          setChosen(null);
           onDone(result.member);
           return undefined;
         }

@@ -62,6 +62,8 @@ export const deskCoreEn = {
     waiting_other: 'Waiting {{count}} days',
     lapsedOn: 'Vetting ended on {{date}}',
     noProfile: 'No practitioner profile.',
+    profileLoading: 'Loading the profile…',
+    profileFailed: 'The profile could not be loaded. Open the member’s page to see it.',
     profile: 'Open the full profile of {{name}}',
     approve: 'Approve',
     approveNamed: 'Approve {{name}}',
@@ -87,14 +89,18 @@ export const deskCoreEn = {
     renewBody:
       'Their vetting continues until the new day below. Check with their agency that they still hold the post.',
     until: 'Vetted until',
-    untilHint: 'From tomorrow up to {{max}} (36 months). Suggested: 24 months from today.',
+    untilHint:
+      'From tomorrow up to {{max}} (36 months). Suggested: 24 months from today, or the current end if later.',
+    shortens:
+      'This day is before the current end of the vetting ({{date}}): renewing with it shortens the vetting.',
+    noEndYet: 'Their vetting has no end date now: renewing it sets one, the day below.',
     outOfRange: 'Choose a day from tomorrow up to {{max}}.',
     approve: 'Approve',
     renew: 'Renew the vetting',
     renewed: 'The vetting of {{name}} is renewed until {{date}}.',
     rejectTitle: 'Reject the application of {{name}}?',
     rejectBody:
-      'They will not be able to use the network, and the application cannot be approved later: they would have to apply again.',
+      'The application is refused for good: they will not be able to use the network, the application cannot be approved later, and no new application can be made with this e-mail address.',
     reject: 'Reject the application',
   },
   members: {
@@ -158,7 +164,8 @@ export const deskCoreEn = {
     openProfile: 'Open the full profile',
     actions: 'Actions',
     self: 'This is your own account. Another coordinator of your country or an administrator changes its status.',
-    noActions: 'Nothing more can be done to this membership.',
+    noActions: 'Nothing more can be done with this account.',
+    staffOnly: 'Only an administrator can act on a coordinator’s or administrator’s account.',
     do: {
       approve: 'Approve',
       reject: 'Reject',

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@web/lib/api-error';
-import { csvUrl, downloadCsv, fileNameOf, type CsvDownloadDeps } from './csv-download';
+import {
+  csvUrl,
+  downloadCsv,
+  FALLBACK_FILE_NAME,
+  fileNameOf,
+  safeFileName,
+  type CsvDownloadDeps,
+} from './csv-download';
 
 const CSV = 'id,displayName\r\n1,"\'=1+2"\r\n';
 
@@ -60,11 +67,29 @@ describe(fileNameOf.name, () => {
 
   it('should prefer the UTF-8 name of filename* over the plain one', () => {
     expect(
+      fileNameOf(`attachment; filename="members.csv"; filename*=UTF-8''members%20of%20UZ.csv`, 'x.csv'),
+    ).toBe('members-of-UZ.csv');
+  });
+
+  it('should reduce a name to [A-Za-z0-9._-], falling back when no letter or digit is left', () => {
+    expect(fileNameOf('attachment; filename="a b;c\u00e9<x>.csv"', 'x.csv')).toBe('a-b-c--x-.csv');
+    expect(
       fileNameOf(
-        `attachment; filename="members.csv"; filename*=UTF-8''%D1%83%D1%87%D0%B0%D1%81%D1%82%D0%BD%D0%B8%D0%BA%D0%B8.csv`,
+        `attachment; filename*=UTF-8''%D1%83%D1%87%D0%B0%D1%81%D1%82%D0%BD%D0%B8%D0%BA%D0%B8.csv`,
         'x.csv',
       ),
-    ).toBe('участники.csv');
+    ).toBe('x.csv');
+    expect(fileNameOf('attachment; filename="---.csv"')).toBe(FALLBACK_FILE_NAME);
+  });
+
+  it('should force the .csv ending and at most 100 characters', () => {
+    expect(fileNameOf('attachment; filename="report.html"', 'x.csv')).toBe('report.html.csv');
+    expect(fileNameOf('attachment; filename="report.CSV"', 'x.csv')).toBe('report.csv');
+    const long = fileNameOf(`attachment; filename="${'a'.repeat(300)}.csv"`, 'x.csv');
+    expect(long).toHaveLength(100);
+    expect(long.endsWith('.csv')).toBe(true);
+    expect(safeFileName('.csv')).toBeUndefined();
+    expect(fileNameOf(null)).toBe('counterpart-export.csv');
   });
 
   it('should keep only the last part of a name with folders and drop control characters', () => {
@@ -110,6 +135,22 @@ describe(downloadCsv.name, () => {
     expect(saved).toHaveLength(1);
     expect(saved[0].fileName).toBe('audit-2026-12-02.csv');
     expect(await saved[0].blob.text()).toBe(CSV);
+  });
+
+  it('should refuse any path but an export one, sending nothing and no token', async () => {
+    for (const path of [
+      'https://elsewhere.example.org/exports/members.csv',
+      '//elsewhere.example.org/exports/members.csv',
+      '/graphql',
+      '/exports/../graphql',
+      'exports/members.csv',
+    ]) {
+      const { deps, fetch, saved } = fakeDeps([csvResponse()]);
+      await expect(downloadCsv(path, {}, deps)).rejects.toThrow('not an export path');
+      expect(fetch).not.toHaveBeenCalled();
+      expect(deps.session.accessToken).not.toHaveBeenCalled();
+      expect(saved).toEqual([]);
+    }
   });
 
   it('should name the file after the path when the server gives no name', async () => {

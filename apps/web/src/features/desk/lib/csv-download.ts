@@ -54,11 +54,25 @@ export function csvUrl(path: string, params: CsvParams = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
+/** The name saved when the server gives none that can be used. */
+export const FALLBACK_FILE_NAME = 'counterpart-export.csv';
+const MAX_FILE_NAME = 100;
+
+/**
+ * A name safe to save under on every system: only `[A-Za-z0-9._-]` (anything else becomes `-`), ending in `.csv`, at
+ * most 100 characters; undefined when nothing of it is left (no letter or digit before the extension).
+ */
+export function safeFileName(name: string): string | undefined {
+  const plain = name.replace(/[^A-Za-z0-9._-]/g, '-');
+  const base = plain.replace(/\.csv$/i, '').slice(0, MAX_FILE_NAME - '.csv'.length);
+  return /[A-Za-z0-9]/.test(base) ? `${base}.csv` : undefined;
+}
+
 /**
  * The file name a `Content-Disposition` header gives (RFC 6266: `filename*=UTF-8''…` wins over `filename=…`), reduced
- * to a plain name (no folders, no control characters); `fallback` when there is none.
+ * to a plain name (no folders; see safeFileName); `fallback` when there is none.
  */
-export function fileNameOf(header: string | null, fallback: string): string {
+export function fileNameOf(header: string | null, fallback = FALLBACK_FILE_NAME): string {
   const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header ?? '');
   const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header ?? '');
   let name: string | undefined;
@@ -72,8 +86,8 @@ export function fileNameOf(header: string | null, fallback: string): string {
   name ??= plain ? (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]?.trim()) : undefined;
   // Control characters out (a name is one line of text), then only the last part of a path.
   const printable = [...(name ?? '')].filter((char) => char >= ' ' && char !== '\u007f').join('');
-  const safe = printable.split(/[/\\]/).pop()?.trim() ?? '';
-  return safe && safe !== '.' && safe !== '..' ? safe : fallback;
+  const last = printable.split(/[/\\]/).pop()?.trim() ?? '';
+  return safeFileName(last) ?? safeFileName(fallback) ?? FALLBACK_FILE_NAME;
 }
 
 /** The API's error code in a refusal: its JSON body's (`errors[0].extensions.code`, or `code`), else by HTTP status. */
@@ -100,6 +114,9 @@ async function refusalOf(response: Response): Promise<ApiError> {
   }
 }
 
+/** The API's export paths: the token is sent to these only, never to another address a caller might pass. */
+const EXPORT_PATH = /^\/exports\/[A-Za-z0-9_-]+(\.[A-Za-z0-9]+)?$/;
+
 /**
  * Downloads one of the API's CSV exports (`/exports/members.csv`, `/exports/audit.csv`) as a file. The exports take
  * the access token as GraphQL does (`Authorization: Bearer`), so a plain link cannot fetch them: the file is fetched
@@ -112,6 +129,9 @@ export async function downloadCsv(
   params: CsvParams = {},
   deps: CsvDownloadDeps = PAGE_DEPS,
 ): Promise<{ fileName: string }> {
+  if (!EXPORT_PATH.test(path)) {
+    throw new Error(`downloadCsv: not an export path`);
+  }
   const url = csvUrl(path, params);
   const request = async (token: string | null) => {
     try {
@@ -138,7 +158,7 @@ export async function downloadCsv(
   if (!/^text\/csv\b/i.test(response.headers.get('content-type') ?? '')) {
     throw new ApiError('UNKNOWN');
   }
-  const fallback = path.split('/').pop() || 'export.csv';
+  const fallback = path.split('/').pop() ?? FALLBACK_FILE_NAME;
   const fileName = fileNameOf(response.headers.get('content-disposition'), fallback);
   let blob: Blob;
   try {

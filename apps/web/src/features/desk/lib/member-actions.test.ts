@@ -19,27 +19,51 @@ describe(actionsFor.name, () => {
   });
 
   it('should follow the status for a coordinator in scope, and never offer the role editor to them', () => {
-    expect(actionsFor(uz, { id: 'a', country: 'UZ', status: 'PENDING' })).toEqual([
+    expect(actionsFor(uz, { id: 'a', country: 'UZ', role: 'MEMBER', status: 'PENDING' })).toEqual([
       'approve',
       'reject',
       'correct',
       'reset',
       'revoke',
     ]);
-    expect(actionsFor(uz, { id: 'a', country: 'UZ', status: 'VETTED' })).toEqual([
+    expect(actionsFor(uz, { id: 'a', country: 'UZ', role: 'MEMBER', status: 'VETTED' })).toEqual([
       'renew',
       'correct',
       'reset',
       'suspend',
       'revoke',
     ]);
-    expect(actionsFor(uz, { id: 'a', country: 'UZ', status: 'SUSPENDED' })).toEqual([
+    expect(actionsFor(uz, { id: 'a', country: 'UZ', role: 'MEMBER', status: 'SUSPENDED' })).toEqual([
       'reinstate',
       'correct',
       'reset',
       'revoke',
     ]);
-    expect(actionsFor(uz, { id: 'a', country: 'UZ', status: 'REVOKED' })).toEqual([]);
+    expect(actionsFor(uz, { id: 'a', country: 'UZ', role: 'MEMBER', status: 'REVOKED' })).toEqual([]);
+  });
+
+  it('should give a coordinator nothing on staff of their own countries, whatever the status', () => {
+    for (const role of ['COORDINATOR', 'ADMIN'] as const) {
+      for (const status of ['PENDING', 'VETTED', 'SUSPENDED', 'REJECTED', 'REVOKED'] as const) {
+        expect(actionsFor(uz, { id: 'staff', country: 'UZ', role, status })).toEqual([]);
+      }
+    }
+    // A role the desk was not told is not taken for a plain member's.
+    expect(actionsFor(uz, { id: 'unknown', country: 'UZ', status: 'VETTED' })).toEqual([]);
+  });
+
+  it('should let an administrator act on a coordinator or another administrator', () => {
+    expect(actionsFor(admin, { id: 'c', country: 'UZ', role: 'COORDINATOR', status: 'VETTED' })).toEqual([
+      'renew',
+      'correct',
+      'reset',
+      'suspend',
+      'revoke',
+      'role',
+    ]);
+    expect(actionsFor(admin, { id: 'a2', country: null, role: 'ADMIN', status: 'SUSPENDED' })).toContain(
+      'reinstate',
+    );
   });
 
   it('should let an administrator act in every country, a member without a profile too, and change roles', () => {

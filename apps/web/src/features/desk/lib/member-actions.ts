@@ -15,7 +15,9 @@ const BY_STATUS: Record<DeskSubject['status'], DeskAction[]> = {
 
 /**
  * The actions this viewer may take on this member, in the order the desk offers them; none at all for a member outside
- * the viewer's countries or for the viewer's own account (the API refuses both: no self-vetting, no self-suspension).
+ * the viewer's countries or for the viewer's own account (the API refuses both: no self-vetting, no self-suspension),
+ * and none for a coordinator on staff (a coordinator's or administrator's account, or one whose role is not known):
+ * only an administrator acts on staff, so that coordinators cannot suspend or reset one another.
  * The role editor is an administrator's, for vetted or suspended members. What is not listed is not shown.
  */
 export function actionsFor(
@@ -23,6 +25,9 @@ export function actionsFor(
   member: DeskSubject,
 ): DeskAction[] {
   if (member.id === viewer.id || !oversees(viewer, member.country)) {
+    return [];
+  }
+  if (viewer.role !== 'ADMIN' && member.role !== 'MEMBER') {
     return [];
   }
   const actions = [...BY_STATUS[member.status]];

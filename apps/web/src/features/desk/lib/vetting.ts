@@ -37,6 +37,22 @@ export function vettingBounds(now = new Date()): VettingBounds {
   };
 }
 
+/**
+ * The day suggested when renewing a vetting that ends on `currentUntil` (an instant; null: no end date, or an
+ * approval): the later of its current end and 24 months from today, so that renewing never shortens it by default —
+ * within the 36-month maximum, which an older decision's end can pass by a day.
+ */
+export function suggestedUntil(bounds: VettingBounds, currentUntil: string | null = null): string {
+  const current = currentUntil ? utcDate(new Date(currentUntil)) : '';
+  // ISO dates compare as strings.
+  const later = current > bounds.initial ? current : bounds.initial;
+  return later > bounds.max ? bounds.max : later;
+}
+
+/** Whether `date` (a chosen day) ends the vetting before its current end `currentUntil`. */
+export const shortens = (date: string, currentUntil: string | null): boolean =>
+  currentUntil !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && date < utcDate(new Date(currentUntil));
+
 /** The chosen day's problem (the API's path and codes), or undefined when it is within the bounds. */
 export function vettedUntilProblem(date: string, bounds: VettingBounds): FieldError | undefined {
   if (!date) {
