@@ -17,6 +17,7 @@ import { DirectoryLoaderFactory, DirectoryModule, SearchIndexService } from '@ap
 import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ClusterModule, RealtimeModule } from '@app/realtime';
+import { SessionEventsController } from './auth/session-events.controller';
 import { ViewerGuard } from './auth/viewer';
 import { WebSessionController } from './auth/web-session.controller';
 import { ExportsController } from './exports/exports.controller';
@@ -45,7 +46,7 @@ import { WebClientModule } from './web/web-client.module';
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [WebSessionController, ExportsController],
+  controllers: [WebSessionController, SessionEventsController, ExportsController],
   providers: [...API_RESOLVERS, PasswordConfirmationService, { provide: APP_GUARD, useClass: ViewerGuard }],
 })
 export class AppModule implements OnApplicationBootstrap, NestModule {

@@ -58,12 +58,14 @@ test.describe('sign-in and sign-out', () => {
     await page.getByRole('button', { name: en.auth.signOut.everywhere, exact: true }).click();
     await expectSignInScreen(page);
 
-    // The other browser still has its page and an unexpired access token in memory; its next request is refused,
-    // its refresh too, and it shows sign-in.
-    await openAccountLink(other, 'sessions');
+    // The other browser still had its page and an unexpired access token in memory: the session-events stream tells
+    // it the session ended, its refresh is refused, and it shows sign-in without a click.
     await expectSignInScreen(other);
+    await expect(other.getByRole('status').filter({ hasText: en.auth.signIn.sessionEnded })).toBeVisible();
     await other.reload();
     await expectSignInScreen(other);
+    // The browser that signed out was told too, but its own sign-out is no "session ended".
+    await expect(page.getByRole('status').filter({ hasText: en.auth.signIn.sessionEnded })).toHaveCount(0);
   });
 
   test('wrong credentials are refused with a translated message and no field changes', async ({ page }) => {

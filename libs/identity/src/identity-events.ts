@@ -21,6 +21,11 @@ export class IdentityEvents {
     return () => this.emitter.off('sessions-revoked', listener);
   }
 
+  /** How many listeners hear revocations (tests check that closed streams and sockets leave none behind). */
+  sessionsRevokedListenerCount(): number {
+    return this.emitter.listenerCount('sessions-revoked');
+  }
+
   sessionsRevoked(event: SessionsRevokedEvent): void {
     this.emitter.emit('sessions-revoked', event);
   }

@@ -135,7 +135,11 @@ export class SessionStore {
           }
           return this.accessToken();
         }
-        this.set({ status: 'signed-out', reason: before ? 'expired' : undefined });
+        // Signed out meanwhile (this tab's own sign-out, another tab's, whose end the session-events stream announced
+        // too): that state and its reason stand.
+        if (this.state.status !== 'signed-out') {
+          this.set({ status: 'signed-out', reason: before ? 'expired' : undefined });
+        }
         return null;
       }
     };

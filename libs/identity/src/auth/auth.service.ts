@@ -349,10 +349,11 @@ export class AuthService {
     return null;
   }
 
-  /** The open session a refresh token belongs to, if the token is current (or rotated within the grace window). */
-  private async sessionOfRefreshToken(
-    token: string,
-  ): Promise<{ memberId: string; sessionId: string } | null> {
+  /**
+   * The open session a refresh token belongs to, if the token is current (or rotated within the grace window); null
+   * otherwise. Only a lookup: nothing is rotated or written (browser sign-out, the session-events stream).
+   */
+  async sessionOfRefreshToken(token: string): Promise<{ memberId: string; sessionId: string } | null> {
     const row = await this.dataSource
       .getRepository(RefreshTokenEntity)
       .findOneBy({ tokenHash: sha256Hex(token) });

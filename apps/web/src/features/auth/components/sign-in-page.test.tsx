@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -91,5 +91,27 @@ describe(SignInPage.name, () => {
     await userEvent.type(screen.getByLabelText('Пароль'), 'wrong-password');
     await userEvent.click(screen.getByRole('button', { name: 'Войти' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Неверная электронная почта или пароль.');
+  });
+
+  it('should say the session ended when it ended while signed in, and not after an ordinary sign-out', async () => {
+    const snapshot = vi
+      .spyOn(session, 'getSnapshot')
+      .mockReturnValue({ status: 'signed-out', reason: 'expired' });
+    renderSignIn();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your session has ended. Sign in again to continue.',
+    );
+    cleanup();
+
+    await i18next.changeLanguage('ru');
+    renderSignIn();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Ваш сеанс завершён. Чтобы продолжить, войдите снова.',
+    );
+    cleanup();
+
+    snapshot.mockReturnValue({ status: 'signed-out', reason: 'signed-out' });
+    renderSignIn();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import { PasswordField } from '@web/components/password-field';
 import { ApiError } from '@web/lib/api-error';
 import { errorText } from '@web/lib/error-text';
 import { session } from '@web/lib/session';
+import { useSession } from '@web/lib/use-session';
 
 type SecondFactor = 'none' | 'totp' | 'recovery';
 
@@ -25,6 +26,9 @@ export function SignInPage() {
   const codeInput = useRef<HTMLInputElement>(null);
   const emailInput = useRef<HTMLInputElement>(null);
   const backToFirstStep = useRef(false);
+  // The session ended while signed in (suspended, revoked, reset, signed out elsewhere): say so, without the reason.
+  const state = useSession();
+  const sessionEnded = state.status === 'signed-out' && state.reason === 'expired';
 
   // When the second step appears (or switches), the code field takes the focus: it is what the user must fill next;
   // back at the first step, the e-mail field does.
@@ -72,7 +76,11 @@ export function SignInPage() {
   return (
     <Page title={t('auth.signIn.title')} intro={t('auth.signIn.intro')} narrow>
       <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" noValidate>
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        {error ? (
+          <Alert tone="error">{error}</Alert>
+        ) : sessionEnded ? (
+          <Alert tone="info">{t('auth.signIn.sessionEnded')}</Alert>
+        ) : null}
         <Field
           label={t('auth.signIn.email')}
           type="email"

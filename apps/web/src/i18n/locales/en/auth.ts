@@ -20,6 +20,7 @@ export const auth = {
     invalid: 'The e-mail or the password is wrong.',
     invalidCode: 'This code is wrong or has already been used. Try the current one.',
     cannotSignIn: 'This account cannot sign in. Contact a coordinator of your country.',
+    sessionEnded: 'Your session has ended. Sign in again to continue.',
     apply: 'Not a member yet? Apply to join',
     reset: 'Forgot your password or lost your phone? Use a reset code from your coordinator',
   },
