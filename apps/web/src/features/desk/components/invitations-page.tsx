@@ -1,20 +1,20 @@
 import '../i18n/register';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Alert } from '@web/components/alert';
 import { Button } from '@web/components/button';
 import { CopyButton } from '@web/components/copy-button';
 import { Field } from '@web/components/field';
 import { Page } from '@web/components/page';
 import { SelectField } from '@web/components/select-field';
-import { isLocale } from '@web/i18n';
 import { resultError, type FieldError } from '@web/lib/api-error';
 import { errorText, fieldErrorText } from '@web/lib/error-text';
 import { errorAt, withoutErrorAt } from '@web/lib/form-errors';
 import { useFormat } from '@web/lib/format';
 import { useFocusById } from '@web/lib/use-focus';
-import { DeskCountriesQuery, DeskCreateInvitationMutation } from '../api/desk';
+import { DeskCreateInvitationMutation } from '../api/desk';
+import { useCountryChoices } from '../lib/country-choices';
 import { scopeOf, useDeskViewer } from '../lib/viewer';
 import { OneTimeCode } from './one-time-code';
 
@@ -37,13 +37,11 @@ interface Created {
  * with it.
  */
 export function InvitationsPage() {
-  const { t, i18n } = useTranslation('desk');
+  const { t } = useTranslation('desk');
   const { t: common } = useTranslation();
   const viewer = useDeskViewer();
   const format = useFormat();
   const scope = scopeOf(viewer);
-  const locale = isLocale(i18n.language) ? i18n.language : 'en';
-  const [countries] = useQuery({ query: DeskCountriesQuery, variables: { locale }, pause: scope !== null });
   const [{ fetching }, create] = useMutation(DeskCreateInvitationMutation);
   const [country, setCountry] = useState(scope?.length === 1 ? scope[0] : '');
   const [email, setEmail] = useState('');
@@ -51,15 +49,7 @@ export function InvitationsPage() {
   const [failure, setFailure] = useState<string>();
   const [created, setCreated] = useState<Created | null>(null);
   const focus = useFocusById();
-  const options = useMemo(
-    () =>
-      scope
-        ? scope
-            .map((code) => ({ code, name: format.country(code) }))
-            .sort((a, b) => a.name.localeCompare(b.name, locale))
-        : (countries.data?.countries ?? []),
-    [scope, countries.data, format, locale],
-  );
+  const options = useCountryChoices(scope);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -7,11 +7,10 @@ import { Button } from '@web/components/button';
 import { Field } from '@web/components/field';
 import { Page } from '@web/components/page';
 import { SelectField } from '@web/components/select-field';
-import { isLocale } from '@web/i18n';
 import { resultError } from '@web/lib/api-error';
 import { useFormat } from '@web/lib/format';
 import type { DeskMemberFragment } from '@web/lib/graphql/graphql';
-import { DeskCountriesQuery, DeskMembersQuery } from '../api/desk';
+import { DeskMembersQuery } from '../api/desk';
 import {
   customDaysValid,
   EXPIRY_CHOICES,
@@ -26,6 +25,7 @@ import {
 import { useNow } from '../lib/use-now';
 import { nameOf, useProfiles, type ProfileSummary } from '../lib/use-profiles';
 import { daysUntil, EXPIRY_WARNING_DAYS } from '../lib/vetting';
+import { useCountryChoices } from '../lib/country-choices';
 import { scopeOf, useDeskViewer } from '../lib/viewer';
 import { CsvDownloadButton } from './csv-download-button';
 import { DeskFailure } from './desk-failure';
@@ -71,22 +71,11 @@ function MemberFilters({
   filters: MembersFilters;
   onChange: (next: Partial<MembersFilters>) => void;
 }) {
-  const { t, i18n } = useTranslation('desk');
+  const { t } = useTranslation('desk');
   const viewer = useDeskViewer();
-  const format = useFormat();
   const scope = scopeOf(viewer);
-  const locale = isLocale(i18n.language) ? i18n.language : 'en';
-  const [countries] = useQuery({ query: DeskCountriesQuery, variables: { locale }, pause: scope !== null });
   const heading = useId();
-  const countryOptions = useMemo(
-    () =>
-      scope
-        ? scope
-            .map((code) => ({ code, name: format.country(code) }))
-            .sort((a, b) => a.name.localeCompare(b.name, locale))
-        : (countries.data?.countries ?? []),
-    [scope, countries.data, format, locale],
-  );
+  const countryOptions = useCountryChoices(scope);
   const [days, setDays] = useState(filters.days);
   const daysValid = customDaysValid({ ...filters, days });
 
