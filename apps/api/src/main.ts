@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { runApplication } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { DEMO_PASSWORD, DemoSeedService } from '@app/database/seed';
-import { MemberStatus } from '@app/identity';
+import { MemberStatus, SessionRetentionService } from '@app/identity';
 import { RealtimeIoAdapter } from '@app/realtime';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
@@ -38,5 +38,8 @@ void runApplication({
   name: 'api',
   module: (config) => AppModule.register({ chatEmbedded: config.chat.embedded }),
   configure: (app, config) => app.useWebSocketAdapter(new RealtimeIoAdapter(app, config.chat, config.redis)),
-  afterListen: welcome,
+  afterListen: async (app, config, url) => {
+    app.get(SessionRetentionService).schedule();
+    await welcome(app, config, url);
+  },
 });

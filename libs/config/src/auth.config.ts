@@ -98,6 +98,13 @@ class AuthEnv {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS?: number;
 
+  /** Days an ended session (and its client address) is kept before it is pruned. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SESSION_RETENTION_DAYS?: number;
+
   /**
    * A refresh token rotated less than this many seconds ago is answered with its successor instead of counting as
    * reuse (two tabs, a lost answer); 0 turns the grace off.
@@ -142,6 +149,8 @@ export interface AuthConfig {
   totpKeys: KeyRingEntry[];
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Ended sessions are deleted this many days after they ended (SessionRetentionService). */
+  sessionRetentionDays: number;
   /** Seconds after its rotation during which a refresh token is answered with its successor. */
   refreshReuseGraceSeconds: number;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
@@ -177,6 +186,7 @@ export const authConfig = defineNamespace('auth', AuthEnv, (vars, env): AuthConf
     ),
     accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS ?? 30,
+    sessionRetentionDays: vars.SESSION_RETENTION_DAYS ?? 90,
     refreshReuseGraceSeconds: vars.REFRESH_REUSE_GRACE_SECONDS ?? 10,
     argon2: {
       memoryCost: vars.ARGON2_MEMORY_KIB ?? 19_456,

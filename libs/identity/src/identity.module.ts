@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthService } from './auth/auth.service';
 import { PasswordService } from './auth/password.service';
+import { SessionRetentionService } from './auth/session-retention.service';
 import { ThrottleService } from './auth/throttle.service';
 import { TotpService } from './auth/totp.service';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
@@ -35,6 +36,7 @@ const SERVICES = [
   AccessTokenService,
   AuthService,
   PasswordService,
+  SessionRetentionService,
   ThrottleService,
   TotpService,
   IdentityEvents,

@@ -5,6 +5,7 @@ export * from './audit/audit.service';
 export * from './auth/access-token.service';
 export * from './auth/auth.service';
 export * from './auth/password.service';
+export * from './auth/session-retention.service';
 export * from './auth/throttle.service';
 export * from './auth/totp.service';
 export * from './entities/audit-entry.entity';
