@@ -36,6 +36,9 @@ install_missing() {
   local packages=()
   [ -x "$PG_BIN/initdb" ] || packages+=("postgresql-$PG_VERSION")
   command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+  # nginx for the proxy suite, which runs its own instance with its own configuration (test/utils/proxy.ts); without
+  # systemd the package starts nothing, and Debian's default site is never loaded.
+  [ -x /usr/sbin/nginx ] || packages+=(nginx)
   if [ ${#packages[@]} -gt 0 ]; then
     log "installing ${packages[*]} from Debian"
     as_root apt-get update -qq
@@ -43,6 +46,7 @@ install_missing() {
   fi
   [ -x "$PG_BIN/initdb" ] || die "PostgreSQL $PG_VERSION is not installed at $PG_BIN"
   command -v redis-server >/dev/null 2>&1 || die "redis-server is not installed"
+  [ -x /usr/sbin/nginx ] || die "nginx is not installed at /usr/sbin/nginx"
 }
 
 running() {

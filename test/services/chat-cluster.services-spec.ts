@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../utils/test-database';
 
 jest.setTimeout(60_000);
 
+const METRICS_TOKEN = 'cluster-metrics-token-0123456789abcdef';
+
 /** Under `npm run test:services` only: real PostgreSQL and Redis. */
 function redisUrl(): string {
   const value = process.env.REDIS_URL;
@@ -26,7 +28,13 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const shared = { ...database.env, NODE_ENV: 'development', PORT: '0', REDIS_URL: redisUrl() };
+    const shared = {
+      ...database.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      REDIS_URL: redisUrl(),
+      METRICS_TOKEN,
+    };
     const api = startNode(API_MAIN, { ...shared, CHAT_EMBEDDED: 'false', DB_SEED_ON_BOOT: 'false' });
     processes.push(api);
     [, apiUrl] = await api.waitFor(/Counterpart is running at (http:\/\/localhost:\d+)/);
@@ -61,14 +69,16 @@ describe('chat on several nodes: API + two chat nodes over Redis and PostgreSQL'
     return created;
   }
 
-  it('should report Redis in each chat node’s /health and expose /metrics', async () => {
+  it('should report Redis in each chat node’s /health and expose /metrics to the metrics token', async () => {
     for (const url of [nodeA, nodeB]) {
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({
         info: { database: { status: 'up' }, redis: { status: 'up' } },
       });
-      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      const scrape = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      const metrics = await scrape.text();
       expect(metrics).toContain('chat_connected_sockets');
       expect(metrics).toContain('chat_ack_latency_seconds_bucket');
     }

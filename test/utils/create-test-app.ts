@@ -25,6 +25,8 @@ export interface TestAppOptions {
   /** Extra environment for this app (e.g. NODE_ENV=production to test the production profile). */
   env?: Record<string, string>;
   module?: Type | DynamicModule;
+  /** Boot on this database instead of a fresh one (a restart); `close` then leaves it to its owner to drop. */
+  database?: TestDatabase;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface TestAppOptions {
  * port of 127.0.0.1 (so sockets can connect).
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const app = await withEnv({ ...database.env, ...options.env }, async () => {
     const config = loadConfiguration(process.env);
     // NestFactory, as main.ts does (a TestingModule resolves its providers before the HTTP adapter exists, so
@@ -61,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       redis: config.get('redis', { infer: true }),
       search: config.get('search', { infer: true }),
       clock: config.get('clock', { infer: true }),
+      operations: config.get('operations', { infer: true }),
     },
     dataSource: app.get(DataSource),
     database,
@@ -76,7 +79,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) {
+        await database.drop();
+      }
     },
   };
 }

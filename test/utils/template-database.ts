@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../../libs/config/src/database.config';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options';
+import { migrateDatabase } from '../../libs/database/src/migration-runner';
 
 export const TEST_TMP_DIR = resolve(__dirname, '../../tmp/test-db');
 export const TEMPLATE_ENV = 'COUNTERPART_TEST_TEMPLATE';
@@ -51,7 +52,7 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
 async function migrate(config: DatabaseConfig): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateDatabase(dataSource);
     if (config.dialect === 'sqlite') {
       await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
     }

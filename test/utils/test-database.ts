@@ -13,6 +13,7 @@ import {
   TEST_TMP_DIR,
   testDatabasePrefix,
   testDialect,
+  type TemplateDialect,
   withAdminClient,
   withDatabaseName,
 } from './template-database';
@@ -49,11 +50,28 @@ function template(): string {
  * A private, migrated database for one test file: a copy of the template SQLite file, or a PostgreSQL database
  * cloned from the template. Tests never share rows, so they never depend on order.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(): Promise<TestDatabase> {
+  return privateDatabase(testDialect(), { migrated: true });
+}
+
+/**
+ * A private database without any schema (no migration applied), for tests of migrating itself; SQLite may be asked
+ * for when the run is on PostgreSQL.
+ */
+export function createEmptyDatabase(dialect: TemplateDialect = testDialect()): Promise<TestDatabase> {
+  return privateDatabase(dialect, { migrated: false });
+}
+
+async function privateDatabase(
+  dialect: TemplateDialect,
+  { migrated }: { migrated: boolean },
+): Promise<TestDatabase> {
   const id = `${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
-  if (testDialect() === 'sqlite') {
+  if (dialect === 'sqlite') {
     const file = join(TEST_TMP_DIR, `t_${id}.sqlite`);
-    copyFileSync(template(), file);
+    if (migrated) {
+      copyFileSync(template(), file);
+    }
     return {
       env: { SQLITE_PATH: file },
       config: databaseConfigFor({ sqlitePath: file }),
@@ -67,7 +85,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   // Named after this run's template, so a run drops only its own databases (dropTemplateDatabase).
   const name = testDatabasePrefix(template()) + id;
-  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template()}"`));
+  await withAdminClient((client) =>
+    client.query(`CREATE DATABASE "${name}"${migrated ? ` TEMPLATE "${template()}"` : ''}`),
+  );
   const url = withDatabaseName(process.env.DATABASE_URL as string, name);
   return {
     env: { DATABASE_URL: url },

@@ -23,6 +23,8 @@ import { WebSessionController } from './auth/web-session.controller';
 import { ExportsController } from './exports/exports.controller';
 import { requireAcceptableMediaType } from './graphql/graphql-over-http';
 import { graphqlOptions } from './graphql/graphql.options';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { GraphqlMetrics } from './metrics/graphql-metrics';
 import { PasswordConfirmationService } from './identity/password-confirmation.service';
 import { API_RESOLVERS } from './schema';
 import { WebClientModule } from './web/web-client.module';
@@ -39,10 +41,11 @@ import { WebClientModule } from './web/web-client.module';
     ClusterModule,
     SeedModule,
     HealthModule,
+    ApiMetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [DirectoryModule],
-      inject: [serverConfig.KEY, DirectoryLoaderFactory, Clock],
+      imports: [DirectoryModule, ApiMetricsModule],
+      inject: [serverConfig.KEY, DirectoryLoaderFactory, Clock, GraphqlMetrics],
       useFactory: graphqlOptions,
     }),
   ],

@@ -54,6 +54,16 @@ describe(loadConfiguration.name, () => {
     expect(problemsOf({ CHAT_EMBEDDED: 'maybe' }).join('\n')).toMatch(/CHAT_EMBEDDED/);
   });
 
+  it('should trust proxies by a hop count only, refusing "trust any"', () => {
+    expect(loadConfiguration({}).server.trustProxy).toBe(0);
+    expect(loadConfiguration({ TRUST_PROXY: '1' }).server.trustProxy).toBe(1);
+    for (const value of ['true', 'yes', '-1', '1.5', '11']) {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([
+        'TRUST_PROXY must be the number of reverse proxies in front of the app (0-10; 1 for one nginx), not true or false',
+      ]);
+    }
+  });
+
   it('should treat an empty variable as unset', () => {
     expect(loadConfiguration({ PORT: '', DATABASE_URL: '' }).database.dialect).toBe('sqlite');
   });

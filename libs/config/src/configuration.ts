@@ -3,6 +3,7 @@ import { authConfig, type AuthConfig } from './auth.config';
 import { chatConfig, type ChatConfig } from './chat.config';
 import { clockConfig, type ClockConfig } from './clock.config';
 import { databaseConfig, type DatabaseConfig } from './database.config';
+import { operationsConfig, type OperationsConfig } from './operations.config';
 import { redisConfig, type RedisConfig } from './redis.config';
 import { searchConfig, type SearchConfig } from './search.config';
 import { serverConfig, type ServerConfig } from './server.config';
@@ -16,6 +17,7 @@ export interface AppConfig {
   redis: RedisConfig;
   search: SearchConfig;
   clock: ClockConfig;
+  operations: OperationsConfig;
 }
 
 export const CONFIG_NAMESPACES = [
@@ -26,6 +28,7 @@ export const CONFIG_NAMESPACES = [
   redisConfig,
   searchConfig,
   clockConfig,
+  operationsConfig,
 ];
 
 /**
@@ -53,6 +56,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     redis: attempt(redisConfig.parse),
     search: attempt(searchConfig.parse),
     clock: attempt(clockConfig.parse),
+    operations: attempt(operationsConfig.parse),
   };
   if (problems.length > 0) {
     throw new ConfigValidationError([...new Set(problems)]);

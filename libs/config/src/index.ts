@@ -5,6 +5,7 @@ export * from './clock.config';
 export * from './configuration';
 export * from './database.config';
 export { ConfigValidationError, MIN_SECRET_LENGTH, type Env, type NodeEnv } from './env';
+export * from './operations.config';
 export * from './redis.config';
 export * from './search.config';
 export * from './server.config';

@@ -1,6 +1,9 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BooleanEnv, defineNamespace, nodeEnvOf, type NodeEnv } from './env';
 
+/** 0 (no proxy) to 10 hops. */
+const TRUST_PROXY_HOPS = Array.from({ length: 11 }, (_, hops) => hops);
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -23,10 +26,13 @@ class ServerEnv {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL?: LogLevel;
 
+  /** A hop count, never "trust any": with `true`, a client could name its own address in X-Forwarded-For. */
   @IsOptional()
-  @BooleanEnv()
-  @IsBoolean()
-  TRUST_PROXY?: boolean;
+  @IsIn(TRUST_PROXY_HOPS, {
+    message:
+      'TRUST_PROXY must be the number of reverse proxies in front of the app (0-10; 1 for one nginx), not true or false',
+  })
+  TRUST_PROXY?: number;
 
   @IsOptional()
   @IsInt()
@@ -91,7 +97,11 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Pretty, human-readable logs (development); JSON lines otherwise. */
   prettyLogs: boolean;
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front (0 = none): the client's address is the one the outermost proxy saw, X-Forwarded-For
+   * read from the right by this many hops; what the client itself put there is never believed.
+   */
+  trustProxy: number;
   /** Largest request body accepted (bytes). */
   maxBodyBytes: number;
   graphql: {
@@ -121,7 +131,7 @@ export const serverConfig = defineNamespace('server', ServerEnv, (vars, env): Se
     host: vars.HOST ?? '0.0.0.0',
     logLevel: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     prettyLogs: nodeEnv === 'development',
-    trustProxy: vars.TRUST_PROXY ?? false,
+    trustProxy: vars.TRUST_PROXY ?? 0,
     maxBodyBytes: vars.HTTP_MAX_BODY_BYTES ?? 65_536,
     graphql: {
       production: nodeEnv === 'production',

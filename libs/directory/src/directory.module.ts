@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClockModule } from '@app/common';
+import { ClockModule, MetricsModule } from '@app/common';
 import { AgencyEntity } from './entities/agency.entity';
 import {
   ContactChannelEntity,
@@ -14,6 +14,7 @@ import { DirectoryLoaderFactory } from './profile/directory-loaders';
 import { ReferenceDataService } from './reference/reference-data.service';
 import { SearchIndexService } from './search/memory/search-index.service';
 import { PractitionerSearchService } from './search/practitioner-search.service';
+import { SearchMetrics } from './search/search-metrics';
 import { SearchKeyBackfill } from './search/search-key.writer';
 
 export const DIRECTORY_ENTITIES = [
@@ -26,11 +27,12 @@ export const DIRECTORY_ENTITIES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), ClockModule],
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), ClockModule, MetricsModule],
   providers: [
     ReferenceDataService,
     PractitionerService,
     PractitionerSearchService,
+    SearchMetrics,
     SearchIndexService,
     DirectoryLoaderFactory,
     SearchKeyBackfill,

@@ -22,4 +22,5 @@ export * from './search/search-key.writer';
 export * from './search/memory/search-index';
 export * from './search/memory/search-index.service';
 export * from './search/practitioner-search.service';
+export * from './search/search-metrics';
 export * from './search/search.types';

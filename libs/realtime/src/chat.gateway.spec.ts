@@ -42,7 +42,11 @@ function setup() {
       Parameters<KeyDirectoryService['forMembers']>
     >(),
   };
-  const metrics = { errors: { inc: jest.fn() }, messages: { inc: jest.fn() } };
+  const metrics = {
+    errors: { inc: jest.fn() },
+    messages: { inc: jest.fn() },
+    ackLatency: { startTimer: jest.fn(() => jest.fn()) },
+  };
   const emit = jest.fn();
   const to = jest.fn((rooms: string[]) => ({ rooms, emit }));
   const gateway = new ChatGateway(

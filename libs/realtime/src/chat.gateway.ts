@@ -179,15 +179,18 @@ export class ChatGateway
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() payload: unknown,
   ): Promise<RequestAck<'message:send'>> {
-    return this.answer(socket, 'message:send', async (principal) => {
+    const acked = this.metrics.ackLatency.startTimer();
+    const answered = this.answer(socket, 'message:send', async (principal) => {
       this.limits.send(socket.id);
       const input = validPayload(MessageSendDto, payload);
       const result = await this.messages.send(principal, input);
+      this.metrics.messages.inc({ outcome: result.created ? 'stored' : 'duplicate' });
       if (result.created) {
         this.toMembers(result.recipients).emit('message:new', result.message);
       }
       return { messageId: result.message.messageId, seq: result.message.seq, sentAt: result.message.sentAt };
     });
+    return answered.finally(() => acked());
   }
 
   @SubscribeMessage('sync')

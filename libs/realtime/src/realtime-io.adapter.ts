@@ -1,10 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
-import { filter, type Observable } from 'rxjs';
+import { filter, finalize, type Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { GracefulShutdown } from '@app/common';
 import type { ChatConfig, RedisConfig } from '@app/config';
 import { createRedisClient } from './cluster/redis-client';
 import { allowRequestFor } from './handshake';
@@ -19,6 +20,10 @@ import { hostilePayload } from './payload-guard';
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly clients: Redis[] = [];
+  /** Events being handled (their acks not yet sent); at shutdown they finish before the sockets close. */
+  private inFlight = 0;
+  private draining = false;
+  private settled?: () => void;
 
   constructor(
     private readonly app: INestApplicationContext,
@@ -45,6 +50,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       this.clients.push(publisher, subscriber);
       server.adapter(createAdapter(publisher, subscriber, { key: 'counterpart:socket.io' }));
     }
+    this.lookup(GracefulShutdown)?.onDrain(() => this.drain(server));
     return server;
   }
 
@@ -63,6 +69,9 @@ export class RealtimeIoAdapter extends IoAdapter {
   ): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(String(message), (...args: unknown[]) => {
+        if (this.draining) {
+          return; // no answer: the client's ack times out when the socket closes, and it sends again elsewhere
+        }
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args) as {
           data: unknown;
           ack?: unknown;
@@ -75,8 +84,12 @@ export class RealtimeIoAdapter extends IoAdapter {
           }
           return;
         }
+        this.inFlight += 1;
         transform(callback(data, ack))
-          .pipe(filter((response) => response !== null && response !== undefined))
+          .pipe(
+            finalize(() => this.settle()),
+            filter((response) => response !== null && response !== undefined),
+          )
           .subscribe((response) => {
             const reply = response as { event?: string; data?: unknown };
             if (reply.event) {
@@ -94,13 +107,39 @@ export class RealtimeIoAdapter extends IoAdapter {
   /** The node's metrics, looked up once (absent in an app without the chat module). */
   private metrics(): ChatMetrics | undefined {
     if (this.chatMetrics === undefined) {
-      try {
-        this.chatMetrics = this.app.get(ChatMetrics, { strict: false });
-      } catch {
-        this.chatMetrics = null;
-      }
+      this.chatMetrics = this.lookup(ChatMetrics) ?? null;
     }
     return this.chatMetrics ?? undefined;
+  }
+
+  private lookup<T>(type: new (...args: never[]) => T): T | undefined {
+    try {
+      return this.app.get(type, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private settle(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) {
+      this.settled?.();
+    }
+  }
+
+  /**
+   * Shutdown: new events go unanswered, the ones in progress finish (a message acknowledged is committed), then every
+   * socket's connection closes — as if the node had gone, so clients reconnect (to another node) and resend what was
+   * not acknowledged. Not `disconnect()`: a server-side disconnect tells Socket.IO clients not to reconnect.
+   */
+  private async drain(server: Server): Promise<void> {
+    this.draining = true;
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => (this.settled = resolve));
+    }
+    for (const socket of server.of('/').sockets.values()) {
+      socket.conn.close();
+    }
   }
 
   override async dispose(): Promise<void> {

@@ -7,7 +7,7 @@ export const REFRESH_COOKIE_PATH = '/auth';
 /** Hosts a browser treats as a secure context over plain HTTP: the only ones that get a cookie without Secure. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
-/** The request's host name (Express: Host, or X-Forwarded-Host with TRUST_PROXY), without port or IPv6 brackets. */
+/** The request's host name (Express: Host, or X-Forwarded-Host behind TRUST_PROXY hops), without port or IPv6 brackets. */
 function hostOf(req: Request): string {
   return req.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
 }

@@ -3,6 +3,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Clock } from '@app/common';
 import type { ServerConfig } from '@app/config';
 import type { DirectoryLoaderFactory } from '@app/directory';
+import type { GraphqlMetrics } from '../metrics/graphql-metrics';
 import { documentLimits } from './document-limits';
 import { formatGraphQLError } from './format-error';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
@@ -17,6 +18,7 @@ export function graphqlOptions(
   server: ServerConfig,
   loaders: DirectoryLoaderFactory,
   clock: Clock,
+  metrics: GraphqlMetrics,
 ): ApolloDriverConfig {
   const limits = documentLimits(server.graphql);
   return {
@@ -33,7 +35,12 @@ export function graphqlOptions(
     persistedQueries: false,
     // Answers are per viewer and never cached by HTTP caches; without the cache-control plugin Apollo does not wrap
     // every field resolver to compute cache hints.
-    plugins: [ApolloServerPluginCacheControlDisabled(), graphqlOverHttpPlugin(), ...limits.plugins],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      graphqlOverHttpPlugin(),
+      ...limits.plugins,
+      metrics.plugin(),
+    ],
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     validationOptions: limits.validationOptions,

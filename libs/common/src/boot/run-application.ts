@@ -7,10 +7,12 @@ import { assertDatabaseReachable } from '@app/database';
 import { InputGuardPipe } from '../validation/input-guard.pipe';
 import { createValidationPipe } from '../validation/validation';
 import { bodyErrorHandler } from './body-errors';
+import { GracefulShutdown } from './graceful-shutdown';
 import { securityHeaders } from './security-headers';
 
 /** Errors an operator fixes from the message alone: printed without a stack trace. */
 const OPERATOR_ERRORS = new Set([
+  'BackupError',
   'ConfigValidationError',
   'DatabaseUnreachableError',
   'DemoAccountsInProductionError',
@@ -37,9 +39,8 @@ export function configureApplication(app: NestExpressApplication, config: AppCon
   app.useBodyParser('urlencoded', { limit: config.server.maxBodyBytes, extended: false });
   app.use(bodyErrorHandler(config.server.maxBodyBytes));
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
-  if (config.server.trustProxy) {
-    app.set('trust proxy', true);
-  }
+  // A hop count (0 = none, Express's default): req.ip is the address the outermost trusted proxy saw.
+  app.set('trust proxy', config.server.trustProxy);
 }
 
 /**
@@ -59,7 +60,7 @@ export async function runApplication(options: RunOptions): Promise<NestExpressAp
       forceCloseConnections: true,
     });
     configureApplication(app, config);
-    stopOnSignals(app, options.name);
+    stopOnSignals(app, options.name, config.operations.shutdownGraceMs);
     options.configure?.(app, config);
     await app.listen(config.server.port, config.server.host);
     keepIdleConnectionsOpen(app);
@@ -90,13 +91,15 @@ function keepIdleConnectionsOpen(app: NestExpressApplication): void {
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** The part of the grace kept for closing the database and Redis once HTTP and sockets are drained. */
+const CLOSE_SHARE = 0.2;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM: close the app (HTTP server, sockets, database) and exit 0. A second signal, or a
- * shutdown that takes longer than 10 s, exits at once with code 1.
+ * Ctrl-C (SIGINT) or SIGTERM: drain (GracefulShutdown: readiness 503, no new connections, requests and socket events in
+ * progress answered, sockets closed), then close the app (database, Redis) and exit 0. One mechanism: Nest's
+ * enableShutdownHooks stays off. A second signal, or a shutdown longer than SHUTDOWN_GRACE_MS, exits at once with 1.
  */
-function stopOnSignals(app: INestApplication, name: string): void {
+function stopOnSignals(app: INestApplication, name: string, graceMs: number): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -105,19 +108,39 @@ function stopOnSignals(app: INestApplication, name: string): void {
     stopping = true;
     process.stdout.write(`\nCounterpart ${name}: ${signal} received, shutting down…\n`);
     setTimeout(() => {
-      process.stderr.write(`Counterpart ${name}: shutdown took longer than ${SHUTDOWN_GRACE_MS} ms\n`);
+      process.stderr.write(`Counterpart ${name}: shutdown took longer than ${graceMs} ms\n`);
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        reportBootFailure(name, error);
-        process.exit(1);
-      },
-    );
+    }, graceMs).unref();
+    drain(app, graceMs * (1 - CLOSE_SHARE))
+      .then((left) => {
+        if (left > 0) {
+          process.stderr.write(
+            `Counterpart ${name}: ${left} request(s) still running at the end of the drain: cut\n`,
+          );
+        }
+        return app.close();
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          reportBootFailure(name, error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The app's drain, if it has one (every app with HealthModule does); the number of requests it had to cut. */
+async function drain(app: INestApplication, budgetMs: number): Promise<number> {
+  let shutdown: GracefulShutdown;
+  try {
+    shutdown = app.get(GracefulShutdown, { strict: false });
+  } catch {
+    return 0;
+  }
+  return (await shutdown.drain(budgetMs)).requests;
 }
 
 export function reportBootFailure(name: string, error: unknown): void {

@@ -7,6 +7,7 @@ import {
   type HealthCheckResult,
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
+import { GracefulShutdown } from '../boot/graceful-shutdown';
 import { ExtraHealthCheck } from './extra-health-check';
 
 /** Liveness and readiness: 200 when the database (and any ExtraHealthCheck, e.g. Redis) answers, 503 otherwise. */
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly moduleRef: ModuleRef,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   @Get('health')
@@ -37,9 +39,13 @@ export class HealthController {
     }
   }
 
+  /** Also 503 from the first moment of a graceful shutdown, so a proxy or orchestrator stops sending work here. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.draining) {
+      return this.health.check([() => ({ shutdown: { status: 'down', message: 'Shutting down.' } })]);
+    }
     return this.check();
   }
 }

@@ -13,6 +13,7 @@ import { LANGUAGE_LEVEL_RANK, LanguageLevel } from '../reference/languages';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { SearchIndexService } from './memory/search-index.service';
 import { candidatePieces, MAX_QUERY_WORDS, scoreKey } from './scorer';
+import { SearchMetrics } from './search-metrics';
 import {
   byCountThenCode,
   compareText,
@@ -76,6 +77,7 @@ export class PractitionerSearchService {
     private readonly memory: SearchIndexService,
     @Inject(searchConfig.KEY) private readonly config: SearchConfig,
     private readonly clock: Clock,
+    private readonly metrics: SearchMetrics,
   ) {}
 
   /** `at`: the instant "available now" is about (default: the directory clock's now). */
@@ -112,15 +114,18 @@ export class PractitionerSearchService {
     page: { first: number; offset: number },
     at: Date = this.clock.now(),
   ): Promise<Pick<SearchPage, 'ids' | 'totalCount' | 'facets'>> {
-    const index = await this.memory.current();
-    const prepared = index.prepare(
-      filter,
-      words,
-      filter.sharesLanguageWithMe ? index.languagesOf(viewerId) : null,
-      Date.now(),
-      at.getTime(),
-    );
-    return { ...index.page(prepared, page.first, page.offset), facets: index.facets(prepared) };
+    const { index, prepared, found } = await this.metrics.time('page', 'memory', async () => {
+      const current = await this.memory.current();
+      const ready = current.prepare(
+        filter,
+        words,
+        filter.sharesLanguageWithMe ? current.languagesOf(viewerId) : null,
+        Date.now(),
+        at.getTime(),
+      );
+      return { index: current, prepared: ready, found: current.page(ready, page.first, page.offset) };
+    });
+    return { ...found, facets: await this.metrics.time('facets', 'memory', () => index.facets(prepared)) };
   }
 
   /** The database engine on folded words, without the viewer checks. */
@@ -137,8 +142,12 @@ export class PractitionerSearchService {
       myLanguages: filter.sharesLanguageWithMe ? await this.languagesOf(viewerId) : null,
       availableSchedules: await this.availableSchedules(at),
     };
-    const { ids, totalCount } = await this.page(query, page);
-    return { ids, totalCount, facets: await this.facets(query) };
+    const { ids, totalCount } = await this.metrics.time('page', 'database', () => this.page(query, page));
+    return {
+      ids,
+      totalCount,
+      facets: await this.metrics.time('facets', 'database', () => this.facets(query)),
+    };
   }
 
   /**

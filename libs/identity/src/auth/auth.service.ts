@@ -31,7 +31,7 @@ export interface SignInInput {
 }
 
 export interface RequestContext {
-  /** Client IP as Express sees it (proxy headers only when TRUST_PROXY is on). */
+  /** Client IP as Express sees it (behind TRUST_PROXY hops: the address the outermost trusted proxy saw). */
   ip: string | null;
 }
 
