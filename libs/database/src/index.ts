@@ -1,6 +1,7 @@
 export * from './columns';
 export * from './data-source-options';
 export * from './database.module';
+export * from './migration-runner';
 export * from './migrations';
 export * from './preflight';
 export * from './raw-query';

@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { PasswordService } from './auth/password.service';
 import { SessionRetentionService } from './auth/session-retention.service';
 import { ThrottleService } from './auth/throttle.service';
+import { TotpRekeyService } from './auth/totp-rekey.service';
 import { TotpService } from './auth/totp.service';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { AccountResetEntity, AuthAttemptEntity, InvitationEntity } from './entities/invitation.entity';
@@ -39,6 +40,7 @@ const SERVICES = [
   SessionRetentionService,
   ThrottleService,
   TotpService,
+  TotpRekeyService,
   IdentityEvents,
   MembershipService,
   AccountRecoveryService,

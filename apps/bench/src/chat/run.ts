@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfiguration } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, migrateDatabase } from '@app/database';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { MESSAGING_ENTITIES, MessageEntity } from '@app/messaging';
 import { pin, rssOf, startServer, stopServer } from '../common/processes';
@@ -56,7 +56,7 @@ export async function runChatBench(settings: ChatBenchSettings) {
   const dataSource = await new DataSource(
     dataSourceOptions(config.database, [...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES]),
   ).initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateDatabase(dataSource, { log });
   const population: Population = await createPopulation(
     dataSource,
     config.auth,

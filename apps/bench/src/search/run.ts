@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { loadConfiguration } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, migrateDatabase } from '@app/database';
 import {
   foldWords,
   MAX_QUERY_WORDS,
@@ -74,7 +74,7 @@ export async function runSearchBench(settings: SearchBenchSettings): Promise<voi
 
   // 1. Data.
   const dataSource = await new DataSource(dataSourceOptions(config.database, [SessionEntity])).initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrateDatabase(dataSource, { log });
   const people = await generatePractitioners(dataSource, settings.practitioners);
   const viewerId = people.find((person) => person.active)?.id ?? '';
   const sessionId = randomUUID();

@@ -20,4 +20,6 @@ export enum AuditAction {
   MEMBERS_EXPORTED = 'MEMBERS_EXPORTED',
   /** Staff downloaded the audit log CSV (data: the filter and the actor's scope). */
   AUDIT_EXPORTED = 'AUDIT_EXPORTED',
+  /** An operator ran `rekey-totp` (no actor; data: the counts, never a secret or a key). */
+  TOTP_REKEYED = 'TOTP_REKEYED',
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { authenticator } from 'otplib';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { TransactionService } from '@app/database';
 import type { Actor } from '../access/access-policy';
 import { AuditAction } from '../audit/audit-action';
 import { AUDIT_LOCK, AuditService } from '../audit/audit.service';
-import { KeyRingCipher } from '../crypto/key-ring-cipher';
+import { KeyNotInRingError, KeyRingCipher } from '../crypto/key-ring-cipher';
 import { constantTimeEqual, hashCode, randomCode } from '../crypto/secrets';
 import { MemberEntity } from '../entities/member.entity';
 import { countryOf } from '../member-country';
@@ -30,6 +30,7 @@ export interface TotpEnrollment {
  */
 @Injectable()
 export class TotpService {
+  private readonly logger = new Logger(TotpService.name);
   private readonly cipher: KeyRingCipher;
 
   constructor(
@@ -66,7 +67,7 @@ export class TotpService {
     if (!member.totpPendingSecretEncrypted) {
       throw new DomainException(ErrorCode.CONFLICT, 'Start with beginTotpEnrollment.');
     }
-    const secret = this.cipher.open(member.totpPendingSecretEncrypted);
+    const secret = this.reveal(member.id, member.totpPendingSecretEncrypted, 'Start the enrollment again.');
     const step = this.check(secret, code, null);
     if (step === null) {
       throw DomainException.badInput('The code does not match. Check the time on your device.', [
@@ -107,7 +108,12 @@ export class TotpService {
     if (!member.totpSecretEncrypted) {
       return false;
     }
-    const step = this.check(this.cipher.open(member.totpSecretEncrypted), code, member.totpLastStep);
+    const secret = this.reveal(
+      member.id,
+      member.totpSecretEncrypted,
+      'Sign in with a recovery code, or ask an administrator.',
+    );
+    const step = this.check(secret, code, member.totpLastStep);
     if (step === null) {
       return false;
     }
@@ -139,6 +145,28 @@ export class TotpService {
       },
       { lock: AUDIT_LOCK },
     );
+  }
+
+  /**
+   * The plaintext of a stored secret. One the ring cannot open is the operator's to fix (a retired key dropped before
+   * `rekey-totp` ran, or a key changed under the same id): the log says which key and what to do, the member is told
+   * what they can do meanwhile (`advice`); neither sees the secret.
+   */
+  private reveal(memberId: string, sealed: string, advice: string): string {
+    try {
+      return this.cipher.open(sealed);
+    } catch (error) {
+      const keyId = KeyRingCipher.keyIdOf(sealed) ?? '(unrecognised)';
+      this.logger.error(
+        error instanceof KeyNotInRingError
+          ? `The TOTP secret of member ${memberId} is sealed under key "${keyId}", which is not in the TOTP key ring: put it back in TOTP_PREVIOUS_KEYS, run "npm run cli -- rekey-totp", then drop it.`
+          : `The TOTP secret of member ${memberId} does not decrypt with key "${keyId}" of the TOTP key ring: that id now names a different key (TOTP_KEY_ID / TOTP_PREVIOUS_KEYS).`,
+      );
+      throw new DomainException(
+        ErrorCode.INTERNAL_SERVER_ERROR,
+        `Two-factor codes cannot be checked for this account at the moment. ${advice}`,
+      );
+    }
   }
 
   /** The time step of a valid code later than `lastStep`, or null (a code is accepted once). */

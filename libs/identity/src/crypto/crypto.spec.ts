@@ -19,6 +19,17 @@ describe(KeyRingCipher.name, () => {
     expect(() => new KeyRingCipher([current], 'totp').open(before.value)).toThrow(/no key "t1"/);
   });
 
+  it('should name the key of a sealed value without opening it, and the missing key when the ring lacks it', () => {
+    const before = new KeyRingCipher([old], 'totp').seal('secret');
+    const rotated = new KeyRingCipher([current], 'totp');
+    expect(KeyRingCipher.keyIdOf(before.value)).toBe('t1');
+    expect(KeyRingCipher.keyIdOf('not sealed')).toBeNull();
+    expect(rotated.currentKeyId).toBe('t2');
+    expect(() => rotated.open(before.value)).toThrow(
+      expect.objectContaining({ name: 'KeyNotInRingError', keyId: 't1' }),
+    );
+  });
+
   it('should refuse tampered ciphertext', () => {
     const cipher = new KeyRingCipher([current], 'totp');
     const parts = cipher.seal('secret').value.split('.');

@@ -7,6 +7,14 @@ export interface Sealed {
   value: string;
 }
 
+/** A sealed value names a key the ring does not hold (a retired key dropped too early). */
+export class KeyNotInRingError extends Error {
+  constructor(readonly keyId: string) {
+    super(`no key "${keyId}" in the key ring`);
+    this.name = 'KeyNotInRingError';
+  }
+}
+
 /**
  * AES-256-GCM under a key ring: the first key encrypts, any key decrypts, and each ciphertext names its key id, so
  * the key can rotate (add the old one to the *_PREVIOUS_KEYS list, re-encrypt lazily or not at all).
@@ -26,6 +34,17 @@ export class KeyRingCipher {
         Buffer.from(hkdfSync('sha256', secret, `counterpart:${purpose}`, id, 32)),
       ]),
     );
+  }
+
+  /** The id of the key that seals new values. */
+  get currentKeyId(): string {
+    return this.current;
+  }
+
+  /** The key id a sealed value names (it is not secret), or null when the value is not one. */
+  static keyIdOf(value: string): string | null {
+    const [version, keyId] = value.split('.');
+    return version === 'v1' && keyId ? keyId : null;
   }
 
   seal(plaintext: string): Sealed {
@@ -53,7 +72,7 @@ export class KeyRingCipher {
   private key(id: string): Buffer {
     const key = this.keys.get(id);
     if (!key) {
-      throw new Error(`no key "${id}" in the key ring`);
+      throw new KeyNotInRingError(id);
     }
     return key;
   }

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'PROFILE_EDITED_BY_COORDINATOR',
   'MEMBERS_EXPORTED',
   'AUDIT_EXPORTED',
+  'TOTP_REKEYED',
 ] as const satisfies readonly AuditAction[];
 
 const isKnownAction = (action: string): action is AuditAction =>

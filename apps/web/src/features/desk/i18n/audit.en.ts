@@ -71,6 +71,7 @@ export const auditEn = {
     PROFILE_EDITED_BY_COORDINATOR: 'Edited a member’s profile',
     MEMBERS_EXPORTED: 'Downloaded the members as CSV',
     AUDIT_EXPORTED: 'Downloaded the audit log as CSV',
+    TOTP_REKEYED: 'Re-encrypted the two-factor secrets under the current key',
   },
   unknownAction: 'Another action',
 };

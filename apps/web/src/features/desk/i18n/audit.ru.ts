@@ -76,6 +76,7 @@ export const auditRu: Catalog<typeof auditEn> = {
     PROFILE_EDITED_BY_COORDINATOR: 'Изменение профиля участника координатором',
     MEMBERS_EXPORTED: 'Выгрузка списка участников в CSV',
     AUDIT_EXPORTED: 'Выгрузка журнала аудита в CSV',
+    TOTP_REKEYED: 'Перешифрование секретов двухфакторной аутентификации текущим ключом',
   },
   unknownAction: 'Другое действие',
 };
