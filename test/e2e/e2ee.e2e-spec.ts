@@ -194,6 +194,24 @@ describe('E2EE (real gateway, real clients)', () => {
     expect(notices).toEqual([{ memberId: bob.member.id, change: 'REGISTERED', trust: 'changed' }]);
   });
 
+  it('should tell partners when a member revokes a device, and wrap nothing for it afterwards', async () => {
+    const [alice, bob] = [await chatUser(api, opened), await chatUser(api, opened)];
+    const bobPhone = await createDevice(api.dataSource, bob.member.id);
+    const conversationId = await room(alice, bob);
+    const a = await connected(alice.client());
+    await a.send(conversationId, body('while the phone was his'));
+    const notice = new Promise((resolve) => a.on('keysChanged', resolve));
+
+    await api.app.get(DeviceService).revoke(await viewerOf(bob), bobPhone.id);
+    // A device that left changes no trust: sending goes on without a confirmation.
+    expect(await notice).toEqual({ memberId: bob.member.id, change: 'REVOKED', trust: 'unverified' });
+    await a.send(conversationId, body('after the phone was wiped'));
+
+    const [before, after] = await stored(conversationId);
+    expect(wrapsOf(before)).toContain(bobPhone.id);
+    expect(wrapsOf(after)).toEqual([alice.deviceId, bob.deviceId].sort());
+  });
+
   it('should answer keys only for conversations and members the caller shares', async () => {
     const [alice, bob, mallory] = [
       await chatUser(api, opened),

@@ -4,6 +4,9 @@ import { authenticator } from 'otplib';
 
 /** The demo network (libs/database/src/seed): one password for all; seeded because the server runs as development. */
 export const DEMO_PASSWORD = 'counterpart-demo-2026';
+
+/** The agency every test applicant names: their own words, which stay in Latin letters in Russian. */
+export const TEST_AGENCY = 'General Prosecutor’s Office';
 export const DEMO = {
   admin: 'admin@demo.counterpart.example',
   coordinator: 'coordinator.uz@demo.counterpart.example',
@@ -114,7 +117,7 @@ export class Api {
           password,
           displayName: 'Test Applicant',
           country: 'UZ',
-          agencyName: 'General Prosecutor’s Office',
+          agencyName: TEST_AGENCY,
           agencyType: 'PROSECUTION',
           timeZone: 'Asia/Tashkent',
           languages: [{ code: 'ru', level: 'FLUENT' }],

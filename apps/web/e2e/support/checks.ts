@@ -84,7 +84,7 @@ export function shownStrings(page: Page): Promise<ShownString[]> {
 /**
  * What may stay in Latin letters on a Russian screen — kept short on purpose: proper names (the product, browsers and
  * systems a session names, authenticator apps the set-up suggests, the example names in the application's hints),
- * abbreviations Russian writes in Latin letters, the keys as Russian keyboards label them (Enter, Shift), and patterns for e-mails, one-time codes, Roman numerals and IANA time
+ * abbreviations Russian writes in Latin letters (a JSON file), the keys as Russian keyboards label them (Enter, Shift), and patterns for e-mails, one-time codes, Roman numerals and IANA time
  * zone names.
  * Text marked with another `lang` (the switcher's "English") is the other language on purpose.
  */
@@ -101,6 +101,7 @@ const ALLOWED_WORDS = [
   'TOTP',
   'QR',
   'CSV',
+  'JSON',
   'IP',
   'UTC',
   'Shift',
@@ -111,7 +112,7 @@ const ALLOWED_PATTERNS = [
   /\b[0-9A-Z]{4}(?:[-\u2011][0-9A-Z]{4})+\b/g, // invitation, reset and recovery codes (shown examples: U+2011)
   /\b[IVX]+\b/g, // Roman numerals (глава V Конвенции)
   /\b[A-Z][A-Za-z]+(?:\/[A-Za-z_-]+(?: [A-Za-z_-]+)*)+/g, // time zone ids: Asia/Tashkent, America/Argentina/Buenos Aires
-  /\(GMT(?:[+−-]\d{1,2}(?::\d\d)?)?\)/g, // their offsets: (GMT+5)
+  /\(?GMT(?:[+−-]\d{1,2}(?::\d\d)?)?\)?/g, // their offsets: (GMT+5), and GMT+5 in a date as Intl writes it
 ];
 
 /** The strings that still contain Latin letters once the allowed names, codes and `extra` (test data) are removed. */

@@ -25,3 +25,8 @@ export async function devicesOf(
   );
   return answer.devices;
 }
+
+/** Revokes one of the member's devices, as the devices screen (or a wipe at sign-out) does. */
+export async function revokeDevice(api: Api, token: string, id: string): Promise<void> {
+  await api.graphql(token, 'mutation Revoke($id: ID!) { revokeDevice(id: $id) { id } }', { id });
+}

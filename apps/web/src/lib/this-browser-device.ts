@@ -1,3 +1,4 @@
+import { resultError } from './api-error';
 import type { SessionStore } from './session';
 
 /** The chat's device storage, loaded only when a screen asks (it is not part of the sign-in bundle). */
@@ -12,8 +13,6 @@ export async function holdsChatDevice(memberId: string): Promise<boolean> {
   }
 }
 
-const REVOKE = 'mutation SignOutRevokeDevice($id: ID!) { revokeDevice(id: $id) { id } }';
-
 /**
  * Ends this browser's chat device for the member: revoked on the server first (partners stop encrypting for it and
  * are told its keys changed), then its keys, trust decisions and outbox deleted here. A device the server no longer
@@ -23,23 +22,17 @@ export async function wipeChatDevice(session: SessionStore, memberId: string): P
   const BrowserDeviceVault = await vaults();
   const deviceId = await BrowserDeviceVault.registeredDeviceId(memberId);
   if (deviceId) {
-    const token = session.accessToken() ?? (await session.refresh());
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query: REVOKE, variables: { id: deviceId } }),
-    });
-    const answer = (await response.json().catch(() => ({}))) as {
-      data?: unknown;
-      errors?: Array<{ extensions?: { code?: string } }>;
-    };
-    const code = answer.errors?.[0]?.extensions?.code;
-    if (!answer.data && code !== 'NOT_FOUND') {
-      throw new Error(code ?? `HTTP ${response.status}`);
+    // Loaded here, like ./locale-sync.ts does: urql and the typed documents stay out of the sign-in bundle.
+    const [{ createGraphqlClient }, { SignOutRevokeDeviceDocument }] = await Promise.all([
+      import('./graphql-client'),
+      import('./graphql/graphql'),
+    ]);
+    const result = await createGraphqlClient(session)
+      .mutation(SignOutRevokeDeviceDocument, { id: deviceId })
+      .toPromise();
+    const failure = resultError(result.error);
+    if (failure && failure.code !== 'NOT_FOUND') {
+      throw failure;
     }
   }
   await BrowserDeviceVault.wipe(memberId);

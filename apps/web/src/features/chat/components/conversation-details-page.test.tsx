@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { i18next } from '@web/i18n';
 import { fakeClient, graphqlError, renderAt, type Answer } from '@web/test/fake-client';
 import { ChatContext } from '../lib/use-chat';
-import { chatPerson as person } from '../testing/factories';
+import {
+  chatConversation as conversation,
+  chatParticipant as participant,
+  chatPerson as person,
+} from '../testing/factories';
 import { FakeChatSession } from '../testing/fake-session';
 import { ConversationDetailsPage } from './conversation-details-page';
 
@@ -17,31 +21,6 @@ const PEOPLE = [
   person('bahrom', 'Bahrom Aliyev', 'UZ', 'Investigator', 'Ministry of Internal Affairs'),
   person('dilnoza', 'Dilnoza Karimova', 'UZ', 'Inspector', 'Border Service'),
 ];
-
-const participant = (memberId: string, role: 'OWNER' | 'MEMBER') => ({
-  __typename: 'Participant',
-  memberId,
-  role,
-  readSeq: 0,
-  joinedAt: '2026-05-01T08:00:00.000Z',
-});
-
-const conversation = (
-  id: string,
-  kind: 'GROUP' | 'DIRECT',
-  myRole: 'OWNER' | 'MEMBER',
-  participants: ReturnType<typeof participant>[],
-) => ({
-  __typename: 'Conversation',
-  id,
-  kind,
-  title: kind === 'GROUP' ? 'Operation Silk Road' : null,
-  myRole,
-  lastSeq: 3,
-  lastActivityAt: '2026-06-01T10:00:00.000Z',
-  unreadCount: 0,
-  participants,
-});
 
 /**
  * A server holding these conversations: removing, adding and leaving change them as the API does (unless `refuse`

@@ -211,7 +211,8 @@ function GroupDetails({
   const [, addParticipants] = useMutation(ChatAddParticipantsDocument);
   const [, removeParticipant] = useMutation(ChatRemoveParticipantDocument);
   const [, leaveConversation] = useMutation(ChatLeaveDocument);
-  const [notice, setNotice] = useState('');
+  // Kept as what happened, not as words: a language switch re-reads the notice in the new language.
+  const [notice, setNotice] = useState<{ change: 'added' | 'removed'; name: string }>();
   const [adding, setAdding] = useState(false);
   const [addError, setAddError] = useState<string>();
   const [pending, setPending] = useState<Participant | null>(null);
@@ -244,7 +245,7 @@ function GroupDetails({
     const result = await addParticipants({ input: { conversationId, memberIds: [person.id] } });
     setAdding(false);
     if (result.data) {
-      setNotice(t('group.details.added', { name: person.displayName }));
+      setNotice({ change: 'added', name: person.displayName });
       reload();
       return;
     }
@@ -272,7 +273,7 @@ function GroupDetails({
       setDialogError(errorText(common, failure));
       return;
     }
-    setNotice(t('group.details.removed', { name: nameOf(pending.memberId) }));
+    setNotice({ change: 'removed', name: nameOf(pending.memberId) });
     reload();
     focusAfterClose.current = true;
     setPending(null);
@@ -314,7 +315,7 @@ function GroupDetails({
         role="status"
         className={notice ? 'rounded-md border-l-4 border-green-700 bg-green-50 p-3' : 'sr-only'}
       >
-        {notice}
+        {notice ? t(`group.details.${notice.change}`, { name: notice.name }) : null}
       </p>
 
       <section aria-labelledby={PARTICIPANTS_HEADING_ID} className="flex flex-col gap-3">

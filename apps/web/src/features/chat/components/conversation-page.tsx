@@ -13,14 +13,15 @@ import { useActivityRefetch } from '../lib/use-activity';
 import { useChatSession, useChatState, useLastKnown, useLines, usePeople } from '../lib/use-chat';
 import { Composer } from './composer';
 import { usePresenceSeed } from './conversations-page';
-import { KeyChangeWarning } from './key-change-warning';
+import { DeviceRemovedNotice, KeyChangeWarning } from './key-change-warning';
 import { MessageList } from './message-list';
 import { PresenceText } from './presence';
 import { TrustMark } from './trust-mark';
 
 /**
  * One conversation: who it is with (their clock, whether they can answer now, online, verified), a blocking warning
- * when a partner's keys changed, the messages, who is typing, and the composer with its caveat.
+ * when a partner's keys changed (a notice when a partner removed a device), the messages, who is typing, and the
+ * composer with its caveat.
  */
 export function ConversationPage() {
   const { t } = useTranslation('chat');
@@ -81,6 +82,7 @@ export function ConversationPage() {
 
   const title = conversationTitle(t, conversation, session.memberId, people);
   const changed = partnerIds.filter((memberId) => session.trustOf(memberId) === 'changed');
+  const removed = partnerIds.filter((memberId) => session.removedDevice(memberId));
   const receipts = session.receiptsOf(conversationId);
   const readBy = (seq: number) =>
     [...receipts.entries()].some(([memberId, readSeq]) => memberId !== session.memberId && readSeq >= seq);
@@ -102,6 +104,14 @@ export function ConversationPage() {
           session={session}
           conversationId={conversationId}
           memberIds={changed}
+          people={people}
+        />
+      ) : null}
+      {removed.length > 0 && !noLongerIn ? (
+        <DeviceRemovedNotice
+          session={session}
+          conversationId={conversationId}
+          memberIds={removed}
           people={people}
         />
       ) : null}

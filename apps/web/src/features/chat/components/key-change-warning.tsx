@@ -54,3 +54,53 @@ export function KeyChangeWarning({
     </section>
   );
 }
+
+/**
+ * A partner removed (revoked) a device: their keys and the safety number changed, and nothing is sealed for that
+ * device any more. Told as a new device is, in the same place, but sending stays on: a removal lets no one new read.
+ */
+export function DeviceRemovedNotice({
+  session,
+  conversationId,
+  memberIds,
+  people,
+}: {
+  session: ChatSession;
+  conversationId: string;
+  memberIds: string[];
+  people: Map<string, ChatPersonFragment> | undefined;
+}) {
+  const { t } = useTranslation('chat');
+  return (
+    <section
+      role="status"
+      aria-labelledby="device-removed-title"
+      className="flex flex-col gap-3 rounded-md border-2 border-amber-600 bg-amber-50 p-4 text-amber-950"
+    >
+      <h2 id="device-removed-title" className="text-lg font-bold">
+        {t('deviceRemoved.title', { count: memberIds.length })}
+      </h2>
+      <p>{t('deviceRemoved.body')}</p>
+      <ul className="flex flex-col gap-3">
+        {memberIds.map((memberId) => {
+          const name = personName(t, people, memberId);
+          return (
+            <li key={memberId} className="flex flex-col gap-2 rounded-md bg-white p-3">
+              <p className="font-semibold">{t('deviceRemoved.person', { name })}</p>
+              <div className="flex flex-wrap gap-2">
+                <Button variant="secondary" asChild>
+                  <Link to={`/chat/${conversationId}/safety/${memberId}`}>
+                    {t('keyChange.compare', { name })}
+                  </Link>
+                </Button>
+                <Button variant="secondary" onClick={() => session.dismissRemovedDevice(memberId)}>
+                  {t('deviceRemoved.dismiss')}
+                </Button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

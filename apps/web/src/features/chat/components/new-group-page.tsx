@@ -38,7 +38,8 @@ export function NewGroupPage() {
   const [chosen, setChosen] = useState<ChatPersonFragment[]>([]);
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<string>();
-  const [notice, setNotice] = useState('');
+  // Kept as what happened, not as words: a language switch re-reads the notice in the new language.
+  const [notice, setNotice] = useState<{ change: 'added' | 'removed'; name: string }>();
   const [{ fetching: creating }, createGroup] = useMutation(ChatCreateGroupDocument);
   const peopleHeading = useRef<HTMLHeadingElement>(null);
   const full = chosen.length >= MAX_GROUP_SIZE - 1;
@@ -113,11 +114,11 @@ export function NewGroupPage() {
     }
     setChosen([...chosen, person]);
     setProblems({ ...problems, people: undefined });
-    setNotice(t('group.create.added', { name: person.displayName }));
+    setNotice({ change: 'added', name: person.displayName });
   };
   const remove = (person: ChatPersonFragment) => {
     setChosen(chosen.filter((candidate) => candidate.id !== person.id));
-    setNotice(t('group.create.removed', { name: person.displayName }));
+    setNotice({ change: 'removed', name: person.displayName });
     peopleHeading.current?.focus();
   };
 
@@ -165,7 +166,7 @@ export function NewGroupPage() {
             {t('group.create.people')}
           </h2>
           <p role="status" className="sr-only">
-            {notice}
+            {notice ? t(`group.create.${notice.change}`, { name: notice.name }) : null}
           </p>
           {full ? (
             <Alert>{t('group.create.full', { max: MAX_GROUP_SIZE })}</Alert>

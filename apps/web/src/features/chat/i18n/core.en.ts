@@ -171,4 +171,11 @@ export const chatCoreEn = {
     compare: 'Compare the safety number with {{name}}',
     accept: 'Accept {{name}}’s new keys without comparing',
   },
+  deviceRemoved: {
+    title_one: 'Keys changed for {{count}} participant: a device was removed',
+    title_other: 'Keys changed for {{count}} participants: a device was removed',
+    body: 'Messages are no longer encrypted for that device (a lost phone, say, or a browser whose keys were wiped). The safety number is new: if you had compared it, compare it again.',
+    person: '{{name}}: one device fewer',
+    dismiss: 'Understood',
+  },
 };

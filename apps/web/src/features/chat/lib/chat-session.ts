@@ -98,6 +98,8 @@ export class ChatSession {
   private vault: BrowserDeviceVault | undefined;
   private client: ChatClient | undefined;
   private readonly presence = new Map<string, Presence>();
+  /** Partners who removed (revoked) a device since this tab opened the chat, until the member dismisses the notice. */
+  private readonly removedDevices = new Set<string>();
   private readonly typing = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   private readonly receipts = new Map<string, Map<string, number>>();
   private readonly historyLoads = new Map<string, Promise<void>>();
@@ -366,6 +368,17 @@ export class ChatSession {
     this.bump();
   }
 
+  /** Whether this partner removed one of their devices since the chat opened here (and the member was not told yet). */
+  removedDevice(memberId: string): boolean {
+    return this.removedDevices.has(memberId);
+  }
+
+  /** The member read that a partner removed a device. */
+  dismissRemovedDevice(memberId: string): void {
+    this.removedDevices.delete(memberId);
+    this.bump();
+  }
+
   /** The member accepts a contact's changed keys without comparing (back to unverified). */
   acceptKeyChange(memberId: string): void {
     this.requireClient().trust.acceptChange(memberId);
@@ -496,7 +509,14 @@ export class ChatSession {
       this.presence.set(memberId, { online, lastSeenAt });
       this.bump();
     });
-    client.on('keysChanged', () => this.bump());
+    client.on('keysChanged', ({ memberId, change, trust }) => {
+      // A partner this device knows (it holds a trust decision for them) removed a device: their keys and the safety
+      // number changed. Nothing to block — no one new can read — but the member is told, as on a new device.
+      if (change === 'REVOKED' && memberId !== this.memberId && trust !== undefined) {
+        this.removedDevices.add(memberId);
+      }
+      this.bump();
+    });
     client.on('conversation', ({ conversationId }) => this.activity(conversationId));
     client.on('revoked', () => {
       void this.deviceRevoked(this.state.deviceId ?? '').then((revoked) =>

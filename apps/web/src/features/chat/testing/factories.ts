@@ -41,3 +41,32 @@ export const chatPerson = (
   available24x7: false,
   agency: { __typename: 'Agency' as const, name: agency },
 });
+
+/** A participant as the `ChatConversation` fragment reads one. */
+export const chatParticipant = (memberId: string, role: 'OWNER' | 'MEMBER', readSeq = 0) => ({
+  __typename: 'Participant' as const,
+  memberId,
+  role,
+  readSeq,
+  joinedAt: '2026-05-01T08:00:00.000Z',
+});
+
+/** A conversation as the `ChatConversation` fragment reads one (a group is called “Operation Silk Road”). */
+export const chatConversation = (
+  id: string,
+  kind: 'GROUP' | 'DIRECT',
+  myRole: 'OWNER' | 'MEMBER',
+  participants: ReturnType<typeof chatParticipant>[],
+  overrides: { lastSeq?: number; unreadCount?: number; lastActivityAt?: string } = {},
+) => ({
+  __typename: 'Conversation' as const,
+  id,
+  kind,
+  title: kind === 'GROUP' ? 'Operation Silk Road' : null,
+  myRole,
+  lastSeq: 3,
+  lastActivityAt: '2026-06-01T10:00:00.000Z',
+  unreadCount: 0,
+  participants,
+  ...overrides,
+});

@@ -18,6 +18,8 @@ export class FakeChatSession {
   readonly presence = new Map<string, Presence>();
   readonly receipts = new Map<string, Map<string, number>>();
   readonly typing = new Map<string, string[]>();
+  /** Partners who removed a device (the real session learns it from `keys:changed`). */
+  readonly removedDevices = new Set<string>();
   /** What `safetyNumber` answers per member. */
   readonly safetyNumbers = new Map<string, { digits: string; theirKeys: string[] }>();
   /** This device's cache of decrypted messages, as the search reads it (`cacheFails`: it cannot be opened). */
@@ -128,6 +130,16 @@ export class FakeChatSession {
     this.bump();
   }
 
+  removedDevice(memberId: string): boolean {
+    return this.removedDevices.has(memberId);
+  }
+
+  dismissRemovedDevice(memberId: string): void {
+    this.calls.push(['dismissRemovedDevice', memberId]);
+    this.removedDevices.delete(memberId);
+    this.bump();
+  }
+
   acceptKeyChange(memberId: string): void {
     this.calls.push(['acceptKeyChange', memberId]);
     this.trust.set(memberId, 'unverified');
@@ -178,6 +190,8 @@ type ScreenSurface = Pick<
   | 'safetyNumber'
   | 'verify'
   | 'acceptKeyChange'
+  | 'removedDevice'
+  | 'dismissRemovedDevice'
   | 'messageSearch'
 >;
 export const fakeCoversScreens: (fake: FakeChatSession) => ScreenSurface = (fake) => fake;
