@@ -94,6 +94,20 @@ describe('booting the built apps', () => {
     const seedInProduction = await runNode(API_CLI, { ...env, ...SECRETS, NODE_ENV: 'production' }, ['seed']);
     expect(seedInProduction.code).toBe(1);
     expect(seedInProduction.stderr).toMatch(/never seeded in production/);
+    expect(seedInProduction.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('should prune ended sessions with the CLI and refuse a create-admin without an address in one line', async () => {
+    const env = { SQLITE_PATH: sqlite('prune') };
+    expect((await runNode(API_CLI, env, ['migrate'])).code).toBe(0);
+    const first = await runNode(API_CLI, env, ['prune-sessions']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Pruned 0 ended session\(s\), 0 refresh token\(s\), 0 throttle counter\(s\)\./);
+
+    const usage = await runNode(API_CLI, env, ['create-admin']);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toMatch(/Usage: npm run cli -- create-admin --email/);
+    expect(usage.stderr).not.toMatch(STACK_LINE);
   });
 
   it('should migrate with the CLI and report when there is nothing left to do', async () => {

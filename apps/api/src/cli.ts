@@ -9,14 +9,26 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { reportBootFailure } from '@app/common';
 import { AppConfigModule, loadConfiguration, loadDotEnv } from '@app/config';
-import { assertDatabaseReachable, DatabaseModule, dataSourceOptions } from '@app/database';
+import { assertDatabaseReachable, DatabaseModule, dataSourceOptions, migrateDatabase } from '@app/database';
 import { DemoSeedService } from '@app/database/seed';
 import { DirectoryModule } from '@app/directory';
-import { AuditService, IdentityModule, MembershipService } from '@app/identity';
+import {
+  AuditService,
+  IdentityModule,
+  MembershipService,
+  SessionRetentionService,
+  TotpRekeyService,
+} from '@app/identity';
+import { backupDatabase, createBackupKey, restoreDatabase } from './backup/backup-commands';
 import { API_RESOLVERS } from './schema';
 
 /** Command output goes to stdout; failures to stderr through reportBootFailure. */
 const print = (text: string) => process.stdout.write(`${text}\n`);
+
+/** A mistake the operator fixes from the message alone: printed without a stack trace. */
+class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -27,6 +39,15 @@ Commands:
   create-admin --email <e>
                   create the first admin; the password is read from stdin (never from the command line)
   verify-audit    recompute the audit hash chain; exit code 1 when it is broken
+  rekey-totp      re-encrypt every TOTP secret under the current TOTP key; exit code 1 if any cannot be decrypted
+  prune-sessions  delete ended sessions past SESSION_RETENTION_DAYS, old rotated tokens, spent throttle counters
+                  (the API does it hourly; this runs it now)
+  backup-key --out <file>
+                  write a new backup key (0600); keep it apart from the backups: losing it loses them
+  backup --key <keyfile> --out <file>
+                  write an encrypted backup of the configured database (safe while the server runs)
+  restore --key <keyfile> --in <file>
+                  restore a backup into the configured, empty database, then verify its audit chain
 `;
 
 @Module({
@@ -70,7 +91,7 @@ async function readPassword(prompt: string): Promise<string> {
     process.stderr.write('\n');
   }
   if (input.includes(CTRL_C)) {
-    throw new Error('Cancelled.');
+    throw new CliUsageError('Cancelled.');
   }
   return input.split(/\r?\n|\r/)[0];
 }
@@ -78,7 +99,7 @@ async function readPassword(prompt: string): Promise<string> {
 async function createAdmin(args: Record<string, string | boolean | undefined>): Promise<void> {
   const email = typeof args.email === 'string' ? args.email : '';
   if (!email.includes('@')) {
-    throw new Error('Usage: npm run cli -- create-admin --email <address>  (password on stdin)');
+    throw new CliUsageError('Usage: npm run cli -- create-admin --email <address>  (password on stdin)');
   }
   const password = await readPassword('Password for the new admin: ');
   await withContext(async (app) => {
@@ -101,12 +122,36 @@ async function verifyAudit(): Promise<void> {
   });
 }
 
+async function rekeyTotp(): Promise<void> {
+  await withContext(async (app) => {
+    const { reencrypted, alreadyCurrent, unreadable } = await app.get(TotpRekeyService).rekeyAll();
+    print(
+      `TOTP secrets: re-encrypted ${reencrypted}, already current ${alreadyCurrent}, unreadable ${unreadable}.`,
+    );
+    if (unreadable > 0) {
+      process.stderr.write(
+        `${unreadable} TOTP secret(s) could not be decrypted with any key of the ring: put the retired key back in TOTP_PREVIOUS_KEYS and run rekey-totp again, or give those members an account reset (issueAccountReset).\n`,
+      );
+      process.exitCode = 1;
+    }
+  });
+}
+
+async function pruneSessions(): Promise<void> {
+  await withContext(async (app) => {
+    const { sessions, refreshTokens, throttleCounters } = await app.get(SessionRetentionService).prune();
+    print(
+      `Pruned ${sessions} ended session(s), ${refreshTokens} refresh token(s), ${throttleCounters} throttle counter(s).`,
+    );
+  });
+}
+
 async function migrate(): Promise<void> {
   const config = loadConfiguration();
   await assertDatabaseReachable(config.database);
   const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrateDatabase(dataSource, { log: print });
     print(
       applied.length === 0
         ? 'Database is up to date.'
@@ -120,7 +165,7 @@ async function migrate(): Promise<void> {
 async function seed(): Promise<void> {
   const config = loadConfiguration();
   if (config.server.isProduction) {
-    throw new Error('The demo network is never seeded in production (NODE_ENV=production).');
+    throw new CliUsageError('The demo network is never seeded in production (NODE_ENV=production).');
   }
   await withContext(async (app) => {
     const { created, skipped } = await app.get(DemoSeedService).seed();
@@ -146,13 +191,26 @@ const COMMANDS: Record<string, (args: Record<string, string | boolean | undefine
   'print-schema': printApiSchema,
   'create-admin': createAdmin,
   'verify-audit': verifyAudit,
+  'rekey-totp': rekeyTotp,
+  'prune-sessions': pruneSessions,
+  'backup-key': createBackupKey,
+  backup: backupDatabase,
+  restore: async (args) => {
+    await restoreDatabase(args);
+    await verifyAudit();
+  },
 };
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     strict: false,
-    options: { email: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      key: { type: 'string' },
+      out: { type: 'string' },
+      in: { type: 'string' },
+    },
   });
   const command = COMMANDS[positionals[0] ?? ''];
   if (!command) {
@@ -169,4 +227,15 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// A command whose work was left waiting on nothing would end the process quietly with exit code 0 (Node exits when
+// its event loop is empty, skipping pending `finally` blocks): say so and fail instead.
+let settled = false;
+process.on('exit', (code) => {
+  if (!settled && code === 0) {
+    process.stderr.write('\nThe command stopped before it finished.\n');
+    process.exitCode = 1;
+  }
+});
+void main().finally(() => {
+  settled = true;
+});

@@ -13,6 +13,7 @@ import { securityHeaders } from './security-headers';
 /** Errors an operator fixes from the message alone: printed without a stack trace. */
 const OPERATOR_ERRORS = new Set([
   'BackupError',
+  'CliUsageError',
   'ConfigValidationError',
   'DatabaseUnreachableError',
   'DemoAccountsInProductionError',
