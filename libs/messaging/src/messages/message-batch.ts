@@ -41,26 +41,26 @@ export async function storeBatch(
 
   const senderIds = [...new Set(batch.map((item) => item.sender.memberId))];
 
-  const [stored, participants, devices, members] = await Promise.all([
-    manager.find(MessageEntity, {
-      where: batch.map((item) => ({ senderId: item.sender.memberId, clientMessageId: item.clientMessageId })),
-    }),
-    manager.find(ParticipantEntity, {
-      select: { conversationId: true, memberId: true },
-      where: { conversationId: In(conversationIds), leftAt: IsNull() },
-    }),
-    manager.find(DeviceEntity, {
-      select: { id: true, memberId: true },
-      where: { id: In(deviceIds), revokedAt: IsNull() },
-    }),
-    // Senders and the owners of every named device: all must be vetted (one round trip with the others).
-    manager
-      .createQueryBuilder(MemberEntity, 'm')
-      .select(['m.id', 'm.status', 'm.vettedUntil'])
-      .where('m.id IN (:...senderIds)', { senderIds })
-      .orWhere('m.id IN (SELECT d.member_id FROM device d WHERE d.id IN (:...deviceIds))', { deviceIds })
-      .getMany(),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway (pg queues them, and
+  // warns that overlapping queries on one client will be refused by its next major version).
+  const stored = await manager.find(MessageEntity, {
+    where: batch.map((item) => ({ senderId: item.sender.memberId, clientMessageId: item.clientMessageId })),
+  });
+  const participants = await manager.find(ParticipantEntity, {
+    select: { conversationId: true, memberId: true },
+    where: { conversationId: In(conversationIds), leftAt: IsNull() },
+  });
+  const devices = await manager.find(DeviceEntity, {
+    select: { id: true, memberId: true },
+    where: { id: In(deviceIds), revokedAt: IsNull() },
+  });
+  // Senders and the owners of every named device: all must be vetted.
+  const members = await manager
+    .createQueryBuilder(MemberEntity, 'm')
+    .select(['m.id', 'm.status', 'm.vettedUntil'])
+    .where('m.id IN (:...senderIds)', { senderIds })
+    .orWhere('m.id IN (SELECT d.member_id FROM device d WHERE d.id IN (:...deviceIds))', { deviceIds })
+    .getMany();
   const previous = new Map(
     stored.map((message) => [key(message.senderId, message.clientMessageId), message]),
   );
