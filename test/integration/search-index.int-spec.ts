@@ -191,6 +191,23 @@ describe('search engines', () => {
     expect(availableNow).toBeGreaterThan(10);
     // 250 searches on each engine, the database one a dozen statements each: 8 s on PostgreSQL, more on a busy machine.
   }, 60_000);
+
+  it('should give each of many searches at once its own page and facets', async () => {
+    // The memory index prepares a query in shared scratch space: its page and facets must be computed with no other
+    // search in between (an await there once gave searches the facets of another).
+    const queries = Array.from({ length: 12 }, () => ({
+      filter: randomFilter(),
+      page: { first: 10, offset: 0 },
+      at: new Date(Date.UTC(2026, 5, 1, 8)),
+    }));
+    const run = ({ filter, page, at }: (typeof queries)[number]) =>
+      search.inMemory(viewerId, filter, foldWords(filter.text).slice(0, MAX_QUERY_WORDS), page, at);
+    const alone = [];
+    for (const query of queries) {
+      alone.push(await run(query));
+    }
+    expect(await Promise.all(queries.map(run))).toEqual(alone);
+  });
 });
 
 describe('search index freshness', () => {

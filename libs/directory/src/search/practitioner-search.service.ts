@@ -114,18 +114,20 @@ export class PractitionerSearchService {
     page: { first: number; offset: number },
     at: Date = this.clock.now(),
   ): Promise<Pick<SearchPage, 'ids' | 'totalCount' | 'facets'>> {
-    const { index, prepared, found } = await this.metrics.time('page', 'memory', async () => {
-      const current = await this.memory.current();
-      const ready = current.prepare(
-        filter,
-        words,
-        filter.sharesLanguageWithMe ? current.languagesOf(viewerId) : null,
-        Date.now(),
-        at.getTime(),
-      );
-      return { index: current, prepared: ready, found: current.page(ready, page.first, page.offset) };
-    });
-    return { ...found, facets: await this.metrics.time('facets', 'memory', () => index.facets(prepared)) };
+    const index = await this.memory.current();
+    // No await from here on: the index is updated in place by the next change-log replay, and the page and its facets
+    // must describe the same state.
+    const prepared = index.prepare(
+      filter,
+      words,
+      filter.sharesLanguageWithMe ? index.languagesOf(viewerId) : null,
+      Date.now(),
+      at.getTime(),
+    );
+    const found = this.metrics.timeSync('page', 'memory', () =>
+      index.page(prepared, page.first, page.offset),
+    );
+    return { ...found, facets: this.metrics.timeSync('facets', 'memory', () => index.facets(prepared)) };
   }
 
   /** The database engine on folded words, without the viewer checks. */

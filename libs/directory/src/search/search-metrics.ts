@@ -20,8 +20,22 @@ export class SearchMetrics {
     });
   }
 
+  /**
+   * Runs synchronous `work` and records how long it took (also when it fails). Synchronous on purpose for the memory
+   * engine: its index is updated in place by the next change-log replay, so a page and its facets must be computed
+   * with no await between them.
+   */
+  timeSync<T>(kind: SearchPhase, engine: string, work: () => T): T {
+    const end = this.duration.startTimer({ kind, engine });
+    try {
+      return work();
+    } finally {
+      end();
+    }
+  }
+
   /** Runs `work` and records how long it took (also when it fails). */
-  async time<T>(kind: SearchPhase, engine: string, work: () => T | Promise<T>): Promise<T> {
+  async time<T>(kind: SearchPhase, engine: string, work: () => Promise<T>): Promise<T> {
     const end = this.duration.startTimer({ kind, engine });
     try {
       return await work();
