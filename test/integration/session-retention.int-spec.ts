@@ -81,15 +81,36 @@ describe(SessionRetentionService.name, () => {
     expect(tokens.filter((t) => t.sessionId === live)).toHaveLength(2);
   });
 
-  it('should delete rotated tokens older than the refresh-token lifetime, never a current one', async () => {
-    const live = await session({ createdAt: daysAgo(40), expiresAt: daysAgo(-20), rotatedAt: daysAgo(31) });
+  it('should keep every rotated token of a live session, however old: replaying one still ends the session', async () => {
+    const live = await session({ createdAt: daysAgo(400), expiresAt: daysAgo(-20), rotatedAt: daysAgo(300) });
 
     const result = await retention.prune(NOW);
 
-    const tokens = await dataSource.getRepository(RefreshTokenEntity).findBy({ sessionId: live });
-    expect(tokens).toHaveLength(1);
-    expect(tokens[0].rotatedAt).toBeNull();
-    expect(result).toMatchObject({ sessions: 0, refreshTokens: 1 });
+    expect(await dataSource.getRepository(RefreshTokenEntity).countBy({ sessionId: live })).toBe(2);
+    expect(result).toMatchObject({ sessions: 0, refreshTokens: 0 });
+  });
+
+  it('should delete any number of ended sessions, a batch per transaction', async () => {
+    const member = await createMember(dataSource);
+    const ended = Array.from({ length: 1_234 }, () => ({
+      id: randomUUID(),
+      memberId: member.id,
+      deviceLabel: null,
+      ip: '10.0.0.8',
+      createdAt: daysAgo(300),
+      lastUsedAt: daysAgo(300),
+      expiresAt: daysAgo(200),
+      revokedAt: null,
+      revokedReason: null,
+    }));
+    for (let i = 0; i < ended.length; i += 200) {
+      await dataSource.getRepository(SessionEntity).insert(ended.slice(i, i + 200));
+    }
+
+    const result = await retention.prune(NOW);
+
+    expect(result.sessions).toBe(1_234);
+    expect(await dataSource.getRepository(SessionEntity).countBy({ memberId: member.id })).toBe(0);
   });
 
   it('should delete throttle counters whose window and block are over, never an active block', async () => {

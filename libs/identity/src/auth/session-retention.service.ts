@@ -8,6 +8,8 @@ const DAY_MS = 86_400_000;
 /** The API prunes once an hour; the first run waits a minute so a boot is not slowed. */
 const PRUNE_EVERY_MS = 3_600_000;
 const FIRST_PRUNE_AFTER_MS = 60_000;
+/** Sessions deleted per transaction: a first run after months keeps SQLite's write lock for moments only. */
+const BATCH = 500;
 
 export interface SessionPruneResult {
   sessions: number;
@@ -17,10 +19,10 @@ export interface SessionPruneResult {
 
 /**
  * Keeps sign-in records no longer than they serve (they hold client addresses, which are personal data):
- * - a session that ended (signed out, revoked, expired) more than `SESSION_RETENTION_DAYS` ago goes, with its tokens;
- *   until then it stays listed on the member's Sessions screen and its tokens still trip reuse detection;
- * - a rotated refresh token older than the refresh-token lifetime goes (a live session rotates every 15 minutes, so
- *   these rows would grow without end; a token that old could no longer be presented within its lifetime anyway);
+ * - a session that ended (signed out, revoked, expired) more than `SESSION_RETENTION_DAYS` ago goes, with its tokens,
+ *   in batches; until then it stays listed on the member's Sessions screen;
+ * - a live session keeps every rotated token it ever had: presenting one again is how a copied token is detected
+ *   (the whole session ends), however long ago it was rotated;
  * - a throttle counter whose window and block are both over goes (it would start afresh anyway).
  * Runs hourly in every API process (deletes are idempotent, so several API nodes may overlap) and on demand with
  * `npm run cli -- prune-sessions`.
@@ -55,35 +57,48 @@ export class SessionRetentionService implements OnModuleDestroy {
 
   async prune(now = new Date()): Promise<SessionPruneResult> {
     const endedBefore = new Date(now.getTime() - this.auth.sessionRetentionDays * DAY_MS);
-    const rotatedBefore = new Date(now.getTime() - this.auth.refreshTokenTtlDays * DAY_MS);
     const throttleBefore = new Date(now.getTime() - this.auth.throttle.windowSeconds * 1000);
-    return this.transactions.run(async (manager) => {
-      // Refresh tokens cascade with their session (ON DELETE CASCADE); they are counted first to report them.
-      const ended = manager
-        .createQueryBuilder()
-        .from(SessionEntity, 's')
-        .where('(s.revoked_at IS NOT NULL AND s.revoked_at < :endedBefore) OR s.expires_at < :endedBefore', {
-          endedBefore,
-        });
-      const cascaded = await manager
-        .createQueryBuilder()
-        .from(RefreshTokenEntity, 't')
-        .where(`t.session_id IN (${ended.clone().select('s.id').getQuery()})`, ended.getParameters())
-        .getCount();
-      const sessions = await manager
-        .createQueryBuilder()
-        .delete()
-        .from(SessionEntity)
-        .where('(revoked_at IS NOT NULL AND revoked_at < :endedBefore) OR expires_at < :endedBefore', {
-          endedBefore,
-        })
-        .execute();
-      const rotated = await manager
-        .createQueryBuilder()
-        .delete()
-        .from(RefreshTokenEntity)
-        .where('rotated_at IS NOT NULL AND rotated_at < :rotatedBefore', { rotatedBefore })
-        .execute();
+    const result: SessionPruneResult = { sessions: 0, refreshTokens: 0, throttleCounters: 0 };
+    for (;;) {
+      const batch = await this.transactions.run(async (manager) => {
+        const ids = (
+          await manager
+            .createQueryBuilder(SessionEntity, 's')
+            .select('s.id', 'id')
+            .where(
+              '(s.revoked_at IS NOT NULL AND s.revoked_at < :endedBefore) OR s.expires_at < :endedBefore',
+              {
+                endedBefore,
+              },
+            )
+            .limit(BATCH)
+            .getRawMany<{ id: string }>()
+        ).map((row) => row.id);
+        if (ids.length === 0) {
+          return { sessions: 0, refreshTokens: 0 };
+        }
+        // Deleted explicitly rather than by ON DELETE CASCADE, to count them.
+        const tokens = await manager
+          .createQueryBuilder()
+          .delete()
+          .from(RefreshTokenEntity)
+          .where('session_id IN (:...ids)', { ids })
+          .execute();
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(SessionEntity)
+          .where('id IN (:...ids)', { ids })
+          .execute();
+        return { sessions: ids.length, refreshTokens: tokens.affected ?? 0 };
+      });
+      result.sessions += batch.sessions;
+      result.refreshTokens += batch.refreshTokens;
+      if (batch.sessions < BATCH) {
+        break;
+      }
+    }
+    result.throttleCounters = await this.transactions.run(async (manager) => {
       const counters = await manager
         .createQueryBuilder()
         .delete()
@@ -91,11 +106,8 @@ export class SessionRetentionService implements OnModuleDestroy {
         .where('window_started_at < :throttleBefore', { throttleBefore })
         .andWhere('(blocked_until IS NULL OR blocked_until < :now)', { now })
         .execute();
-      return {
-        sessions: sessions.affected ?? 0,
-        refreshTokens: cascaded + (rotated.affected ?? 0),
-        throttleCounters: counters.affected ?? 0,
-      };
+      return counters.affected ?? 0;
     });
+    return result;
   }
 }
