@@ -102,7 +102,9 @@ describe('booting the built apps', () => {
     expect((await runNode(API_CLI, env, ['migrate'])).code).toBe(0);
     const first = await runNode(API_CLI, env, ['prune-sessions']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Pruned 0 ended session\(s\), 0 refresh token\(s\), 0 throttle counter\(s\)\./);
+    expect(first.stdout).toMatch(
+      /Pruned 0 ended session\(s\), 0 refresh token\(s\), 0 throttle counter\(s\)\./,
+    );
 
     const usage = await runNode(API_CLI, env, ['create-admin']);
     expect(usage.code).toBe(1);
