@@ -8,9 +8,19 @@ import fc from 'fast-check';
 export const FUZZ_SEED = integerFromEnv('FUZZ_SEED', 20_261_201);
 export const FUZZ_RUNS = integerFromEnv('FUZZ_RUNS', 50);
 
-/** fast-check parameters for one property: the shared seed and budget; a failure is shrunk and printed verbosely. */
+/**
+ * fast-check parameters for one property: the shared seed and budget; a failure is shrunk and printed verbosely.
+ * Shrinking a failure against a live server can take longer than the test may: past `interruptAfterTimeLimit`
+ * fast-check stops and reports what it has (the seed, the path, the smallest case so far), where Jest's own timeout
+ * would report nothing replayable. It is below every `fuzzTimeout(runs, msPerRun ≥ 100)`.
+ */
 export function fuzzParameters<T>(runs = FUZZ_RUNS): fc.Parameters<T> {
-  return { seed: FUZZ_SEED, numRuns: runs, verbose: fc.VerbosityLevel.Verbose };
+  return {
+    seed: FUZZ_SEED,
+    numRuns: runs,
+    verbose: fc.VerbosityLevel.Verbose,
+    interruptAfterTimeLimit: 25_000 + runs * 300,
+  };
 }
 
 /**
