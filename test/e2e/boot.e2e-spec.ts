@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { TEST_TMP_DIR } from '../utils/template-database';
-import { API_CLI, API_MAIN, CHAT_MAIN, DEMO_CHAT, runNode, STACK_LINE, startNode } from '../utils/processes';
+import {
+  API_CLI,
+  API_MAIN,
+  CHAT_MAIN,
+  DEMO_CHAT,
+  freePort,
+  runNode,
+  STACK_LINE,
+  startNode,
+} from '../utils/processes';
 import { TransactionService } from '@app/database';
 import { AuditAction, AuditService, MemberEntity, MemberRole, MemberStatus } from '@app/identity';
 import { createDevice } from '../factories/device.factory';
@@ -17,15 +25,6 @@ const SECRETS = {
   JWT_SECRET: 'boot-test-production-jwt-secret-0123456789',
   TOTP_ENCRYPTION_KEY: 'boot-test-production-totp-key-0123456789',
 };
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 // Each test starts built processes (1–2 s each): the default 5 s is too tight on a loaded 2-core machine.
 jest.setTimeout(30_000);
@@ -63,7 +62,8 @@ describe('booting the built apps', () => {
   });
 
   it('should report an unreachable DATABASE_URL clearly, without its password', async () => {
-    const port = await closedPort();
+    // Nothing listens there: bound, then released.
+    const port = await freePort();
     const result = await runNode(API_MAIN, {
       ...SECRETS,
       NODE_ENV: 'production',

@@ -1,26 +1,13 @@
-import { createServer } from 'node:net';
 import { ChatClient, type ReceivedMessage, type SendAck } from '@app/client';
 import { TweetnaclDeviceSecrets } from '@app/crypto';
 import { MessageEntity } from '@app/messaging';
-import { API_MAIN, CHAT_MAIN, startNode, type Running } from '../utils/processes';
+import { API_MAIN, CHAT_MAIN, freePort, startNode, type Running } from '../utils/processes';
 import { postGraphql, remoteChatUsers } from '../utils/remote';
 import { connectDataSource, createTestDatabase, type TestDatabase } from '../utils/test-database';
 
 // Three processes boot, 240 sealed messages, a SIGKILL and a restart: CPU-bound on a shared 2-core machine (it ran
 // past 90 s beside other suites and a fresh install). A budget for completion, not a speed check.
 jest.setTimeout(180_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const SENDERS = 4;
 const RECEIVERS = 2;

@@ -2,10 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:https';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+import { freePort } from './processes';
 
 const ROOT = resolve(__dirname, '../..');
 export const PROXY_TEMPLATE = resolve(ROOT, 'docker/nginx/templates/counterpart.conf.template');
@@ -42,19 +43,6 @@ export function renderProxyTemplate(template: string, values: ProxyVariables): s
       throw new Error(`proxy template: unknown variable ${name} (known: ${PROXY_VARIABLES.join(', ')})`);
     }
     return values[name as keyof ProxyVariables];
-  });
-}
-
-/** A port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
   });
 }
 

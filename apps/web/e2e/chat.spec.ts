@@ -236,7 +236,7 @@ test.describe('chat', () => {
     await openConversation(other, aigul.name);
     // Writing to Aigul, Malika's device accepts her keys: from then on it is told when they change.
     await sendMessage(other, 'Before your shared PC is wiped');
-    const removedNotice = other.getByRole('status', {
+    const removedNotice = other.getByRole('region', {
       name: plural('en', chat.deviceRemoved, 'title', 1),
     });
     await expect(removedNotice).toHaveCount(0);

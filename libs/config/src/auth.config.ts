@@ -1,5 +1,12 @@
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { BooleanEnv, defineNamespace, ListEnv, nodeEnvOf, ProductionSecret } from './env';
+import {
+  BooleanEnv,
+  defineNamespace,
+  ListEnv,
+  NoPlaceholderInProduction,
+  nodeEnvOf,
+  ProductionSecret,
+} from './env';
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
 export const DEV_TOTP_ENCRYPTION_KEY = 'development-only-totp-key-do-not-use-in-production';
@@ -26,6 +33,7 @@ class AuthEnv {
     each: true,
     message: 'JWT_PREVIOUS_KEYS must be a comma-separated list of kid:secret',
   })
+  @NoPlaceholderInProduction({ keyEntries: true })
   JWT_PREVIOUS_KEYS?: string[];
 
   @IsOptional()
@@ -36,6 +44,7 @@ class AuthEnv {
   @IsOptional()
   @ListEnv()
   @Matches(KEY_ENTRY, { each: true, message: 'TOTP_PREVIOUS_KEYS must be a comma-separated list of kid:key' })
+  @NoPlaceholderInProduction({ keyEntries: true })
   TOTP_PREVIOUS_KEYS?: string[];
 
   @IsOptional()
@@ -133,7 +142,7 @@ class AuthEnv {
   @IsBoolean()
   AUTH_REQUIRE_2FA_FOR_STAFF?: boolean;
 
-  // Read by ProductionSecret.
+  // Read by ProductionSecret and NoPlaceholderInProduction.
   NODE_ENV?: string;
 }
 

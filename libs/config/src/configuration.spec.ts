@@ -88,6 +88,28 @@ describe(loadConfiguration.name, () => {
     expect(problemsOf({ ...PRODUCTION, TOTP_ENCRYPTION_KEY: 'short' }).join()).toMatch(/TOTP_ENCRYPTION_KEY/);
   });
 
+  it('should refuse the placeholders of docker/.env.example in production, naming each variable', () => {
+    const placeholder = 'change-me-openssl-rand-hex-32-change-me';
+    const problems = problemsOf({
+      ...PRODUCTION,
+      JWT_SECRET: placeholder,
+      TOTP_ENCRYPTION_KEY: placeholder,
+      METRICS_TOKEN: placeholder,
+      JWT_PREVIOUS_KEYS: `k0:${placeholder}`,
+      TOTP_PREVIOUS_KEYS: `t0:${'p'.repeat(40)},t1:${placeholder}`,
+    });
+    const advice =
+      'is a placeholder from docker/.env.example: set a secret of your own, e.g. openssl rand -hex 32';
+    expect(problems.sort()).toEqual(
+      ['JWT_PREVIOUS_KEYS', 'JWT_SECRET', 'METRICS_TOKEN', 'TOTP_ENCRYPTION_KEY', 'TOTP_PREVIOUS_KEYS'].map(
+        (variable) => `${variable} ${advice}`,
+      ),
+    );
+    expect(
+      loadConfiguration({ JWT_SECRET: placeholder, METRICS_TOKEN: placeholder }).auth.jwtKeys[0].secret,
+    ).toBe(placeholder);
+  });
+
   it('should accept a complete production environment and never seed demo data there', () => {
     const config = loadConfiguration({ ...PRODUCTION, DB_SEED_ON_BOOT: 'true' });
     expect(config.server.isProduction).toBe(true);

@@ -93,9 +93,49 @@ export function ListEnv(): PropertyDecorator {
 
 export const MIN_SECRET_LENGTH = 32;
 
+/** How the placeholder secrets of docker/.env.example begin: they are public, so never a production secret. */
+const PLACEHOLDER_PREFIX = 'change-me';
+
+function isProduction(args: ValidationArguments): boolean {
+  return (args.object as { NODE_ENV?: string }).NODE_ENV === 'production';
+}
+
+function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith(PLACEHOLDER_PREFIX);
+}
+
+function placeholderMessage(variable: string): string {
+  return `${variable} is a placeholder from docker/.env.example: set a secret of your own, e.g. openssl rand -hex 32`;
+}
+
 /**
- * A secret with a development default. In production it must be set, at least 32 characters long and different from
- * the development default; the error names the variable.
+ * In production, refuses a value copied unchanged from docker/.env.example. With `keyEntries`, the value is a list of
+ * `kid:secret` entries and each secret is checked.
+ */
+export function NoPlaceholderInProduction(options?: { keyEntries?: boolean }): PropertyDecorator {
+  const secretOf = (entry: unknown) =>
+    options?.keyEntries && typeof entry === 'string' ? entry.slice(entry.indexOf(':') + 1) : entry;
+  return (target: object, propertyKey: string | symbol) => {
+    registerDecorator({
+      name: 'noPlaceholderInProduction',
+      target: target.constructor,
+      propertyName: propertyKey as string,
+      validator: {
+        validate(value: unknown, args: ValidationArguments): boolean {
+          const values: unknown[] = Array.isArray(value) ? value : [value];
+          return !isProduction(args) || !values.some((entry) => isPlaceholder(secretOf(entry)));
+        },
+        defaultMessage(args: ValidationArguments): string {
+          return placeholderMessage(args.property);
+        },
+      },
+    });
+  };
+}
+
+/**
+ * A secret with a development default. In production it must be set, at least 32 characters long, different from
+ * the development default and not a placeholder of docker/.env.example; the error names the variable.
  */
 export function ProductionSecret(developmentDefault: string, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyKey: string | symbol) => {
@@ -106,16 +146,22 @@ export function ProductionSecret(developmentDefault: string, options?: Validatio
       options,
       validator: {
         validate(value: unknown, args: ValidationArguments): boolean {
-          const production = (args.object as { NODE_ENV?: string }).NODE_ENV === 'production';
+          const production = isProduction(args);
           if (value === undefined) {
             return !production;
           }
           if (typeof value !== 'string') {
             return false;
           }
-          return !production || (value.length >= MIN_SECRET_LENGTH && value !== developmentDefault);
+          return (
+            !production ||
+            (value.length >= MIN_SECRET_LENGTH && value !== developmentDefault && !isPlaceholder(value))
+          );
         },
         defaultMessage(args: ValidationArguments): string {
+          if (isProduction(args) && isPlaceholder(args.value)) {
+            return placeholderMessage(args.property);
+          }
           return `${args.property} must be set in production to a secret of at least ${MIN_SECRET_LENGTH} characters (not the development default)`;
         },
       },

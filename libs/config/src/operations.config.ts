@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { defineNamespace, MIN_SECRET_LENGTH } from './env';
+import { defineNamespace, MIN_SECRET_LENGTH, NoPlaceholderInProduction } from './env';
 
 class OperationsEnv {
   @IsOptional()
@@ -7,6 +7,7 @@ class OperationsEnv {
   @MinLength(MIN_SECRET_LENGTH, {
     message: `METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters long`,
   })
+  @NoPlaceholderInProduction()
   METRICS_TOKEN?: string;
 
   @IsOptional()
@@ -14,6 +15,9 @@ class OperationsEnv {
   @Min(1_000)
   @Max(300_000)
   SHUTDOWN_GRACE_MS?: number;
+
+  // Read by NoPlaceholderInProduction.
+  NODE_ENV?: string;
 }
 
 export interface OperationsConfig {

@@ -40,7 +40,8 @@ export async function createBackupKey(args: CommandArgs): Promise<void> {
 /**
  * `backup --key <keyfile> --out <file>`: the configured database, encrypted. PostgreSQL: pg_dump's custom format
  * piped into the encryptor. SQLite: a consistent copy from the online backup API (safe while the server runs),
- * encrypted, then deleted. No plaintext is left on disk; a failed backup leaves no output file.
+ * encrypted, then deleted. No plaintext is left on disk (SIGINT/SIGTERM included; a SIGKILL cannot be caught); a
+ * failed backup leaves no output file.
  */
 export async function backupDatabase(args: CommandArgs): Promise<void> {
   const [keyFile, out] = required(args, ['key', 'out'], 'backup --key <keyfile> --out <file>');
@@ -142,7 +143,9 @@ async function withOutput(out: string, work: (output: FileHandle) => Promise<voi
   } catch (error) {
     await output.close().catch(() => undefined);
     await rm(out, { force: true });
-    throw error;
+    throw isFileSystemError(error)
+      ? new BackupError(BackupErrorCode.OUTPUT_FAILED, `The backup to ${out} failed: ${error.message}.`)
+      : error;
   }
 }
 
@@ -177,7 +180,15 @@ async function encryptInto(
       throw error;
     }),
   ]);
-  throwFirstFailure([produced, piped]);
+  // A write that fails (a full disk: ENOSPC) also ends pg_dump (EPIPE): the write's error is the cause then.
+  throwFirstFailure(
+    piped.status === 'rejected' && isFileSystemError(piped.reason) ? [piped, produced] : [produced, piped],
+  );
+}
+
+/** An error of a file system call (ENOSPC, EIO, EACCES…), as opposed to a tool's or the format's. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 /** fsync: the backup is on disk, not only in the page cache, when the command says it is written. */

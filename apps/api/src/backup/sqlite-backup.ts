@@ -1,6 +1,6 @@
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { chmod, link, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -23,7 +23,8 @@ export interface SqliteSnapshot {
 
 /**
  * Copies the live database with SQLite's online backup API into a file of its own (0600 in a 0700 temporary
- * folder), hands it to `work`, and deletes it afterwards, also when anything fails.
+ * folder), hands it to `work`, and deletes it afterwards, also when anything fails or SIGINT/SIGTERM ends the
+ * command (not after a SIGKILL: see signalSafeTempFolder).
  */
 export async function withSqliteSnapshot<T>(
   path: string,
@@ -33,7 +34,7 @@ export async function withSqliteSnapshot<T>(
   if (!existsSync(path)) {
     throw new BackupError(BackupErrorCode.NO_SCHEMA, `There is no SQLite database at ${path} (SQLITE_PATH).`);
   }
-  const folder = await mkdtemp(join(tmpdir(), 'counterpart-backup-'));
+  const { folder, release } = signalSafeTempFolder('counterpart-backup-');
   try {
     await chmod(folder, 0o700);
     const copy = join(folder, 'snapshot.sqlite');
@@ -49,7 +50,36 @@ export async function withSqliteSnapshot<T>(
     return await work({ stream: () => createReadStream(copy), bytes: size, schema });
   } finally {
     await rm(folder, { recursive: true, force: true });
+    release();
   }
+}
+
+/**
+ * A new folder in the OS temporary directory that SIGINT (Ctrl-C) and SIGTERM (a cron timeout, systemd) delete
+ * until `release` is called, ending the process with 128 + the signal's number, as a shell reports it. Node's
+ * default for both ends the process at once, skipping every `finally`, which would leave a plaintext copy behind.
+ * SIGKILL and the OOM killer cannot be caught: after one the folder stays until the OS clears its temporary directory.
+ */
+function signalSafeTempFolder(prefix: string): { folder: string; release: () => void } {
+  let folder = '';
+  // Listening before the folder exists: a signal that arrives while it is made is handled once mkdtempSync returns
+  // (signal listeners run between tasks, never inside synchronous code), so it always knows the folder.
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => {
+      if (folder) {
+        rmSync(folder, { recursive: true, force: true });
+      }
+      process.stderr.write(`Backup interrupted (${signal}): its temporary copy was deleted.\n`);
+      process.exit(128 + constants.signals[signal]);
+    };
+    process.once(signal, handler);
+    return { signal, handler };
+  });
+  folder = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    folder,
+    release: () => handlers.forEach(({ signal, handler }) => process.off(signal, handler)),
+  };
 }
 
 /** Refuses unless `path` (and its WAL files) do not exist: a restore never overwrites a database. */

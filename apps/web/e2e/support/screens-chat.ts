@@ -212,7 +212,7 @@ export const CHAT_SCREENS: Screen[] = [
     const [laptop] = await devicesOf(screen.api, accessToken, partner.id);
     await revokeDevice(screen.api, accessToken, laptop.id);
     await expect(
-      screen.page.getByRole('status', { name: plural('en', chat.deviceRemoved, 'title', 1) }),
+      screen.page.getByRole('region', { name: plural('en', chat.deviceRemoved, 'title', 1) }),
     ).toBeVisible();
     return [viewer.name, partner.name, texts.ask, texts.answer];
   }),

@@ -27,11 +27,6 @@ export class GracefulShutdown implements OnApplicationBootstrap {
     return this.started;
   }
 
-  /** Requests in progress (for the shutdown's report and tests). */
-  get inFlight(): number {
-    return this.active.size;
-  }
-
   onApplicationBootstrap(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) {
@@ -53,10 +48,9 @@ export class GracefulShutdown implements OnApplicationBootstrap {
     });
   }
 
-  /** Adds a step to the drain; returns its removal. */
-  onDrain(step: DrainStep): () => void {
+  /** Adds a step to the drain. */
+  onDrain(step: DrainStep): void {
     this.steps.add(step);
-    return () => this.steps.delete(step);
   }
 
   /**

@@ -73,13 +73,15 @@ export function DeviceRemovedNotice({
   const { t } = useTranslation('chat');
   return (
     <section
-      role="status"
       aria-labelledby="device-removed-title"
       className="flex flex-col gap-3 rounded-md border-2 border-amber-600 bg-amber-50 p-4 text-amber-950"
     >
-      <h2 id="device-removed-title" className="text-lg font-bold">
-        {t('deviceRemoved.title', { count: memberIds.length })}
-      </h2>
+      {/* Only the title is announced: a live region is read out whole on each change, buttons included. */}
+      <div role="status">
+        <h2 id="device-removed-title" className="text-lg font-bold">
+          {t('deviceRemoved.title', { count: memberIds.length })}
+        </h2>
+      </div>
       <p>{t('deviceRemoved.body')}</p>
       <ul className="flex flex-col gap-3">
         {memberIds.map((memberId) => {
