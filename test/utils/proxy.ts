@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import { freePort } from './processes';
+import { until } from './wait';
 
 const ROOT = resolve(__dirname, '../..');
 export const PROXY_TEMPLATE = resolve(ROOT, 'docker/nginx/templates/counterpart.conf.template');
@@ -175,26 +176,25 @@ export async function startProxy(options: {
 }
 
 async function waitUntilListening(port: number, child: ChildProcess, dir: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`nginx exited (${child.exitCode}):\n${readFileSync(join(dir, 'error.log'), 'utf8')}`);
-    }
-    const open = await new Promise<boolean>((resolveOpen) => {
+  const accepts = () =>
+    new Promise<boolean>((resolveOpen) => {
       const socket = connect(port, '127.0.0.1', () => {
         socket.end();
         resolveOpen(true);
       });
       socket.once('error', () => resolveOpen(false));
     });
-    if (open) {
-      return;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`nginx did not listen on ${port} within 10 s`);
-    }
-    await new Promise((wake) => setTimeout(wake, 50));
-  }
+  await until(
+    () => {
+      if (child.exitCode !== null) {
+        throw new Error(`nginx exited (${child.exitCode}):\n${readFileSync(join(dir, 'error.log'), 'utf8')}`);
+      }
+      return accepts();
+    },
+    `nginx listens on ${port}`,
+    10_000,
+    50,
+  );
 }
 
 interface RequestInit {
