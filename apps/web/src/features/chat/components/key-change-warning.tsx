@@ -5,21 +5,19 @@ import type { ChatPersonFragment } from '@web/lib/graphql/graphql';
 import type { ChatSession } from '../lib/chat-session';
 import { personName } from '../lib/conversation';
 
-/**
- * A partner's keys changed since this device accepted them — a new device of theirs, or someone the server let in
- * between. Sending stays off until the member either compares the new safety number or accepts the change knowingly.
- */
-export function KeyChangeWarning({
-  session,
-  conversationId,
-  memberIds,
-  people,
-}: {
+/** What both notices of a partner's changed keys show: which partners, in which conversation. */
+interface PartnerKeysNoticeProps {
   session: ChatSession;
   conversationId: string;
   memberIds: string[];
   people: Map<string, ChatPersonFragment> | undefined;
-}) {
+}
+
+/**
+ * A partner's keys changed since this device accepted them — a new device of theirs, or someone the server let in
+ * between. Sending stays off until the member either compares the new safety number or accepts the change knowingly.
+ */
+export function KeyChangeWarning({ session, conversationId, memberIds, people }: PartnerKeysNoticeProps) {
   const { t } = useTranslation('chat');
   return (
     <section
@@ -59,17 +57,7 @@ export function KeyChangeWarning({
  * A partner removed (revoked) a device: their keys and the safety number changed, and nothing is sealed for that
  * device any more. Told as a new device is, in the same place, but sending stays on: a removal lets no one new read.
  */
-export function DeviceRemovedNotice({
-  session,
-  conversationId,
-  memberIds,
-  people,
-}: {
-  session: ChatSession;
-  conversationId: string;
-  memberIds: string[];
-  people: Map<string, ChatPersonFragment> | undefined;
-}) {
+export function DeviceRemovedNotice({ session, conversationId, memberIds, people }: PartnerKeysNoticeProps) {
   const { t } = useTranslation('chat');
   return (
     <section
