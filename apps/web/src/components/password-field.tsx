@@ -6,10 +6,18 @@ export interface PasswordFieldProps extends Omit<FieldProps, 'type' | 'trailing'
   /** Controlled visibility (e.g. one toggle for a password and its repetition); internal state otherwise. */
   visible?: boolean;
   onVisibleChange?: (visible: boolean) => void;
+  /** What the field holds, so its button says "Show passphrase" where a passphrase is asked. */
+  secret?: 'password' | 'passphrase';
 }
 
 /** A password input with a show/hide button beside it (the button says what it will do). */
-export function PasswordField({ visible, onVisibleChange, id, ...props }: PasswordFieldProps) {
+export function PasswordField({
+  visible,
+  onVisibleChange,
+  id,
+  secret = 'password',
+  ...props
+}: PasswordFieldProps) {
   const { t } = useTranslation();
   const [ownVisible, setOwnVisible] = useState(false);
   const shown = visible ?? ownVisible;
@@ -32,7 +40,9 @@ export function PasswordField({ visible, onVisibleChange, id, ...props }: Passwo
           aria-controls={id}
           className="min-h-11 shrink-0 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-900 hover:bg-slate-100"
         >
-          {shown ? t('actions.hidePassword') : t('actions.showPassword')}
+          {secret === 'passphrase'
+            ? t(shown ? 'actions.hidePassphrase' : 'actions.showPassphrase')
+            : t(shown ? 'actions.hidePassword' : 'actions.showPassword')}
         </button>
       }
     />

@@ -110,6 +110,7 @@ export function DeviceSetup({ session, revoked }: { session: ChatSession; revoke
               onChange={(event) => setPassphrase(event.target.value)}
               visible={visible}
               onVisibleChange={setVisible}
+              secret="passphrase"
               error={errors.passphrase}
               autoComplete="new-password"
             />
@@ -120,6 +121,7 @@ export function DeviceSetup({ session, revoked }: { session: ChatSession; revoke
               onChange={(event) => setRepeat(event.target.value)}
               visible={visible}
               onVisibleChange={setVisible}
+              secret="passphrase"
               error={errors.repeat}
               autoComplete="new-password"
             />
@@ -144,6 +146,7 @@ export function PassphrasePrompt({ session }: { session: ChatSession }) {
       title={t('unlock.title')}
       intro={t('unlock.intro')}
       label={t('unlock.passphrase')}
+      secret="passphrase"
       autoComplete="current-password"
       submit={t('unlock.submit')}
       check={async (passphrase) => {
@@ -173,6 +176,7 @@ export function LockScreen({ session, protectedKeys }: { session: ChatSession; p
       title={t('lock.title')}
       intro={protectedKeys ? t('lock.introPassphrase') : t('lock.introPassword')}
       label={protectedKeys ? t('unlock.passphrase') : t('lock.password')}
+      secret={protectedKeys ? 'passphrase' : 'password'}
       autoComplete="current-password"
       submit={t('lock.submit')}
       check={async (secret) => {
@@ -202,6 +206,7 @@ function SecretForm({
   title,
   intro,
   label,
+  secret: kind,
   autoComplete,
   submit,
   check,
@@ -209,6 +214,7 @@ function SecretForm({
   title: string;
   intro: string;
   label: string;
+  secret: 'password' | 'passphrase';
   autoComplete: string;
   submit: string;
   /** Resolves with an error to show, or undefined when it let the member in. */
@@ -240,6 +246,7 @@ function SecretForm({
         <PasswordField
           id="chat-secret"
           label={label}
+          secret={kind}
           value={secret}
           onChange={(event) => setSecret(event.target.value)}
           error={error}

@@ -35,6 +35,8 @@ export const common = {
     close: 'Close',
     showPassword: 'Show password',
     hidePassword: 'Hide password',
+    showPassphrase: 'Show passphrase',
+    hidePassphrase: 'Hide passphrase',
   },
   status: { loading: 'Loading…', working: 'Working…', optional: 'optional' },
   session: {

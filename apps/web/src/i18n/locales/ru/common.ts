@@ -37,6 +37,8 @@ export const common: Catalog<typeof en> = {
     close: 'Закрыть',
     showPassword: 'Показать пароль',
     hidePassword: 'Скрыть пароль',
+    showPassphrase: 'Показать фразу',
+    hidePassphrase: 'Скрыть фразу',
   },
   status: { loading: 'Загрузка…', working: 'Выполняется…', optional: 'необязательно' },
   session: {
